@@ -1,0 +1,285 @@
+/*
+ * champions — find an organisation's social business champions in an
+ * anonymized interaction graph.
+ *
+ * This header is the reference for the C API. Everything here is stable
+ * within SONAME libchampions.so.0: functions are only ever added, never
+ * changed or removed, and status codes keep their values.
+ *
+ * Conventions (read once, they hold for every function):
+ *
+ *  - Every fallible call returns a champ_status; CHAMP_OK (0) is success.
+ *    On failure, champ_last_error() describes what went wrong, on the
+ *    calling thread, until that thread's next failing call. Decide on the
+ *    code, show the message.
+ *  - Out-parameters come first. A handle returned through `**out` belongs to
+ *    the caller and is released with the matching champ_*_free(); on failure
+ *    `*out` is set to NULL and nothing needs freeing. Every free function
+ *    accepts NULL.
+ *  - A `const char *` returned by value is borrowed from the handle it was
+ *    read from and stays valid until that handle is freed.
+ *  - The library never prints, exits or aborts, whatever the input.
+ *  - Threads: calls on distinct handles are safe from several threads at
+ *    once. A handle may be read (ranked, queried) from several threads at
+ *    once as long as no thread modifies or frees it at the same time.
+ *
+ * Since: every declaration below arrived in 0.1.0 unless it says otherwise.
+ *
+ * Copyright the champions authors. SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef CHAMPIONS_H
+#define CHAMPIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <champions/version.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(CHAMP_BUILDING_LIBRARY) && defined(__GNUC__)
+#define CHAMP_EXTERN __attribute__((visibility("default")))
+#else
+#define CHAMP_EXTERN
+#endif
+
+/* ------------------------------------------------------------------------
+ * Status codes. The values are fixed forever; new codes get new values.
+ * ------------------------------------------------------------------------ */
+typedef enum champ_status {
+    CHAMP_OK = 0,            /* success */
+    CHAMP_ERR_ARGUMENT = 1,  /* a NULL handle, an index or option out of range */
+    CHAMP_ERR_NOMEM = 2,     /* out of memory; nothing was changed */
+    CHAMP_ERR_IO = 3,        /* a file could not be opened or read */
+    CHAMP_ERR_PARSE = 4,     /* malformed JSON or invalid UTF-8 (names line and column) */
+    CHAMP_ERR_SCHEMA = 5,    /* well-formed JSON with a wrong value (names the JSON path) */
+    CHAMP_ERR_INTERNAL = 6   /* a failure inside a dependency (igraph); a bug, please report */
+} champ_status;
+
+/* The five champion criteria (SPEC 1, 4). Values fixed; used as array indexes. */
+typedef enum champ_criterion {
+    CHAMP_RECIPROCITY = 0,
+    CHAMP_REACH = 1,
+    CHAMP_BRIDGING = 2,
+    CHAMP_INFLUENCE = 3,
+    CHAMP_ACTIVITY = 4
+} champ_criterion;
+#define CHAMP_CRITERION_COUNT 5
+
+/* Per-person diagnostics that explain the criteria but are not scored (SPEC 4.1, 4.3). */
+typedef enum champ_diagnostic {
+    CHAMP_RECEIVED = 0,     /* weighted interactions received */
+    CHAMP_TIES = 1,         /* distinct people interacted with, either direction */
+    CHAMP_MUTUAL = 2,       /* ties in both directions */
+    CHAMP_CROSS_SHARE = 3   /* share of tie volume to other known teams; NAN for null */
+} champ_diagnostic;
+#define CHAMP_DIAGNOSTIC_COUNT 4
+
+/* Network summary items (SPEC 4.9). */
+typedef enum champ_summary_item {
+    CHAMP_SUMMARY_PEOPLE = 0,
+    CHAMP_SUMMARY_LISTED = 1,
+    CHAMP_SUMMARY_ELIGIBLE = 2,
+    CHAMP_SUMMARY_INTERACTIONS = 3,   /* kept: not self, inside the window */
+    CHAMP_SUMMARY_DROPPED_SELF = 4,
+    CHAMP_SUMMARY_DROPPED_WINDOW = 5,
+    CHAMP_SUMMARY_TIES = 6,           /* unordered pairs with a tie */
+    CHAMP_SUMMARY_MUTUAL_TIES = 7,    /* unordered pairs with both directions */
+    CHAMP_SUMMARY_RECIPROCITY = 8,    /* R of SPEC 4.2 */
+    CHAMP_SUMMARY_TEAMS = 9,          /* distinct known teams */
+    CHAMP_SUMMARY_CROSS_TEAM_SHARE = 10 /* NAN for null */
+} champ_summary_item;
+#define CHAMP_SUMMARY_ITEM_COUNT 11
+
+/* Output formats of champ_ranking_write(). */
+typedef enum champ_format {
+    CHAMP_FORMAT_JSON = 0,  /* the object of SPEC 5, one line, newline-terminated */
+    CHAMP_FORMAT_CSV = 1    /* RFC 4180, header row, one row per person */
+} champ_format;
+
+typedef struct champ_network champ_network;
+typedef struct champ_options champ_options;
+typedef struct champ_ranking champ_ranking;
+
+/* ------------------------------------------------------------------------
+ * Library
+ * ------------------------------------------------------------------------ */
+
+/* The run-time version, "MAJOR.MINOR.PATCH"; compare with CHAMP_VERSION_STRING. */
+CHAMP_EXTERN const char *champ_version(void);
+
+/* A static name for a status, "CHAMP_ERR_PARSE"; "CHAMP_ERR_UNKNOWN" for other values. */
+CHAMP_EXTERN const char *champ_status_name(champ_status status);
+
+/* The message of the last failure on the calling thread. Never NULL: "" when
+ * this thread has seen no failure. Valid until the thread's next call into
+ * the library; copy it to keep it. */
+CHAMP_EXTERN const char *champ_last_error(void);
+
+/* Parse a time as the export does (SPEC 2): an RFC 3339 date-time such as
+ * "2026-03-01T09:30:00Z" or "2026-03-01T10:30:00.5+01:00", or decimal Unix
+ * seconds such as "1772357400" or "-3.5". Stores Unix seconds in *out.
+ * Errors: CHAMP_ERR_ARGUMENT for NULL, CHAMP_ERR_SCHEMA for text that is
+ * neither. Thread-safe. */
+CHAMP_EXTERN champ_status champ_parse_time(double *out, const char *text);
+
+/* ------------------------------------------------------------------------
+ * Network: people and their interactions, as loaded. Options do not change
+ * it; one network can be ranked many times with different options.
+ * ------------------------------------------------------------------------ */
+
+/* A new, empty network. Until champ_network_add_person() is called it has no
+ * people list: every id then counts as listed, team unknown, group "staff"
+ * (SPEC 2). Errors: CHAMP_ERR_ARGUMENT, CHAMP_ERR_NOMEM. */
+CHAMP_EXTERN champ_status champ_network_new(champ_network **out);
+
+/* Read an export from a file: JSON Lines when the name ends in ".jsonl" or
+ * ".ndjson", otherwise the JSON document form, and for other names the form
+ * the content shows (see champ_network_read_json). Messages start with the
+ * path. Errors: CHAMP_ERR_IO (cannot open or read), CHAMP_ERR_PARSE,
+ * CHAMP_ERR_SCHEMA, CHAMP_ERR_NOMEM, CHAMP_ERR_ARGUMENT. On error no network
+ * is returned. */
+CHAMP_EXTERN champ_status champ_network_read_file(const char *path, champ_network **out);
+
+/* Read an export held in memory (`len` bytes, need not be NUL-terminated).
+ * The form is detected: a single top-level object is the document form
+ * unless it looks like a lone JSON Lines record (it has "from" or "id" and
+ * neither "people" nor "interactions"); several top-level values are JSON
+ * Lines. Errors as for champ_network_read_file, without CHAMP_ERR_IO. */
+CHAMP_EXTERN champ_status champ_network_read_json(const char *data, size_t len,
+                                                  champ_network **out);
+
+/* Read JSON Lines held in memory (one object per line; SPEC 2). */
+CHAMP_EXTERN champ_status champ_network_read_jsonl(const char *data, size_t len,
+                                                   champ_network **out);
+
+/* List a person. `id` is required and non-empty; `team` NULL or "" is
+ * unknown; `group` NULL or "" is "staff". An id already used by an
+ * interaction becomes listed. All strings are copied. Errors:
+ * CHAMP_ERR_SCHEMA (empty id, id already listed, invalid UTF-8),
+ * CHAMP_ERR_ARGUMENT, CHAMP_ERR_NOMEM; on error the network is unchanged. */
+CHAMP_EXTERN champ_status champ_network_add_person(champ_network *net, const char *id,
+                                                   const char *team, const char *group);
+
+/* Record that `from` acted on `to`. `time` is Unix seconds, NAN for none;
+ * `type` NULL for "message"; `weight` finite and > 0. Ids not listed become
+ * unlisted people. `from == to` is counted as dropped_self and otherwise
+ * ignored. Errors: CHAMP_ERR_SCHEMA (empty id, bad time or weight, invalid
+ * UTF-8), CHAMP_ERR_ARGUMENT, CHAMP_ERR_NOMEM; on error nothing changes. */
+CHAMP_EXTERN champ_status champ_network_add_interaction(champ_network *net, const char *from,
+                                                        const char *to, double time,
+                                                        const char *type, double weight);
+
+/* People in the network, listed and unlisted. 0 for NULL. */
+CHAMP_EXTERN size_t champ_network_person_count(const champ_network *net);
+
+/* Interactions stored (self-interactions excluded). 0 for NULL. */
+CHAMP_EXTERN size_t champ_network_interaction_count(const champ_network *net);
+
+CHAMP_EXTERN void champ_network_free(champ_network *net);
+
+/* ------------------------------------------------------------------------
+ * Options (SPEC 3). A fresh handle holds the defaults.
+ * ------------------------------------------------------------------------ */
+
+CHAMP_EXTERN champ_status champ_options_new(champ_options **out);
+
+/* Weight of one criterion: finite, >= 0. Defaults 0.30, 0.25, 0.15, 0.15,
+ * 0.15 (reciprocity, reach, bridging, influence, activity). champ_rank()
+ * fails with CHAMP_ERR_ARGUMENT when all are 0. */
+CHAMP_EXTERN champ_status champ_options_set_weight(champ_options *o, champ_criterion c, double w);
+
+/* Keep interactions with since <= time < until (Unix seconds); NAN for an
+ * open end. With either end set, interactions without a time are dropped and
+ * counted as dropped_window. champ_rank() fails with CHAMP_ERR_ARGUMENT when
+ * since >= until. */
+CHAMP_EXTERN champ_status champ_options_set_window(champ_options *o, double since, double until);
+
+/* Multiplier for interactions of one `type` (finite, >= 0; default 1).
+ * Setting a type again replaces its multiplier. */
+CHAMP_EXTERN champ_status champ_options_set_type_weight(champ_options *o, const char *type,
+                                                        double w);
+
+/* Eligible only with activity >= min (finite; default 1). */
+CHAMP_EXTERN champ_status champ_options_set_min_activity(champ_options *o, double min);
+
+/* Groups whose listed members can be champions (default {"staff"}). The
+ * strings are copied. `n` may be 0: then nobody is eligible. */
+CHAMP_EXTERN champ_status champ_options_set_champion_groups(champ_options *o,
+                                                            const char *const *groups, size_t n);
+
+/* Audience groups (SPEC 4.4); n == 0 switches back to cross-team reach. */
+CHAMP_EXTERN champ_status champ_options_set_audience_groups(champ_options *o,
+                                                            const char *const *groups, size_t n);
+
+/* alpha of SPEC 4.2: finite, >= 0 (default 2). */
+CHAMP_EXTERN champ_status champ_options_set_reciprocity_prior(champ_options *o, double alpha);
+
+/* Bridging sources: 0 = automatic (exact when people x tie pairs <= 1e9,
+ * else 256 sampled), k > 0 = k sampled sources (exact when k >= people). */
+CHAMP_EXTERN champ_status champ_options_set_bridging_samples(champ_options *o, size_t k);
+
+/* Seed of the source sampling (default 1): equal seeds, equal results. */
+CHAMP_EXTERN champ_status champ_options_set_seed(champ_options *o, uint64_t seed);
+
+CHAMP_EXTERN void champ_options_free(champ_options *o);
+
+/* ------------------------------------------------------------------------
+ * Ranking: every person with metrics, eligible ones first by rank, then the
+ * others by id (bytewise). Self-contained: it stays valid after the network
+ * and the options are freed.
+ * ------------------------------------------------------------------------ */
+
+/* Compute the ranking of SPEC 4. `o` NULL means defaults. Errors:
+ * CHAMP_ERR_ARGUMENT (NULL network, all weights 0, since >= until),
+ * CHAMP_ERR_NOMEM, CHAMP_ERR_INTERNAL. Thread-safe (see the top). */
+CHAMP_EXTERN champ_status champ_rank(const champ_network *net, const champ_options *o,
+                                     champ_ranking **out);
+
+/* People in the ranking (every person of the network). 0 for NULL. */
+CHAMP_EXTERN size_t champ_ranking_count(const champ_ranking *r);
+
+/* Getters for the person at output position i (0-based). An i out of range
+ * or a NULL ranking gives NULL, NAN or 0 as the type allows. */
+CHAMP_EXTERN const char *champ_ranking_id(const champ_ranking *r, size_t i);
+CHAMP_EXTERN const char *champ_ranking_team(const champ_ranking *r, size_t i);  /* NULL: unknown */
+CHAMP_EXTERN const char *champ_ranking_group(const champ_ranking *r, size_t i); /* NULL: unlisted */
+CHAMP_EXTERN int champ_ranking_listed(const champ_ranking *r, size_t i);        /* 1 or 0 */
+CHAMP_EXTERN int champ_ranking_eligible(const champ_ranking *r, size_t i);      /* 1 or 0 */
+CHAMP_EXTERN size_t champ_ranking_rank(const champ_ranking *r, size_t i);       /* 1..; 0 if ineligible */
+CHAMP_EXTERN double champ_ranking_score(const champ_ranking *r, size_t i);      /* NAN if ineligible */
+CHAMP_EXTERN double champ_ranking_value(const champ_ranking *r, size_t i, champ_criterion c);
+CHAMP_EXTERN double champ_ranking_percentile(const champ_ranking *r, size_t i,
+                                             champ_criterion c); /* NAN if ineligible */
+CHAMP_EXTERN double champ_ranking_diagnostic(const champ_ranking *r, size_t i,
+                                             champ_diagnostic d);
+
+/* Output position of the person `id`, in *index. Errors: CHAMP_ERR_ARGUMENT
+ * when the id is not in the ranking. */
+CHAMP_EXTERN champ_status champ_ranking_find(const champ_ranking *r, const char *id,
+                                             size_t *index);
+
+/* One item of the network summary (SPEC 4.9); NAN for null or a bad item. */
+CHAMP_EXTERN double champ_ranking_summary(const champ_ranking *r, champ_summary_item item);
+
+/* Whether bridging was computed exactly (1) or from sampled sources (0),
+ * and how many sources were used. */
+CHAMP_EXTERN int champ_ranking_bridging_exact(const champ_ranking *r);
+CHAMP_EXTERN size_t champ_ranking_bridging_sources(const champ_ranking *r);
+
+/* Write the first `top` people (0 = all) to `stream` as JSON (SPEC 5) or
+ * CSV. Numbers are written so that they read back to the same double.
+ * Errors: CHAMP_ERR_ARGUMENT, CHAMP_ERR_IO (the stream reported an error). */
+CHAMP_EXTERN champ_status champ_ranking_write(const champ_ranking *r, champ_format format,
+                                              size_t top, FILE *stream);
+
+CHAMP_EXTERN void champ_ranking_free(champ_ranking *r);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CHAMPIONS_H */

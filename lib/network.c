@@ -1,0 +1,225 @@
+/* Building a network: people and interactions, with all-or-nothing updates. */
+#include "network.h"
+#include "errors.h"
+#include "utf8.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char DEFAULT_GROUP[] = "staff";
+static const char DEFAULT_TYPE[] = "message";
+
+champ_status champ_network_new(champ_network **out)
+{
+    if (!out)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_new: out is NULL");
+    *out = NULL;
+    champ_network *net = calloc(1, sizeof *net);
+    if (!net)
+        return champ__nomem();
+    champ_strtab_init(&net->ids);
+    champ_strtab_init(&net->teams);
+    champ_strtab_init(&net->groups);
+    champ_strtab_init(&net->types);
+    uint32_t staff, message;
+    if (champ_strtab_intern(&net->groups, DEFAULT_GROUP, strlen(DEFAULT_GROUP), &staff, NULL) ||
+        champ_strtab_intern(&net->types, DEFAULT_TYPE, strlen(DEFAULT_TYPE), &message, NULL)) {
+        champ_network_free(net);
+        return champ__nomem();
+    }
+    *out = net;
+    return CHAMP_OK;
+}
+
+void champ_network_free(champ_network *net)
+{
+    if (!net)
+        return;
+    champ_strtab_clear(&net->ids);
+    champ_strtab_clear(&net->teams);
+    champ_strtab_clear(&net->groups);
+    champ_strtab_clear(&net->types);
+    free(net->team);
+    free(net->group);
+    free(net->from);
+    free(net->to);
+    free(net->type);
+    free(net->time);
+    free(net->weight);
+    free(net);
+}
+
+size_t champ_network_person_count(const champ_network *net)
+{
+    return net ? net->ids.count : 0;
+}
+
+size_t champ_network_interaction_count(const champ_network *net)
+{
+    return net ? net->interactions : 0;
+}
+
+static int grow_array(void **p, size_t need, size_t cap, size_t elem)
+{
+    void *q = realloc(*p, (need > cap ? need : cap) * elem);
+    if (!q)
+        return -1;
+    *p = q;
+    return 0;
+}
+
+/* Make room for person index `count - 1` in the per-person arrays. */
+static int reserve_people(champ_network *net, size_t count)
+{
+    if (count <= net->person_cap)
+        return 0;
+    size_t cap = net->person_cap ? net->person_cap * 2 : 256;
+    if (cap < count)
+        cap = count;
+    if (grow_array((void **)&net->team, cap, 0, sizeof *net->team) ||
+        grow_array((void **)&net->group, cap, 0, sizeof *net->group))
+        return -1;
+    net->person_cap = cap;
+    return 0;
+}
+
+/* Index of person `id`, created unlisted with unknown team when new. */
+static int intern_person(champ_network *net, const char *id, uint32_t *v)
+{
+    int added;
+    if (reserve_people(net, net->ids.count + 1) ||
+        champ_strtab_intern(&net->ids, id, strlen(id), v, &added))
+        return -1;
+    if (added) {
+        net->team[*v] = CHAMP_NONE;
+        net->group[*v] = CHAMP_NONE;
+    }
+    return 0;
+}
+
+static int intern_optional(champ_strtab *t, const char *s, uint32_t fallback, uint32_t *out)
+{
+    if (!s || !*s) {
+        *out = fallback;
+        return 0;
+    }
+    return champ_strtab_intern(t, s, strlen(s), out, NULL);
+}
+
+void champ__network_set_has_people(champ_network *net)
+{
+    net->has_people = 1;
+}
+
+champ_status champ__network_add_person(champ_network *net, const char *id, const char *team,
+                                       const char *group)
+{
+    uint32_t found = champ_strtab_find(&net->ids, id, strlen(id));
+    if (found != CHAMP_STRTAB_NONE && net->group[found] != CHAMP_NONE)
+        return champ__fail(CHAMP_ERR_SCHEMA, "duplicate person id \"%s\"", id);
+    size_t people = net->ids.count, teams = net->teams.count, groups = net->groups.count;
+    uint32_t v, t, g;
+    if (intern_person(net, id, &v) || intern_optional(&net->teams, team, CHAMP_NONE, &t) ||
+        intern_optional(&net->groups, group, CHAMP_GROUP_STAFF, &g)) {
+        champ_strtab_truncate(&net->ids, people);
+        champ_strtab_truncate(&net->teams, teams);
+        champ_strtab_truncate(&net->groups, groups);
+        return champ__nomem();
+    }
+    net->team[v] = t;
+    net->group[v] = g;
+    net->has_people = 1;
+    return CHAMP_OK;
+}
+
+static int reserve_interactions(champ_network *net)
+{
+    if (net->interactions < net->interaction_cap)
+        return 0;
+    size_t cap = net->interaction_cap ? net->interaction_cap * 2 : 1024;
+    if (grow_array((void **)&net->from, cap, 0, sizeof *net->from) ||
+        grow_array((void **)&net->to, cap, 0, sizeof *net->to) ||
+        grow_array((void **)&net->type, cap, 0, sizeof *net->type) ||
+        grow_array((void **)&net->time, cap, 0, sizeof *net->time) ||
+        grow_array((void **)&net->weight, cap, 0, sizeof *net->weight))
+        return -1;
+    net->interaction_cap = cap;
+    return 0;
+}
+
+champ_status champ__network_add_interaction(champ_network *net, const char *from,
+                                            const char *to, double time, const char *type,
+                                            double weight)
+{
+    if (strcmp(from, to) == 0) {
+        net->dropped_self++;
+        return CHAMP_OK;
+    }
+    size_t people = net->ids.count, types = net->types.count;
+    uint32_t u, v, k;
+    if (reserve_interactions(net) || intern_person(net, from, &u) ||
+        intern_person(net, to, &v) || intern_optional(&net->types, type, 0, &k)) {
+        champ_strtab_truncate(&net->ids, people);
+        champ_strtab_truncate(&net->types, types);
+        return champ__nomem();
+    }
+    size_t i = net->interactions++;
+    net->from[i] = u;
+    net->to[i] = v;
+    net->type[i] = k;
+    net->time[i] = time;
+    net->weight[i] = weight;
+    return CHAMP_OK;
+}
+
+int champ__network_listed(const champ_network *net, uint32_t v)
+{
+    return !net->has_people || net->group[v] != CHAMP_NONE;
+}
+
+uint32_t champ__network_group(const champ_network *net, uint32_t v)
+{
+    return net->has_people ? net->group[v] : CHAMP_GROUP_STAFF;
+}
+
+/* Checks shared by the public entry points: a usable string argument. */
+static champ_status check_string(const char *what, const char *s, int required)
+{
+    if (!s)
+        return required ? champ__fail(CHAMP_ERR_ARGUMENT, "%s is NULL", what) : CHAMP_OK;
+    if (required && !*s)
+        return champ__fail(CHAMP_ERR_SCHEMA, "%s: expected a non-empty string", what);
+    if (!champ__utf8_valid(s, strlen(s)))
+        return champ__fail(CHAMP_ERR_SCHEMA, "%s: invalid UTF-8", what);
+    return CHAMP_OK;
+}
+
+champ_status champ_network_add_person(champ_network *net, const char *id, const char *team,
+                                      const char *group)
+{
+    champ_status st;
+    if (!net)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_add_person: network is NULL");
+    if ((st = check_string("id", id, 1)) || (st = check_string("team", team, 0)) ||
+        (st = check_string("group", group, 0)))
+        return st;
+    return champ__network_add_person(net, id, team, group);
+}
+
+champ_status champ_network_add_interaction(champ_network *net, const char *from,
+                                           const char *to, double time, const char *type,
+                                           double weight)
+{
+    champ_status st;
+    if (!net)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_add_interaction: network is NULL");
+    if ((st = check_string("from", from, 1)) || (st = check_string("to", to, 1)) ||
+        (st = check_string("type", type, 0)))
+        return st;
+    if (isinf(time))
+        return champ__fail(CHAMP_ERR_SCHEMA, "time: expected finite Unix seconds or NAN");
+    if (!(isfinite(weight) && weight > 0))
+        return champ__fail(CHAMP_ERR_SCHEMA, "weight: expected a finite number > 0");
+    return champ__network_add_interaction(net, from, to, time, type, weight);
+}

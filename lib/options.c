@@ -1,0 +1,202 @@
+/* Options: defaults and validated setters. A setter that fails leaves the
+ * options unchanged. */
+#include "options.h"
+#include "errors.h"
+#include "utf8.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const double DEFAULT_WEIGHTS[CHAMP_CRITERION_COUNT] = {0.30, 0.25, 0.15, 0.15, 0.15};
+static const char DEFAULT_CHAMPION_GROUP[] = "staff";
+
+champ_status champ_options_new(champ_options **out)
+{
+    if (!out)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_options_new: out is NULL");
+    *out = NULL;
+    champ_options *o = calloc(1, sizeof *o);
+    if (!o)
+        return champ__nomem();
+    memcpy(o->weight, DEFAULT_WEIGHTS, sizeof o->weight);
+    o->since = NAN;
+    o->until = NAN;
+    o->min_activity = 1;
+    o->reciprocity_prior = 2;
+    o->seed = 1;
+    champ_strtab_init(&o->type_names);
+    champ_strtab_init(&o->champion_groups);
+    champ_strtab_init(&o->audience_groups);
+    uint32_t staff;
+    if (champ_strtab_intern(&o->champion_groups, DEFAULT_CHAMPION_GROUP,
+                            strlen(DEFAULT_CHAMPION_GROUP), &staff, NULL)) {
+        champ_options_free(o);
+        return champ__nomem();
+    }
+    *out = o;
+    return CHAMP_OK;
+}
+
+void champ_options_free(champ_options *o)
+{
+    if (!o)
+        return;
+    champ_strtab_clear(&o->type_names);
+    champ_strtab_clear(&o->champion_groups);
+    champ_strtab_clear(&o->audience_groups);
+    free(o->type_weight);
+    free(o);
+}
+
+static champ_status check_options(const champ_options *o, const char *fn)
+{
+    return o ? CHAMP_OK : champ__fail(CHAMP_ERR_ARGUMENT, "%s: options are NULL", fn);
+}
+
+static champ_status check_non_negative(const char *what, double x)
+{
+    if (isfinite(x) && x >= 0)
+        return CHAMP_OK;
+    return champ__fail(CHAMP_ERR_ARGUMENT, "%s: expected a finite number >= 0, got %g", what, x);
+}
+
+static const char *const CRITERION_NAMES[CHAMP_CRITERION_COUNT] = {
+    "reciprocity", "reach", "bridging", "influence", "activity"};
+
+champ_status champ_options_set_weight(champ_options *o, champ_criterion c, double w)
+{
+    champ_status st = check_options(o, "champ_options_set_weight");
+    if (st)
+        return st;
+    if ((unsigned)c >= CHAMP_CRITERION_COUNT)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "weight: unknown criterion %d", (int)c);
+    if ((st = check_non_negative(CRITERION_NAMES[c], w)))
+        return st;
+    o->weight[c] = w;
+    return CHAMP_OK;
+}
+
+champ_status champ_options_set_window(champ_options *o, double since, double until)
+{
+    champ_status st = check_options(o, "champ_options_set_window");
+    if (st)
+        return st;
+    if (isinf(since) || isinf(until))
+        return champ__fail(CHAMP_ERR_ARGUMENT, "window: expected finite Unix seconds or NAN");
+    o->since = since;
+    o->until = until;
+    return CHAMP_OK;
+}
+
+static champ_status check_name(const char *what, const char *s)
+{
+    if (!s)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "%s is NULL", what);
+    if (!champ__utf8_valid(s, strlen(s)))
+        return champ__fail(CHAMP_ERR_ARGUMENT, "%s: invalid UTF-8", what);
+    return CHAMP_OK;
+}
+
+champ_status champ_options_set_type_weight(champ_options *o, const char *type, double w)
+{
+    champ_status st = check_options(o, "champ_options_set_type_weight");
+    if (st || (st = check_name("type", type)) || (st = check_non_negative("type weight", w)))
+        return st;
+    uint32_t k;
+    int added;
+    size_t before = o->type_names.count;
+    if (champ_strtab_intern(&o->type_names, type, strlen(type), &k, &added))
+        return champ__nomem();
+    if (added) {
+        double *grown = realloc(o->type_weight, o->type_names.count * sizeof *grown);
+        if (!grown) {
+            champ_strtab_truncate(&o->type_names, before);
+            return champ__nomem();
+        }
+        o->type_weight = grown;
+    }
+    o->type_weight[k] = w;
+    return CHAMP_OK;
+}
+
+double champ__options_type_weight(const champ_options *o, const char *name, size_t len)
+{
+    uint32_t k = champ_strtab_find(&o->type_names, name, len);
+    return k == CHAMP_STRTAB_NONE ? 1.0 : o->type_weight[k];
+}
+
+champ_status champ_options_set_min_activity(champ_options *o, double min)
+{
+    champ_status st = check_options(o, "champ_options_set_min_activity");
+    if (st)
+        return st;
+    if (!isfinite(min))
+        return champ__fail(CHAMP_ERR_ARGUMENT, "min_activity: expected a finite number");
+    o->min_activity = min;
+    return CHAMP_OK;
+}
+
+/* Replace `set` with the n names, all or nothing. */
+static champ_status set_groups(champ_strtab *set, const char *what,
+                               const char *const *groups, size_t n)
+{
+    if (n > 0 && !groups)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "%s: groups is NULL", what);
+    champ_strtab fresh;
+    champ_strtab_init(&fresh);
+    for (size_t i = 0; i < n; i++) {
+        champ_status st = check_name(what, groups[i]);
+        uint32_t k;
+        if (!st && champ_strtab_intern(&fresh, groups[i], strlen(groups[i]), &k, NULL))
+            st = champ__nomem();
+        if (st) {
+            champ_strtab_clear(&fresh);
+            return st;
+        }
+    }
+    champ_strtab_clear(set);
+    *set = fresh;
+    return CHAMP_OK;
+}
+
+champ_status champ_options_set_champion_groups(champ_options *o, const char *const *groups,
+                                               size_t n)
+{
+    champ_status st = check_options(o, "champ_options_set_champion_groups");
+    return st ? st : set_groups(&o->champion_groups, "champion group", groups, n);
+}
+
+champ_status champ_options_set_audience_groups(champ_options *o, const char *const *groups,
+                                               size_t n)
+{
+    champ_status st = check_options(o, "champ_options_set_audience_groups");
+    return st ? st : set_groups(&o->audience_groups, "audience group", groups, n);
+}
+
+champ_status champ_options_set_reciprocity_prior(champ_options *o, double alpha)
+{
+    champ_status st = check_options(o, "champ_options_set_reciprocity_prior");
+    if (st || (st = check_non_negative("reciprocity_prior", alpha)))
+        return st;
+    o->reciprocity_prior = alpha;
+    return CHAMP_OK;
+}
+
+champ_status champ_options_set_bridging_samples(champ_options *o, size_t k)
+{
+    champ_status st = check_options(o, "champ_options_set_bridging_samples");
+    if (st)
+        return st;
+    o->bridging_samples = k;
+    return CHAMP_OK;
+}
+
+champ_status champ_options_set_seed(champ_options *o, uint64_t seed)
+{
+    champ_status st = check_options(o, "champ_options_set_seed");
+    if (st)
+        return st;
+    o->seed = seed;
+    return CHAMP_OK;
+}

@@ -1,0 +1,24 @@
+/* Ranking options (SPEC 3). Private to lib/. */
+#ifndef CHAMP_OPTIONS_H
+#define CHAMP_OPTIONS_H
+
+#include "champions.h"
+#include "strtab.h"
+
+struct champ_options {
+    double weight[CHAMP_CRITERION_COUNT];
+    double since, until;          /* NAN: open end */
+    champ_strtab type_names;      /* type i has multiplier type_weight[i] */
+    double *type_weight;
+    double min_activity;
+    champ_strtab champion_groups; /* used as sets */
+    champ_strtab audience_groups;
+    double reciprocity_prior;
+    size_t bridging_samples;      /* 0: automatic */
+    uint64_t seed;
+};
+
+/* Multiplier of the type named `name` (1 when not set). */
+double champ__options_type_weight(const champ_options *o, const char *name, size_t len);
+
+#endif

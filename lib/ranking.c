@@ -1,0 +1,364 @@
+/* Eligibility, mid-rank percentiles, score, rank and output order (SPEC 4.7,
+ * 4.8), the summary (4.9) and the getters. */
+#include "ranking.h"
+#include "errors.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Values closer than this (relative) are one value for percentiles, so that
+ * the last bits of floating-point sums (PageRank, betweenness) never split
+ * people whose values are mathematically equal. */
+#define TIE_TOLERANCE 1e-9
+
+/* qsort has no context argument; these comparators read one of these. */
+typedef struct sort_item {
+    double key;
+    uint32_t person;
+    const char *id;
+} sort_item;
+
+static int by_key(const void *a, const void *b)
+{
+    const sort_item *x = a, *y = b;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+static int by_score_then_id(const void *a, const void *b)
+{
+    const sort_item *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? 1 : -1;
+    return strcmp(x->id, y->id);
+}
+
+static int by_id(const void *a, const void *b)
+{
+    return strcmp(((const sort_item *)a)->id, ((const sort_item *)b)->id);
+}
+
+static int nearly_equal(double a, double b)
+{
+    return fabs(b - a) <= TIE_TOLERANCE * fmax(fabs(a), fabs(b));
+}
+
+/* pct_c(v) = (L + (E - 1) / 2) / (N - 1) over the `count` eligible people. */
+static void percentiles(const double *value, const uint32_t *eligible, size_t count,
+                        sort_item *items, double *pct)
+{
+    for (size_t i = 0; i < count; i++)
+        items[i] = (sort_item){value[eligible[i]], eligible[i], NULL};
+    qsort(items, count, sizeof *items, by_key);
+    for (size_t lo = 0; lo < count;) {
+        size_t hi = lo + 1;
+        while (hi < count && nearly_equal(items[hi - 1].key, items[hi].key))
+            hi++;
+        double p = count == 1 ? 1.0 : ((double)lo + (double)(hi - lo - 1) / 2) / (double)(count - 1);
+        for (size_t i = lo; i < hi; i++)
+            pct[items[i].person] = p;
+        lo = hi;
+    }
+}
+
+static int in_set(const champ_strtab *set, const champ_strtab *names, uint32_t k)
+{
+    return k != CHAMP_NONE && champ_strtab_find(set, champ_strtab_get(names, k),
+                                                champ_strtab_len(names, k)) != CHAMP_STRTAB_NONE;
+}
+
+static champ_status allocate(champ_ranking *r, size_t n)
+{
+    size_t cells = n ? n : 1;
+    r->team = malloc(cells * sizeof *r->team);
+    r->group = malloc(cells * sizeof *r->group);
+    r->eligible = calloc(cells, 1);
+    r->rank = calloc(cells, sizeof *r->rank);
+    r->score = malloc(cells * sizeof *r->score);
+    r->order = malloc(cells * sizeof *r->order);
+    int ok = r->team && r->group && r->eligible && r->rank && r->score && r->order;
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+        ok &= (r->pct[c] = malloc(cells * sizeof(double))) != NULL;
+    return ok ? CHAMP_OK : champ__nomem();
+}
+
+/* Copies of the network's names, so the ranking outlives the network. */
+static champ_status copy_people(champ_ranking *r, const champ_network *net)
+{
+    if (champ_strtab_copy(&r->ids, &net->ids) || champ_strtab_copy(&r->teams, &net->teams) ||
+        champ_strtab_copy(&r->groups, &net->groups))
+        return champ__nomem();
+    for (uint32_t v = 0; v < r->n; v++) {
+        r->team[v] = net->team[v];
+        r->group[v] = champ__network_group(net, v);
+    }
+    return CHAMP_OK;
+}
+
+static size_t mark_eligible(champ_ranking *r, const champ_options *o, uint32_t *eligible)
+{
+    size_t count = 0;
+    for (uint32_t v = 0; v < r->n; v++) {
+        r->eligible[v] = in_set(&o->champion_groups, &r->groups, r->group[v]) &&
+                         r->m.value[CHAMP_ACTIVITY][v] >= o->min_activity;
+        if (r->eligible[v])
+            eligible[count++] = v;
+    }
+    return count;
+}
+
+static void score_and_order(champ_ranking *r, const champ_options *o, const uint32_t *eligible,
+                            size_t count, sort_item *items)
+{
+    double total = 0;
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+        total += o->weight[c];
+    for (uint32_t v = 0; v < r->n; v++) {
+        r->score[v] = NAN;
+        for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+            r->pct[c][v] = NAN;
+    }
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+        percentiles(r->m.value[c], eligible, count, items, r->pct[c]);
+    for (size_t i = 0; i < count; i++) {
+        uint32_t v = eligible[i];
+        double sum = 0;
+        for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+            sum += o->weight[c] * r->pct[c][v];
+        r->score[v] = sum / total;
+        items[i] = (sort_item){r->score[v], v, champ_strtab_get(&r->ids, v)};
+    }
+    qsort(items, count, sizeof *items, by_score_then_id);
+    for (size_t i = 0; i < count; i++) {
+        r->order[i] = items[i].person;
+        r->rank[items[i].person] = i + 1;
+    }
+    size_t others = 0;
+    for (uint32_t v = 0; v < r->n; v++)
+        if (!r->eligible[v])
+            items[others++] = (sort_item){0, v, champ_strtab_get(&r->ids, v)};
+    qsort(items, others, sizeof *items, by_id);
+    for (size_t i = 0; i < others; i++)
+        r->order[count + i] = items[i].person;
+}
+
+static void summarise(champ_ranking *r, const champ_network *net, const champ_graph *g,
+                      size_t eligible)
+{
+    size_t listed = 0;
+    for (uint32_t v = 0; v < r->n; v++)
+        listed += r->group[v] != CHAMP_NONE;
+    double *s = r->summary;
+    s[CHAMP_SUMMARY_PEOPLE] = (double)r->n;
+    s[CHAMP_SUMMARY_LISTED] = (double)listed;
+    s[CHAMP_SUMMARY_ELIGIBLE] = (double)eligible;
+    s[CHAMP_SUMMARY_INTERACTIONS] = (double)g->kept;
+    s[CHAMP_SUMMARY_DROPPED_SELF] = (double)net->dropped_self;
+    s[CHAMP_SUMMARY_DROPPED_WINDOW] = (double)g->dropped_window;
+    s[CHAMP_SUMMARY_TIES] = (double)r->m.ties;
+    s[CHAMP_SUMMARY_MUTUAL_TIES] = (double)r->m.mutual_ties;
+    s[CHAMP_SUMMARY_RECIPROCITY] = r->m.reciprocity;
+    s[CHAMP_SUMMARY_TEAMS] = (double)r->m.teams;
+    s[CHAMP_SUMMARY_CROSS_TEAM_SHARE] = r->m.cross_team_share;
+}
+
+static champ_status check_rank_options(const champ_options *o)
+{
+    double total = 0;
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+        total += o->weight[c];
+    if (!(total > 0))
+        return champ__fail(CHAMP_ERR_ARGUMENT, "weights: at least one criterion needs a weight > 0");
+    if (!isnan(o->since) && !isnan(o->until) && !(o->since < o->until))
+        return champ__fail(CHAMP_ERR_ARGUMENT, "window: since (%.17g) must be before until (%.17g)",
+                           o->since, o->until);
+    return CHAMP_OK;
+}
+
+static champ_status rank_with(const champ_network *net, const champ_options *o,
+                              champ_ranking *r)
+{
+    champ_status st;
+    champ_graph g;
+    uint32_t *eligible = NULL;
+    sort_item *items = NULL;
+    r->n = net->ids.count;
+    if ((st = allocate(r, r->n)) || (st = copy_people(r, net)))
+        return st;
+    if ((st = champ__graph_build(&g, net, o)))
+        return st;
+    st = champ__metrics_compute(&r->m, &g, net, o);
+    eligible = malloc((r->n ? r->n : 1) * sizeof *eligible);
+    items = malloc((r->n ? r->n : 1) * sizeof *items);
+    if (!st && (!eligible || !items))
+        st = champ__nomem();
+    if (!st) {
+        size_t count = mark_eligible(r, o, eligible);
+        score_and_order(r, o, eligible, count, items);
+        summarise(r, net, &g, count);
+    }
+    free(eligible);
+    free(items);
+    champ__graph_free(&g);
+    return st;
+}
+
+champ_status champ_rank(const champ_network *net, const champ_options *o, champ_ranking **out)
+{
+    champ_status st;
+    champ_options *defaults = NULL;
+    if (!out)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_rank: out is NULL");
+    *out = NULL;
+    if (!net)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_rank: network is NULL");
+    if (!o) {
+        if ((st = champ_options_new(&defaults)))
+            return st;
+        o = defaults;
+    }
+    champ_ranking *r = calloc(1, sizeof *r);
+    if (!r)
+        st = champ__nomem();
+    else if (!(st = check_rank_options(o)))
+        st = rank_with(net, o, r);
+    champ_options_free(defaults);
+    if (st) {
+        champ_ranking_free(r);
+        return st;
+    }
+    *out = r;
+    return CHAMP_OK;
+}
+
+void champ_ranking_free(champ_ranking *r)
+{
+    if (!r)
+        return;
+    champ_strtab_clear(&r->ids);
+    champ_strtab_clear(&r->teams);
+    champ_strtab_clear(&r->groups);
+    free(r->team);
+    free(r->group);
+    free(r->eligible);
+    free(r->rank);
+    free(r->score);
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+        free(r->pct[c]);
+    free(r->order);
+    champ__metrics_free(&r->m);
+    free(r);
+}
+
+/* ---- getters ------------------------------------------------------------ */
+
+size_t champ_ranking_count(const champ_ranking *r)
+{
+    return r ? r->n : 0;
+}
+
+/* The person at output position i, or CHAMP_NONE when out of range. */
+static uint32_t person_at(const champ_ranking *r, size_t i)
+{
+    return r && i < r->n ? r->order[i] : CHAMP_NONE;
+}
+
+const char *champ_ranking_id(const champ_ranking *r, size_t i)
+{
+    uint32_t v = person_at(r, i);
+    return v == CHAMP_NONE ? NULL : champ_strtab_get(&r->ids, v);
+}
+
+const char *champ_ranking_team(const champ_ranking *r, size_t i)
+{
+    uint32_t v = person_at(r, i);
+    return v == CHAMP_NONE || r->team[v] == CHAMP_NONE ? NULL : champ_strtab_get(&r->teams, r->team[v]);
+}
+
+const char *champ_ranking_group(const champ_ranking *r, size_t i)
+{
+    uint32_t v = person_at(r, i);
+    return v == CHAMP_NONE || r->group[v] == CHAMP_NONE ? NULL
+                                                         : champ_strtab_get(&r->groups, r->group[v]);
+}
+
+int champ_ranking_listed(const champ_ranking *r, size_t i)
+{
+    uint32_t v = person_at(r, i);
+    return v != CHAMP_NONE && r->group[v] != CHAMP_NONE;
+}
+
+int champ_ranking_eligible(const champ_ranking *r, size_t i)
+{
+    uint32_t v = person_at(r, i);
+    return v != CHAMP_NONE && r->eligible[v];
+}
+
+size_t champ_ranking_rank(const champ_ranking *r, size_t i)
+{
+    uint32_t v = person_at(r, i);
+    return v == CHAMP_NONE ? 0 : r->rank[v];
+}
+
+double champ_ranking_score(const champ_ranking *r, size_t i)
+{
+    uint32_t v = person_at(r, i);
+    return v == CHAMP_NONE ? NAN : r->score[v];
+}
+
+double champ_ranking_value(const champ_ranking *r, size_t i, champ_criterion c)
+{
+    uint32_t v = person_at(r, i);
+    return v == CHAMP_NONE || (unsigned)c >= CHAMP_CRITERION_COUNT ? NAN : r->m.value[c][v];
+}
+
+double champ_ranking_percentile(const champ_ranking *r, size_t i, champ_criterion c)
+{
+    uint32_t v = person_at(r, i);
+    return v == CHAMP_NONE || (unsigned)c >= CHAMP_CRITERION_COUNT ? NAN : r->pct[c][v];
+}
+
+double champ_ranking_diagnostic(const champ_ranking *r, size_t i, champ_diagnostic d)
+{
+    uint32_t v = person_at(r, i);
+    return v == CHAMP_NONE || (unsigned)d >= CHAMP_DIAGNOSTIC_COUNT ? NAN : r->m.diag[d][v];
+}
+
+champ_status champ_ranking_find(const champ_ranking *r, const char *id, size_t *index)
+{
+    if (!r || !id || !index)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_find: NULL argument");
+    uint32_t v = champ_strtab_find(&r->ids, id, strlen(id));
+    if (v == CHAMP_STRTAB_NONE)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "no person with id \"%.200s\"", id);
+    /* Eligible people sit at rank - 1; the others follow them, sorted by id. */
+    if (r->eligible[v]) {
+        *index = r->rank[v] - 1;
+        return CHAMP_OK;
+    }
+    size_t lo = (size_t)r->summary[CHAMP_SUMMARY_ELIGIBLE], hi = r->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(champ_strtab_get(&r->ids, r->order[mid]), id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *index = lo;
+    return CHAMP_OK;
+}
+
+double champ_ranking_summary(const champ_ranking *r, champ_summary_item item)
+{
+    return r && (unsigned)item < CHAMP_SUMMARY_ITEM_COUNT ? r->summary[item] : NAN;
+}
+
+int champ_ranking_bridging_exact(const champ_ranking *r)
+{
+    return r ? r->m.bridging_exact : 0;
+}
+
+size_t champ_ranking_bridging_sources(const champ_ranking *r)
+{
+    return r ? r->m.bridging_sources : 0;
+}

@@ -1,0 +1,22 @@
+/* The ranking handle: a self-contained snapshot of one champ_rank() call.
+ * Everything is indexed by person; order[] maps output positions to
+ * people. Private to lib/. */
+#ifndef CHAMP_RANKING_H
+#define CHAMP_RANKING_H
+
+#include "metrics.h"
+
+struct champ_ranking {
+    size_t n;
+    champ_strtab ids, teams, groups;  /* copies of the network's */
+    uint32_t *team, *group;           /* per person; group CHAMP_NONE: unlisted */
+    unsigned char *eligible;
+    size_t *rank;                     /* 0: ineligible */
+    double *score;                    /* NAN: ineligible */
+    double *pct[CHAMP_CRITERION_COUNT];
+    uint32_t *order;                  /* output position -> person */
+    champ_metrics m;
+    double summary[CHAMP_SUMMARY_ITEM_COUNT];
+};
+
+#endif

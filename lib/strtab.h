@@ -1,0 +1,48 @@
+/* A string interning table: each distinct string gets the next index
+ * 0, 1, 2, ... Strings live in one growing arena, so a million ids cost a
+ * few allocations, not a million. Private to lib/. */
+#ifndef CHAMP_STRTAB_H
+#define CHAMP_STRTAB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CHAMP_STRTAB_NONE UINT32_MAX
+
+typedef struct champ_strtab {
+    char *arena;          /* NUL-terminated strings back to back */
+    size_t arena_len, arena_cap;
+    size_t *offset;       /* offset[i]: where string i starts in arena */
+    size_t count, offset_cap;
+    uint32_t *slots;      /* open addressing; CHAMP_STRTAB_NONE = empty */
+    size_t slot_cap;      /* power of two */
+} champ_strtab;
+
+void champ_strtab_init(champ_strtab *t);
+void champ_strtab_clear(champ_strtab *t);
+
+/* Index of `s` (len bytes, no NUL inside), or CHAMP_STRTAB_NONE. */
+uint32_t champ_strtab_find(const champ_strtab *t, const char *s, size_t len);
+
+/* Index of `s`, adding it when new (*added = 1). Returns -1 on allocation
+ * failure (the table is unchanged), 0 otherwise. */
+int champ_strtab_intern(champ_strtab *t, const char *s, size_t len, uint32_t *index, int *added);
+
+/* A deep copy of src into dst (initialised by this call). -1 when out of memory. */
+int champ_strtab_copy(champ_strtab *dst, const champ_strtab *src);
+
+/* Drop every string with index >= count (undo of recent interning). */
+void champ_strtab_truncate(champ_strtab *t, size_t count);
+
+static inline const char *champ_strtab_get(const champ_strtab *t, uint32_t i)
+{
+    return t->arena + t->offset[i];
+}
+
+static inline size_t champ_strtab_len(const champ_strtab *t, uint32_t i)
+{
+    size_t end = (size_t)i + 1 < t->count ? t->offset[i + 1] : t->arena_len;
+    return end - t->offset[i] - 1;
+}
+
+#endif

@@ -1,0 +1,69 @@
+/* Building small networks in tests through the public API. */
+#ifndef CHAMP_NETBUILD_H
+#define CHAMP_NETBUILD_H
+
+#include <champions.h>
+#include <check.h>
+#include <math.h>
+#include <string.h>
+
+typedef struct test_person {
+    const char *id, *team, *group;
+} test_person;
+
+typedef struct test_interaction {
+    const char *from, *to;
+    double time; /* 0 here means "no time" unless has_time */
+    const char *type;
+    double weight;
+    int has_time;
+} test_interaction;
+
+static inline champ_network *build_network(const test_person *people, size_t np,
+                                           const test_interaction *ix, size_t ni)
+{
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_new(&net), CHAMP_OK);
+    for (size_t i = 0; i < np; i++)
+        ck_assert_int_eq(champ_network_add_person(net, people[i].id, people[i].team,
+                                                  people[i].group), CHAMP_OK);
+    for (size_t i = 0; i < ni; i++)
+        ck_assert_int_eq(champ_network_add_interaction(net, ix[i].from, ix[i].to,
+                                                       ix[i].has_time ? ix[i].time : NAN,
+                                                       ix[i].type,
+                                                       ix[i].weight > 0 ? ix[i].weight : 1),
+                         CHAMP_OK);
+    return net;
+}
+
+static inline champ_ranking *rank_or_fail(const champ_network *net, const champ_options *o)
+{
+    champ_ranking *r = NULL;
+    champ_status st = champ_rank(net, o, &r);
+    ck_assert_msg(st == CHAMP_OK, "champ_rank: %s", champ_last_error());
+    return r;
+}
+
+/* Output position of `id`; fails the test when absent. */
+static inline size_t position_of(const champ_ranking *r, const char *id)
+{
+    size_t i = 0;
+    ck_assert_msg(champ_ranking_find(r, id, &i) == CHAMP_OK, "no person %s", id);
+    ck_assert_str_eq(champ_ranking_id(r, i), id);
+    return i;
+}
+
+static inline double value_of(const champ_ranking *r, const char *id, champ_criterion c)
+{
+    return champ_ranking_value(r, position_of(r, id), c);
+}
+
+static inline double diag_of(const champ_ranking *r, const char *id, champ_diagnostic d)
+{
+    return champ_ranking_diagnostic(r, position_of(r, id), d);
+}
+
+#define ck_assert_near(x, y) ck_assert_double_eq_tol((x), (y), 1e-12)
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif

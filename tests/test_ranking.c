@@ -1,0 +1,365 @@
+/* Eligibility, mid-rank percentiles, score, rank, output order and the
+ * summary (SPEC 4.7-4.9), and the JSON/CSV writers (SPEC 5). */
+#include "netbuild.h"
+#include "testutil.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+
+/* The worked example of test_metrics.c: eligible are a, b, c (d has no
+ * activity, x is unlisted). Values among them:
+ *   reciprocity a .3  b .5  c .125  -> pct a .5  b 1   c 0
+ *   reach       a 1   b 0   c 1     -> pct a .75 b 0   c .75
+ *   bridging    a 5/6 b 0   c .5    -> pct a 1   b 0   c .5
+ *   influence   a top, b == c        -> pct a 1   b .25 c .25
+ *   activity    a 2   b 2   c 1     -> pct a .75 b .75 c 0
+ * score a = .3*.5 + .25*.75 + .15*1 + .15*1 + .15*.75 = .75
+ *       b = .3*1 + 0 + 0 + .15*.25 + .15*.75        = .45
+ *       c = 0 + .25*.75 + .15*.5 + .15*.25 + 0      = .30 */
+static const test_person EX_PEOPLE[] = {
+    {"a", "T1", NULL}, {"b", "T1", "staff"}, {"c", "T2", ""}, {"d", NULL, NULL}};
+static const test_interaction EX_IX[] = {
+    {"a", "b", 0, NULL, 1, 0}, {"b", "a", 0, NULL, 2, 0}, {"a", "c", 0, "reply", 1, 0},
+    {"c", "d", 0, NULL, 1, 0}, {"x", "a", 0, NULL, 1, 0}, {"a", "a", 0, NULL, 1, 0}};
+
+static champ_network *example(void)
+{
+    return build_network(EX_PEOPLE, ARRAY_LEN(EX_PEOPLE), EX_IX, ARRAY_LEN(EX_IX));
+}
+
+static void assert_pcts(const champ_ranking *r, const char *id, double rec, double reach,
+                        double bridging, double influence, double activity)
+{
+    size_t i = position_of(r, id);
+    ck_assert_near(champ_ranking_percentile(r, i, CHAMP_RECIPROCITY), rec);
+    ck_assert_near(champ_ranking_percentile(r, i, CHAMP_REACH), reach);
+    ck_assert_near(champ_ranking_percentile(r, i, CHAMP_BRIDGING), bridging);
+    ck_assert_near(champ_ranking_percentile(r, i, CHAMP_INFLUENCE), influence);
+    ck_assert_near(champ_ranking_percentile(r, i, CHAMP_ACTIVITY), activity);
+}
+
+START_TEST(worked_example_scores_and_ranks)
+{
+    champ_network *net = example();
+    champ_ranking *r = rank_or_fail(net, NULL);
+    assert_pcts(r, "a", 0.5, 0.75, 1, 1, 0.75);
+    assert_pcts(r, "b", 1, 0, 0, 0.25, 0.75);
+    assert_pcts(r, "c", 0, 0.75, 0.5, 0.25, 0);
+    const char *order[] = {"a", "b", "c", "d", "x"};
+    const double scores[] = {0.75, 0.45, 0.30};
+    ck_assert_uint_eq(champ_ranking_count(r), 5);
+    for (size_t i = 0; i < 5; i++) {
+        ck_assert_str_eq(champ_ranking_id(r, i), order[i]);
+        if (i < 3) {
+            ck_assert_uint_eq(champ_ranking_rank(r, i), i + 1);
+            ck_assert_near(champ_ranking_score(r, i), scores[i]);
+            ck_assert(champ_ranking_eligible(r, i));
+        } else {
+            ck_assert_uint_eq(champ_ranking_rank(r, i), 0);
+            ck_assert(isnan(champ_ranking_score(r, i)));
+            ck_assert(isnan(champ_ranking_percentile(r, i, CHAMP_REACH)));
+            ck_assert(!champ_ranking_eligible(r, i));
+        }
+    }
+    ck_assert_str_eq(champ_ranking_team(r, 0), "T1");
+    ck_assert_ptr_null(champ_ranking_team(r, 3));           /* d: unknown team */
+    ck_assert_str_eq(champ_ranking_group(r, 2), "staff");   /* "" means staff */
+    ck_assert_ptr_null(champ_ranking_group(r, 4));          /* x: unlisted */
+    ck_assert(champ_ranking_listed(r, 3));
+    ck_assert(!champ_ranking_listed(r, 4));
+    champ_ranking_free(r);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(summary_counts)
+{
+    champ_network *net = example();
+    champ_ranking *r = rank_or_fail(net, NULL);
+    const double expected[CHAMP_SUMMARY_ITEM_COUNT] = {
+        [CHAMP_SUMMARY_PEOPLE] = 5,      [CHAMP_SUMMARY_LISTED] = 4,
+        [CHAMP_SUMMARY_ELIGIBLE] = 3,    [CHAMP_SUMMARY_INTERACTIONS] = 5,
+        [CHAMP_SUMMARY_DROPPED_SELF] = 1, [CHAMP_SUMMARY_DROPPED_WINDOW] = 0,
+        [CHAMP_SUMMARY_TIES] = 4,        [CHAMP_SUMMARY_MUTUAL_TIES] = 1,
+        [CHAMP_SUMMARY_RECIPROCITY] = 0.25, [CHAMP_SUMMARY_TEAMS] = 2,
+        [CHAMP_SUMMARY_CROSS_TEAM_SHARE] = 0.5, /* a-b same team, a-c not */
+    };
+    for (int k = 0; k < CHAMP_SUMMARY_ITEM_COUNT; k++)
+        ck_assert_near(champ_ranking_summary(r, (champ_summary_item)k), expected[k]);
+    ck_assert(isnan(champ_ranking_summary(r, (champ_summary_item)99)));
+    champ_ranking_free(r);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(weights_change_the_score)
+{
+    champ_network *net = example();
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    /* only activity counts: a and b tie at .75 and the id decides */
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+        ck_assert_int_eq(champ_options_set_weight(o, (champ_criterion)c, 0), CHAMP_OK);
+    champ_ranking *r = NULL;
+    ck_assert_int_eq(champ_rank(net, o, &r), CHAMP_ERR_ARGUMENT);
+    ck_assert_ptr_null(r);
+    ck_assert_ptr_nonnull(strstr(champ_last_error(), "weight"));
+    ck_assert_int_eq(champ_options_set_weight(o, CHAMP_ACTIVITY, 2), CHAMP_OK);
+    r = rank_or_fail(net, o);
+    ck_assert_str_eq(champ_ranking_id(r, 0), "a");
+    ck_assert_str_eq(champ_ranking_id(r, 1), "b");
+    ck_assert_near(champ_ranking_score(r, 0), 0.75);
+    ck_assert_near(champ_ranking_score(r, 1), 0.75);
+    ck_assert_uint_eq(champ_ranking_rank(r, 1), 2);
+    champ_ranking_free(r);
+    champ_options_free(o);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(equal_scores_rank_by_id_bytewise)
+{
+    /* Symmetric pairs: every value equal, so ids decide: "B" < "a" < "b" bytewise. */
+    static const test_interaction ix[] = {{"b", "a", 0, NULL, 1, 0}, {"a", "b", 0, NULL, 1, 0},
+                                          {"B", "c", 0, NULL, 1, 0}, {"c", "B", 0, NULL, 1, 0}};
+    champ_network *net = build_network(NULL, 0, ix, ARRAY_LEN(ix));
+    champ_ranking *r = rank_or_fail(net, NULL);
+    const char *order[] = {"B", "a", "b", "c"};
+    for (size_t i = 0; i < 4; i++) {
+        ck_assert_str_eq(champ_ranking_id(r, i), order[i]);
+        ck_assert_near(champ_ranking_score(r, i), 0.5); /* all tied: (0 + 3/2) / 3 */
+    }
+    champ_ranking_free(r);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(no_people_list_lists_everyone_as_staff)
+{
+    static const test_interaction ix[] = {{"a", "b", 0, NULL, 1, 0}};
+    champ_network *net = build_network(NULL, 0, ix, 1);
+    champ_ranking *r = rank_or_fail(net, NULL);
+    ck_assert_near(champ_ranking_summary(r, CHAMP_SUMMARY_LISTED), 2);
+    ck_assert_near(champ_ranking_summary(r, CHAMP_SUMMARY_ELIGIBLE), 1); /* b has no activity */
+    ck_assert_str_eq(champ_ranking_group(r, 1), "staff");
+    ck_assert_ptr_null(champ_ranking_team(r, 0));
+    ck_assert_near(champ_ranking_score(r, 0), 1.0); /* N = 1: every pct is 1 */
+    champ_ranking_free(r);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(min_activity_and_champion_groups)
+{
+    static const test_person people[] = {{"p1", "T", "partner"}, {"s1", "T", NULL},
+                                         {"s2", "U", "staff"}, {"c1", NULL, "citizen"}};
+    static const test_interaction ix[] = {{"p1", "s1", 0, NULL, 3, 0}, {"s1", "s2", 0, NULL, 1, 0},
+                                          {"s2", "c1", 0, NULL, 2, 0}, {"c1", "p1", 0, NULL, 1, 0}};
+    champ_network *net = build_network(people, ARRAY_LEN(people), ix, ARRAY_LEN(ix));
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    champ_ranking *r = rank_or_fail(net, o); /* default: staff only */
+    ck_assert_near(champ_ranking_summary(r, CHAMP_SUMMARY_ELIGIBLE), 2);
+    ck_assert(!champ_ranking_eligible(r, position_of(r, "p1")));
+    champ_ranking_free(r);
+
+    const char *groups[] = {"staff", "partner"};
+    ck_assert_int_eq(champ_options_set_champion_groups(o, groups, 2), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_min_activity(o, 2), CHAMP_OK);
+    r = rank_or_fail(net, o); /* p1 (3) and s2 (2) qualify; s1 (1) does not */
+    ck_assert_near(champ_ranking_summary(r, CHAMP_SUMMARY_ELIGIBLE), 2);
+    ck_assert(champ_ranking_eligible(r, position_of(r, "p1")));
+    ck_assert(champ_ranking_eligible(r, position_of(r, "s2")));
+    ck_assert(!champ_ranking_eligible(r, position_of(r, "s1")));
+    champ_ranking_free(r);
+
+    ck_assert_int_eq(champ_options_set_champion_groups(o, NULL, 0), CHAMP_OK);
+    r = rank_or_fail(net, o);
+    ck_assert_near(champ_ranking_summary(r, CHAMP_SUMMARY_ELIGIBLE), 0);
+    champ_ranking_free(r);
+    champ_options_free(o);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(find_every_position)
+{
+    champ_network *net = example();
+    champ_ranking *r = rank_or_fail(net, NULL);
+    for (size_t i = 0; i < champ_ranking_count(r); i++) {
+        size_t at = 99;
+        ck_assert_int_eq(champ_ranking_find(r, champ_ranking_id(r, i), &at), CHAMP_OK);
+        ck_assert_uint_eq(at, i);
+    }
+    size_t at;
+    ck_assert_int_eq(champ_ranking_find(r, "nobody", &at), CHAMP_ERR_ARGUMENT);
+    ck_assert_ptr_nonnull(strstr(champ_last_error(), "nobody"));
+    ck_assert_ptr_null(champ_ranking_id(r, 5));
+    ck_assert(isnan(champ_ranking_score(r, 5)));
+    ck_assert(isnan(champ_ranking_value(r, 0, (champ_criterion)7)));
+    champ_ranking_free(r);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(ranking_outlives_network)
+{
+    champ_network *net = example();
+    champ_ranking *r = rank_or_fail(net, NULL);
+    champ_network_free(net);
+    ck_assert_str_eq(champ_ranking_id(r, 0), "a");
+    ck_assert_str_eq(champ_ranking_team(r, 2), "T2");
+    champ_ranking_free(r);
+}
+END_TEST
+
+/* Render through champ_ranking_write into memory. */
+static char *render(const champ_ranking *r, champ_format format, size_t top)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(champ_ranking_write(r, format, top, f), CHAMP_OK);
+    fclose(f);
+    return buf;
+}
+
+START_TEST(json_output_follows_spec)
+{
+    champ_network *net = example();
+    champ_ranking *r = rank_or_fail(net, NULL);
+    char *text = render(r, CHAMP_FORMAT_JSON, 0);
+    cJSON *doc = cJSON_Parse(text);
+    ck_assert_ptr_nonnull(doc);
+    ck_assert_str_eq(cJSON_GetObjectItem(doc, "version")->valuestring, CHAMP_VERSION_STRING);
+    cJSON *summary = cJSON_GetObjectItem(doc, "summary");
+    ck_assert_near(cJSON_GetObjectItem(summary, "mutual_ties")->valuedouble, 1);
+    ck_assert_near(cJSON_GetObjectItem(summary, "cross_team_share")->valuedouble, 0.5);
+    cJSON *people = cJSON_GetObjectItem(doc, "people");
+    ck_assert_int_eq(cJSON_GetArraySize(people), 5);
+    static const char *const keys[] = {
+        "id", "team", "group", "listed", "eligible", "rank", "score", "activity",
+        "reciprocity", "reach", "bridging", "influence", "received", "ties", "mutual",
+        "cross_share", "percentiles"};
+    cJSON *first = cJSON_GetArrayItem(people, 0), *item = first->child;
+    for (size_t k = 0; k < ARRAY_LEN(keys); k++, item = item->next)
+        ck_assert_str_eq(item->string, keys[k]);
+    ck_assert_ptr_null(item);
+    ck_assert_near(cJSON_GetObjectItem(first, "score")->valuedouble, 0.75);
+    ck_assert_near(cJSON_GetObjectItem(cJSON_GetObjectItem(first, "percentiles"), "reach")->valuedouble, 0.75);
+    cJSON *x = cJSON_GetArrayItem(people, 4);
+    ck_assert_str_eq(cJSON_GetObjectItem(x, "id")->valuestring, "x");
+    ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "rank")));
+    ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "score")));
+    ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "percentiles")));
+    ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "group")));
+    ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "cross_share")));
+    ck_assert(cJSON_IsFalse(cJSON_GetObjectItem(x, "listed")));
+    cJSON_Delete(doc);
+    free(text);
+
+    text = render(r, CHAMP_FORMAT_JSON, 2);
+    doc = cJSON_Parse(text);
+    ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "people")), 2);
+    cJSON_Delete(doc);
+    free(text);
+    champ_ranking_free(r);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(json_numbers_round_trip_and_strings_escape)
+{
+    static const test_person people[] = {{"q\"\\\n\xc3\xa9", "T,1", NULL}, {"z", NULL, NULL}};
+    static const test_interaction ix[] = {{"q\"\\\n\xc3\xa9", "z", 0, NULL, 1.1, 0},
+                                          {"z", "q\"\\\n\xc3\xa9", 0, NULL, 4.0 / 3, 0}};
+    champ_network *net = build_network(people, 2, ix, 2);
+    champ_ranking *r = rank_or_fail(net, NULL);
+    char *text = render(r, CHAMP_FORMAT_JSON, 0);
+    cJSON *doc = cJSON_Parse(text);
+    ck_assert_ptr_nonnull(doc);
+    cJSON *people_out = cJSON_GetObjectItem(doc, "people");
+    int found = 0;
+    for (cJSON *p = people_out->child; p; p = p->next) {
+        if (strcmp(cJSON_GetObjectItem(p, "id")->valuestring, "q\"\\\n\xc3\xa9") == 0) {
+            found = 1;
+            ck_assert_double_eq(cJSON_GetObjectItem(p, "activity")->valuedouble, 1.1);
+            ck_assert_double_eq(cJSON_GetObjectItem(p, "received")->valuedouble, 4.0 / 3);
+        }
+    }
+    ck_assert(found);
+    cJSON_Delete(doc);
+    free(text);
+
+    text = render(r, CHAMP_FORMAT_CSV, 0);
+    ck_assert_ptr_nonnull(strstr(text, "\"q\"\"\\\n\xc3\xa9\",\"T,1\",staff,true,true,"));
+    free(text);
+    champ_ranking_free(r);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(csv_output_has_header_and_rows)
+{
+    champ_network *net = example();
+    champ_ranking *r = rank_or_fail(net, NULL);
+    char *text = render(r, CHAMP_FORMAT_CSV, 0);
+    static const char header[] =
+        "id,team,group,listed,eligible,rank,score,activity,reciprocity,reach,bridging,influence,"
+        "received,ties,mutual,cross_share,pct_reciprocity,pct_reach,pct_bridging,pct_influence,"
+        "pct_activity\r\n";
+    ck_assert(strncmp(text, header, strlen(header)) == 0);
+    ck_assert_ptr_nonnull(strstr(text, "\r\na,T1,staff,true,true,1,0.75,2,"));
+    ck_assert_ptr_nonnull(strstr(text, "\r\nx,,,false,false,,,1,"));
+    int rows = 0;
+    for (char *p = text; (p = strstr(p, "\r\n")); p += 2)
+        rows++;
+    ck_assert_int_eq(rows, 6);
+    free(text);
+    champ_ranking_free(r);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(write_reports_stream_errors)
+{
+    champ_network *net = example();
+    champ_ranking *r = rank_or_fail(net, NULL);
+    FILE *full = fopen("/dev/full", "w");
+    ck_assert_ptr_nonnull(full);
+    ck_assert_int_eq(champ_ranking_write(r, CHAMP_FORMAT_JSON, 0, full), CHAMP_ERR_IO);
+    fclose(full);
+    ck_assert_int_eq(champ_ranking_write(r, (champ_format)9, 0, stdout), CHAMP_ERR_ARGUMENT);
+    ck_assert_int_eq(champ_ranking_write(NULL, CHAMP_FORMAT_JSON, 0, stdout), CHAMP_ERR_ARGUMENT);
+    champ_ranking_free(r);
+    champ_network_free(net);
+}
+END_TEST
+
+static Suite *ranking_suite(void)
+{
+    Suite *s = suite_create("ranking");
+    TCase *tc = tcase_create("ranking");
+    tcase_add_test(tc, worked_example_scores_and_ranks);
+    tcase_add_test(tc, summary_counts);
+    tcase_add_test(tc, weights_change_the_score);
+    tcase_add_test(tc, equal_scores_rank_by_id_bytewise);
+    tcase_add_test(tc, no_people_list_lists_everyone_as_staff);
+    tcase_add_test(tc, min_activity_and_champion_groups);
+    tcase_add_test(tc, find_every_position);
+    tcase_add_test(tc, ranking_outlives_network);
+    suite_add_tcase(s, tc);
+    TCase *out = tcase_create("writers");
+    tcase_add_test(out, json_output_follows_spec);
+    tcase_add_test(out, json_numbers_round_trip_and_strings_escape);
+    tcase_add_test(out, csv_output_has_header_and_rows);
+    tcase_add_test(out, write_reports_stream_errors);
+    suite_add_tcase(s, out);
+    return s;
+}
+
+int main(void)
+{
+    return champ_test_run(ranking_suite());
+}
