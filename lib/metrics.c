@@ -31,12 +31,15 @@ static void volumes(champ_metrics *m, const champ_graph *g)
     m->reciprocity = tie_ends ? (double)mutual_ends / (double)tie_ends : 0.0;
 }
 
+/* With alpha = 0 a person without ties would get 0/0: they reciprocate
+ * nothing, so their reciprocity is 0. */
 static void reciprocity(champ_metrics *m, double alpha)
 {
     double prior = alpha * m->reciprocity;
-    for (size_t v = 0; v < m->n; v++)
-        m->value[CHAMP_RECIPROCITY][v] =
-            (m->diag[CHAMP_MUTUAL][v] + prior) / (m->diag[CHAMP_TIES][v] + alpha);
+    for (size_t v = 0; v < m->n; v++) {
+        double ties = m->diag[CHAMP_TIES][v] + alpha;
+        m->value[CHAMP_RECIPROCITY][v] = ties > 0 ? (m->diag[CHAMP_MUTUAL][v] + prior) / ties : 0.0;
+    }
 }
 
 /* 4.3: distinct known teams other than v's own among T(v). `seen` has one

@@ -1,0 +1,742 @@
+/* Reading exports (SPEC 2). A validating scanner walks the bytes and hands
+ * one record at a time to cJSON, so memory stays bounded by the largest
+ * record rather than the file: parsing a whole 2 GB document with cJSON
+ * costs 8 times its size. Files are mapped, not copied. */
+#include "reader.h"
+#include "errors.h"
+#include "network.h"
+#include "timeparse.h"
+#include "utf8.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
+
+/* ------------------------------------------------------------------------
+ * Scanner: RFC 8259 validation with positions. Its functions return 0, or
+ * -1 after recording a message, which always means CHAMP_ERR_PARSE.
+ * Columns count characters (code points) from 1, as editors show them.
+ * ------------------------------------------------------------------------ */
+
+typedef struct scanner {
+    const unsigned char *s;
+    size_t end;        /* where scanning stops: the input's end, or the line's */
+    size_t pos;
+    size_t line;       /* 1-based */
+    size_t line_start; /* offset of the current line's first byte */
+    const char *unit;  /* "input" or "line": what ends too early */
+} scanner;
+
+typedef struct span {
+    const unsigned char *s;
+    size_t len;
+} span;
+
+static scanner scanner_start(const unsigned char *s, size_t len, const char *unit)
+{
+    size_t bom = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    return (scanner){s, len, bom, 1, bom, unit};
+}
+
+static int peek(const scanner *sc)
+{
+    return sc->pos < sc->end ? sc->s[sc->pos] : -1;
+}
+
+/* At the end of the input or line, whatever was expected, the message is
+ * "unexpected end of ...". */
+static int syntax_error(const scanner *sc, const char *what)
+{
+    size_t column = 1;
+    for (size_t i = sc->line_start; i < sc->pos; i++)
+        column += (sc->s[i] & 0xC0) != 0x80;
+    if (sc->pos >= sc->end)
+        champ__fail(CHAMP_ERR_PARSE, "line %zu, column %zu: unexpected end of %s", sc->line,
+                    column, sc->unit);
+    else
+        champ__fail(CHAMP_ERR_PARSE, "line %zu, column %zu: %s", sc->line, column, what);
+    return -1;
+}
+
+static void skip_ws(scanner *sc)
+{
+    for (; sc->pos < sc->end; sc->pos++) {
+        unsigned char c = sc->s[sc->pos];
+        if (c == '\n') {
+            sc->line++;
+            sc->line_start = sc->pos + 1;
+        } else if (c != ' ' && c != '\t' && c != '\r')
+            return;
+    }
+}
+
+static int expect_end(scanner *sc, const char *what)
+{
+    skip_ws(sc);
+    return sc->pos < sc->end ? syntax_error(sc, what) : 0;
+}
+
+/* The code unit of the \uXXXX escape at s[0..avail), or -1. */
+static long unicode_escape(const unsigned char *s, size_t avail)
+{
+    if (avail < 6 || s[0] != '\\' || s[1] != 'u')
+        return -1;
+    long v = 0;
+    for (size_t i = 2; i < 6; i++) {
+        int c = s[i];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* The escape at the backslash at sc->pos. */
+static int scan_escape(scanner *sc)
+{
+    const unsigned char *s = sc->s + sc->pos;
+    size_t avail = sc->end - sc->pos;
+    switch (avail > 1 ? s[1] : 0) {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        sc->pos += 2;
+        return 0;
+    case 'u':
+        break;
+    default:
+        return syntax_error(sc, "invalid escape in string");
+    }
+    long u = unicode_escape(s, avail);
+    if (u < 0)
+        return syntax_error(sc, "invalid \\u escape in string");
+    /* cJSON would end the string at NUL, and ids are C strings. */
+    if (u == 0)
+        return syntax_error(sc, "NUL (\\u0000) is not allowed in strings");
+    if (u >= 0xDC00 && u <= 0xDFFF)
+        return syntax_error(sc, "unpaired surrogate in \\u escape");
+    if (u >= 0xD800 && u <= 0xDBFF) {
+        long low = unicode_escape(s + 6, avail - 6);
+        if (low < 0xDC00 || low > 0xDFFF)
+            return syntax_error(sc, "unpaired surrogate in \\u escape");
+        sc->pos += 6;
+    }
+    sc->pos += 6;
+    return 0;
+}
+
+/* The string starting at the quote at sc->pos. */
+static int scan_string(scanner *sc)
+{
+    for (sc->pos++; sc->pos < sc->end;) {
+        unsigned char c = sc->s[sc->pos];
+        if (c == '"') {
+            sc->pos++;
+            return 0;
+        }
+        if (c == '\\') {
+            if (scan_escape(sc))
+                return -1;
+        } else if (c < 0x20) {
+            return syntax_error(sc, "control character in string (must be escaped)");
+        } else if (c < 0x80) {
+            sc->pos++;
+        } else {
+            size_t n = champ__utf8_sequence(sc->s + sc->pos, sc->end - sc->pos);
+            if (n == 0)
+                return syntax_error(sc, "invalid UTF-8 in string");
+            sc->pos += n;
+        }
+    }
+    return syntax_error(sc, NULL);
+}
+
+static int scan_number(scanner *sc)
+{
+    size_t n = champ__json_number_length((const char *)sc->s + sc->pos, sc->end - sc->pos);
+    if (n == 0)
+        return syntax_error(sc, "invalid number");
+    if (n > CHAMP_NUMBER_MAX)
+        return syntax_error(sc, "number longer than " STRINGIFY(CHAMP_NUMBER_MAX) " characters");
+    sc->pos += n;
+    return 0;
+}
+
+static int scan_literal(scanner *sc)
+{
+    static const char *const words[] = {"true", "false", "null"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]);
+        if (sc->end - sc->pos >= n && memcmp(sc->s + sc->pos, words[i], n) == 0) {
+            sc->pos += n;
+            return 0;
+        }
+    }
+    return syntax_error(sc, "expected a value");
+}
+
+/* Step through an object whose '{' has been consumed: 1 with the member
+ * name in *key and sc->pos at its value, 0 after the closing '}', -1 on
+ * error. *count starts at 0. */
+static int next_member(scanner *sc, size_t *count, span *key)
+{
+    skip_ws(sc);
+    if (peek(sc) == '}') {
+        sc->pos++;
+        return 0;
+    }
+    if (*count > 0) {
+        if (peek(sc) != ',')
+            return syntax_error(sc, "expected ',' or '}' after an object member");
+        sc->pos++;
+        skip_ws(sc);
+    }
+    if (peek(sc) != '"')
+        return syntax_error(sc, *count > 0 ? "expected a member name"
+                                           : "expected a member name or '}'");
+    size_t start = sc->pos + 1;
+    if (scan_string(sc))
+        return -1;
+    *key = (span){sc->s + start, sc->pos - 1 - start};
+    skip_ws(sc);
+    if (peek(sc) != ':')
+        return syntax_error(sc, "expected ':' after a member name");
+    sc->pos++;
+    skip_ws(sc);
+    ++*count;
+    return 1;
+}
+
+/* The same for an array: 1 with sc->pos at the next element. */
+static int next_element(scanner *sc, size_t *count)
+{
+    skip_ws(sc);
+    if (peek(sc) == ']') {
+        sc->pos++;
+        return 0;
+    }
+    if (*count > 0) {
+        if (peek(sc) != ',')
+            return syntax_error(sc, "expected ',' or ']' after an array element");
+        sc->pos++;
+        skip_ws(sc);
+    }
+    ++*count;
+    return 1;
+}
+
+/* The value at sc->pos, inside `depth` arrays and objects. */
+static int scan_value(scanner *sc, unsigned depth)
+{
+    int c = peek(sc), r;
+    size_t count = 0;
+    span key;
+    if (c == '{' || c == '[') {
+        if (depth >= CHAMP_JSON_MAX_DEPTH)
+            return syntax_error(sc, "nesting deeper than " STRINGIFY(CHAMP_JSON_MAX_DEPTH)
+                                    " levels");
+        sc->pos++;
+        if (c == '{')
+            while ((r = next_member(sc, &count, &key)) > 0 && !(r = scan_value(sc, depth + 1)))
+                ;
+        else
+            while ((r = next_element(sc, &count)) > 0 && !(r = scan_value(sc, depth + 1)))
+                ;
+        return r;
+    }
+    if (c == '"')
+        return scan_string(sc);
+    if (c == '-' || (c >= '0' && c <= '9'))
+        return scan_number(sc);
+    return scan_literal(sc);
+}
+
+/* Whether a member name, raw as between its quotes and already validated,
+ * is `name` (ASCII letters): "\u0069d" is "id" too. */
+static int key_is(span key, const char *name)
+{
+    size_t i = 0;
+    for (; *name; name++) {
+        if (i >= key.len)
+            return 0;
+        long c = key.s[i++];
+        if (c == '\\') {
+            c = key.s[i] == 'u' ? unicode_escape(key.s + i - 1, key.len - i + 1) : 0;
+            i += key.s[i] == 'u' ? 5 : 1;
+        }
+        if (c != *name)
+            return 0;
+    }
+    return i == key.len;
+}
+
+/* ------------------------------------------------------------------------
+ * Records: one person or interaction, parsed by cJSON from its span.
+ * ------------------------------------------------------------------------ */
+
+typedef enum record_kind { RECORD_ANY, RECORD_PERSON, RECORD_INTERACTION } record_kind;
+
+/* Where a record is, for messages. */
+typedef struct place {
+    const char *array; /* "people" or "interactions"; NULL in JSON Lines */
+    size_t index;      /* element index, or line number in JSON Lines */
+} place;
+
+enum member { M_ID, M_TEAM, M_GROUP, M_FROM, M_TO, M_TIME, M_TYPE, M_WEIGHT, MEMBER_COUNT };
+
+static const char *const member_names[MEMBER_COUNT] = {
+    "id", "team", "group", "from", "to", "time", "type", "weight",
+};
+
+/* Put the place of the record, or of its member `k` (MEMBER_COUNT: none),
+ * in front of this thread's message, and return st. */
+static champ_status at_place(const place *at, enum member k, champ_status st)
+{
+    char where[96];
+    const char *name = k < MEMBER_COUNT ? member_names[k] : NULL;
+    if (at->array && name)
+        snprintf(where, sizeof where, "%s[%zu].%s", at->array, at->index, name);
+    else if (at->array)
+        snprintf(where, sizeof where, "%s[%zu]", at->array, at->index);
+    else if (name)
+        snprintf(where, sizeof where, "line %zu: %s", at->index, name);
+    else
+        snprintf(where, sizeof where, "line %zu", at->index);
+    champ__prefix_error(where);
+    return st;
+}
+
+static champ_status schema_error(const place *at, enum member k, const char *what)
+{
+    return at_place(at, k, champ__fail(CHAMP_ERR_SCHEMA, "%s", what));
+}
+
+/* The members SPEC 2 names, matched exactly (cJSON's own lookup ignores
+ * case). One given twice is an error rather than a silent pick. */
+static champ_status collect_members(const cJSON *obj, const place *at,
+                                    const cJSON *m[MEMBER_COUNT])
+{
+    for (const cJSON *c = obj->child; c; c = c->next)
+        for (int k = 0; k < MEMBER_COUNT; k++)
+            if (strcmp(c->string, member_names[k]) == 0) {
+                if (m[k])
+                    return schema_error(at, (enum member)k, "duplicate member");
+                m[k] = c;
+                break;
+            }
+    return CHAMP_OK;
+}
+
+static champ_status get_id(const cJSON *m[], enum member k, const place *at, const char **out)
+{
+    if (!cJSON_IsString(m[k]) || !m[k]->valuestring[0])
+        return schema_error(at, k, "expected a non-empty string");
+    *out = m[k]->valuestring;
+    return CHAMP_OK;
+}
+
+/* Absent or null is NULL, which the network reads as the default. */
+static champ_status get_string(const cJSON *m[], enum member k, const place *at,
+                               const char **out)
+{
+    *out = NULL;
+    if (!m[k] || cJSON_IsNull(m[k]))
+        return CHAMP_OK;
+    if (!cJSON_IsString(m[k]))
+        return schema_error(at, k, "expected a string or null");
+    *out = m[k]->valuestring;
+    return CHAMP_OK;
+}
+
+/* Unix seconds as a JSON number, or an RFC 3339 string. A string of digits
+ * is refused: SPEC 2 writes seconds as numbers, and a quoted number is more
+ * likely a broken export than a time. */
+static champ_status get_time(const cJSON *m[], const place *at, double *out)
+{
+    const cJSON *v = m[M_TIME];
+    *out = NAN;
+    if (!v || cJSON_IsNull(v))
+        return CHAMP_OK;
+    if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
+        *out = v->valuedouble;
+        return CHAMP_OK;
+    }
+    if (!cJSON_IsString(v))
+        return schema_error(at, M_TIME,
+                            "expected finite Unix seconds or an RFC 3339 date-time string");
+    champ_status st = champ__parse_rfc3339(v->valuestring, strlen(v->valuestring), out);
+    return st ? at_place(at, M_TIME, st) : CHAMP_OK;
+}
+
+static champ_status get_weight(const cJSON *m[], const place *at, double *out)
+{
+    const cJSON *v = m[M_WEIGHT];
+    *out = 1;
+    if (!v || cJSON_IsNull(v))
+        return CHAMP_OK;
+    /* cJSON reads 1e999 as inf. */
+    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || !(v->valuedouble > 0))
+        return schema_error(at, M_WEIGHT, "expected a finite number > 0");
+    *out = v->valuedouble;
+    return CHAMP_OK;
+}
+
+static champ_status read_person(champ_network *net, const cJSON *m[], const place *at)
+{
+    const char *id, *team, *group;
+    champ_status st;
+    if ((st = get_id(m, M_ID, at, &id)) || (st = get_string(m, M_TEAM, at, &team)) ||
+        (st = get_string(m, M_GROUP, at, &group)))
+        return st;
+    st = champ__network_add_person(net, id, team, group);
+    return st == CHAMP_ERR_SCHEMA ? at_place(at, M_ID, st) : st;
+}
+
+/* Everything is checked before the network sees it: a self-interaction
+ * with a bad weight is an error, not a dropped_self. */
+static champ_status read_interaction(champ_network *net, const cJSON *m[], const place *at)
+{
+    const char *from, *to, *type;
+    double time, weight;
+    champ_status st;
+    if ((st = get_id(m, M_FROM, at, &from)) || (st = get_id(m, M_TO, at, &to)) ||
+        (st = get_time(m, at, &time)) || (st = get_string(m, M_TYPE, at, &type)) ||
+        (st = get_weight(m, at, &weight)))
+        return st;
+    return champ__network_add_interaction(net, from, to, time, type, weight);
+}
+
+/* One record, a value the scanner has accepted. A JSON Lines record
+ * (RECORD_ANY) is an interaction when it has "from", else a person. */
+static champ_status read_record(champ_network *net, span rec, const place *at, record_kind kind)
+{
+    if (rec.s[0] != '{')
+        return schema_error(at, MEMBER_COUNT, "expected an object");
+    cJSON *obj = cJSON_ParseWithLengthOpts((const char *)rec.s, rec.len, NULL, 0);
+    if (!obj)
+        return champ__nomem(); /* the scanner is stricter than cJSON */
+    const cJSON *m[MEMBER_COUNT] = {0};
+    champ_status st = collect_members(obj, at, m);
+    if (st)
+        goto cleanup;
+    if (kind == RECORD_ANY)
+        kind = m[M_FROM] ? RECORD_INTERACTION : m[M_ID] ? RECORD_PERSON : RECORD_ANY;
+    if (kind == RECORD_PERSON)
+        st = read_person(net, m, at);
+    else if (kind == RECORD_INTERACTION)
+        st = read_interaction(net, m, at);
+    else
+        st = schema_error(at, MEMBER_COUNT,
+                          "expected a person (with \"id\") or an interaction (with \"from\")");
+cleanup:
+    cJSON_Delete(obj);
+    return st;
+}
+
+/* ------------------------------------------------------------------------
+ * The two forms
+ * ------------------------------------------------------------------------ */
+
+/* The value of the top-level member `name`: an array of records. */
+static champ_status read_array(scanner *sc, champ_network *net, const char *name,
+                               record_kind kind, int *seen)
+{
+    if (*seen)
+        return champ__fail(CHAMP_ERR_SCHEMA, "%s: duplicate member", name);
+    *seen = 1;
+    if (peek(sc) != '[') {
+        if (scan_value(sc, 1))
+            return CHAMP_ERR_PARSE;
+        return champ__fail(CHAMP_ERR_SCHEMA, "%s: expected an array", name);
+    }
+    /* Even an empty list says who is listed (SPEC 2). */
+    if (kind == RECORD_PERSON)
+        champ__network_set_has_people(net);
+    sc->pos++;
+    size_t count = 0;
+    int r;
+    while ((r = next_element(sc, &count)) > 0) {
+        size_t start = sc->pos;
+        if (scan_value(sc, 2))
+            return CHAMP_ERR_PARSE;
+        place at = {name, count - 1};
+        champ_status st = read_record(net, (span){sc->s + start, sc->pos - start}, &at, kind);
+        if (st)
+            return st;
+    }
+    return r < 0 ? CHAMP_ERR_PARSE : CHAMP_OK;
+}
+
+static champ_status read_document(const unsigned char *s, size_t len, champ_network *net)
+{
+    scanner sc = scanner_start(s, len, "input");
+    skip_ws(&sc);
+    if (peek(&sc) != '{') {
+        if (scan_value(&sc, 0))
+            return CHAMP_ERR_PARSE;
+        return champ__fail(CHAMP_ERR_SCHEMA, "expected an object at the top level");
+    }
+    sc.pos++;
+    int seen_people = 0, seen_interactions = 0, r;
+    size_t count = 0;
+    span key;
+    while ((r = next_member(&sc, &count, &key)) > 0) {
+        champ_status st;
+        if (key_is(key, "people"))
+            st = read_array(&sc, net, "people", RECORD_PERSON, &seen_people);
+        else if (key_is(key, "interactions"))
+            st = read_array(&sc, net, "interactions", RECORD_INTERACTION, &seen_interactions);
+        else
+            st = scan_value(&sc, 1) ? CHAMP_ERR_PARSE : CHAMP_OK;
+        if (st)
+            return st;
+    }
+    if (r < 0 || expect_end(&sc, "unexpected data after the top-level object"))
+        return CHAMP_ERR_PARSE;
+    return CHAMP_OK;
+}
+
+/* One line of JSON Lines, sc->end at its '\n' or the input's end. */
+static champ_status read_line(scanner *sc, champ_network *net)
+{
+    skip_ws(sc);
+    if (sc->pos == sc->end)
+        return CHAMP_OK;
+    size_t start = sc->pos;
+    if (scan_value(sc, 0))
+        return CHAMP_ERR_PARSE;
+    span rec = {sc->s + start, sc->pos - start};
+    if (expect_end(sc, "unexpected data after the value"))
+        return CHAMP_ERR_PARSE;
+    place at = {NULL, sc->line};
+    return read_record(net, rec, &at, RECORD_ANY);
+}
+
+static champ_status read_lines(const unsigned char *s, size_t len, champ_network *net)
+{
+    scanner sc = scanner_start(s, len, "line");
+    for (;;) {
+        const unsigned char *nl = memchr(s + sc.pos, '\n', len - sc.pos);
+        sc.end = nl ? (size_t)(nl - s) : len;
+        champ_status st = read_line(&sc, net);
+        if (st || !nl)
+            return st;
+        sc.pos = sc.line_start = sc.end + 1;
+        sc.line++;
+    }
+}
+
+/* The form of input whose name does not tell: JSON Lines when several
+ * values follow each other, or when a lone object looks like a record, not
+ * a document. A first value spanning lines cannot be a JSON Lines record,
+ * so input continuing after one is read, and reported, as a document with
+ * trailing data. */
+static champ_status detect_form(const unsigned char *s, size_t len, champ_form *form)
+{
+    scanner sc = scanner_start(s, len, "input");
+    skip_ws(&sc);
+    size_t first_line = sc.line;
+    int object = peek(&sc) == '{', record_key = 0, document_key = 0, r = 0;
+    if (object) {
+        size_t count = 0;
+        span key;
+        sc.pos++;
+        while ((r = next_member(&sc, &count, &key)) > 0 && !(r = scan_value(&sc, 1))) {
+            record_key |= key_is(key, "from") || key_is(key, "id");
+            document_key |= key_is(key, "people") || key_is(key, "interactions");
+        }
+    } else
+        r = scan_value(&sc, 0);
+    if (r < 0)
+        return CHAMP_ERR_PARSE;
+    int one_line = sc.line == first_line;
+    skip_ws(&sc);
+    int more = sc.pos < sc.end;
+    *form = (more ? one_line : object && record_key && !document_key) ? CHAMP_FORM_LINES
+                                                                      : CHAMP_FORM_DOCUMENT;
+    return CHAMP_OK;
+}
+
+champ_status champ__read_export(const char *data, size_t len, champ_form form,
+                                champ_network **out)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    champ_network *net = NULL;
+    champ_status st;
+    *out = NULL;
+    if (form == CHAMP_FORM_DETECT && (st = detect_form(s, len, &form)))
+        return st;
+    if ((st = champ_network_new(&net)))
+        return st;
+    st = form == CHAMP_FORM_LINES ? read_lines(s, len, net) : read_document(s, len, net);
+    if (st) {
+        champ_network_free(net);
+        net = NULL;
+    }
+    *out = net;
+    return st;
+}
+
+static champ_status read_memory(const char *fn, const char *data, size_t len, champ_form form,
+                                 champ_network **out)
+{
+    if (!out)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "%s: out is NULL", fn);
+    *out = NULL;
+    if (!data)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "%s: data is NULL", fn);
+    return champ__read_export(data, len, form, out);
+}
+
+champ_status champ_network_read_json(const char *data, size_t len, champ_network **out)
+{
+    return read_memory("champ_network_read_json", data, len, CHAMP_FORM_DETECT, out);
+}
+
+champ_status champ_network_read_jsonl(const char *data, size_t len, champ_network **out)
+{
+    return read_memory("champ_network_read_jsonl", data, len, CHAMP_FORM_LINES, out);
+}
+
+/* ------------------------------------------------------------------------
+ * Files
+ * ------------------------------------------------------------------------ */
+
+typedef struct file_bytes {
+    const unsigned char *data;
+    size_t len;
+    void *map;           /* mapped region of len bytes, or NULL */
+    unsigned char *heap; /* or bytes read into memory, or NULL */
+} file_bytes;
+
+static champ_status io_error(const char *what, const char *path, int err)
+{
+    char reason[256];
+    /* strerror is not thread-safe; this is the POSIX strerror_r. */
+    if (strerror_r(err, reason, sizeof reason))
+        snprintf(reason, sizeof reason, "error %d", err);
+    /* Like every other message about a file, it starts with the path. */
+    return champ__fail(CHAMP_ERR_IO, "%s: %s: %s", path, what, reason);
+}
+
+/* For what cannot be mapped: pipes, terminals, empty or /proc files. */
+static champ_status read_all(int fd, const char *path, file_bytes *f)
+{
+    unsigned char *buf = NULL;
+    size_t len = 0, cap = 0;
+    champ_status st = CHAMP_OK;
+    for (;;) {
+        if (len == cap) {
+            size_t grown = cap ? cap * 2 : 65536;
+            unsigned char *p = grown > cap ? realloc(buf, grown) : NULL;
+            if (!p) {
+                st = champ__nomem();
+                goto cleanup;
+            }
+            buf = p;
+            cap = grown;
+        }
+        ssize_t n = read(fd, buf + len, cap - len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            st = io_error("cannot read", path, errno);
+            goto cleanup;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    f->data = f->heap = buf;
+    f->len = len;
+    buf = NULL;
+cleanup:
+    free(buf);
+    return st;
+}
+
+static champ_status load_file(const char *path, file_bytes *f)
+{
+    struct stat info;
+    champ_status st = CHAMP_OK;
+    *f = (file_bytes){NULL, 0, NULL, NULL};
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return io_error("cannot open", path, errno);
+    if (fstat(fd, &info)) {
+        st = io_error("cannot read", path, errno);
+        goto cleanup;
+    }
+    if (S_ISREG(info.st_mode) && info.st_size > 0 && (uintmax_t)info.st_size <= SIZE_MAX) {
+        size_t len = (size_t)info.st_size;
+        void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (map != MAP_FAILED) {
+            posix_madvise(map, len, POSIX_MADV_SEQUENTIAL);
+            *f = (file_bytes){map, len, map, NULL};
+            goto cleanup;
+        }
+    }
+    st = read_all(fd, path, f);
+cleanup:
+    close(fd);
+    return st;
+}
+
+static void unload_file(file_bytes *f)
+{
+    if (f->map)
+        munmap(f->map, f->len);
+    free(f->heap);
+}
+
+/* ASCII case-insensitive, so that EXPORT.JSONL reads as JSON Lines too. */
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    if (n < k)
+        return 0;
+    for (size_t i = 0; i < k; i++) {
+        unsigned char c = (unsigned char)s[n - k + i];
+        if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != (unsigned char)suffix[i])
+            return 0;
+    }
+    return 1;
+}
+
+static champ_form form_of_name(const char *path)
+{
+    if (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson"))
+        return CHAMP_FORM_LINES;
+    return has_suffix(path, ".json") ? CHAMP_FORM_DOCUMENT : CHAMP_FORM_DETECT;
+}
+
+champ_status champ_network_read_file(const char *path, champ_network **out)
+{
+    if (!out)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_read_file: out is NULL");
+    *out = NULL;
+    if (!path)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_read_file: path is NULL");
+    file_bytes f;
+    champ_status st = load_file(path, &f);
+    if (st)
+        return st;
+    st = champ__read_export((const char *)f.data, f.len, form_of_name(path), out);
+    if (st)
+        champ__prefix_error(path);
+    unload_file(&f);
+    return st;
+}

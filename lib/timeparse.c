@@ -1,0 +1,232 @@
+/* RFC 3339 date-times and decimal Unix seconds to Unix seconds. */
+#include "timeparse.h"
+#include "errors.h"
+#include "utf8.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
+
+/* Bytes of the input quoted in a message; an export field can be huge. */
+#define EXCERPT_MAX 40
+
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static size_t skip_digits(const unsigned char *s, size_t i, size_t len)
+{
+    while (i < len && is_digit(s[i]))
+        i++;
+    return i;
+}
+
+size_t champ__json_number_length(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    if (i < len && s[i] == '-')
+        i++;
+    if (i >= len || !is_digit(s[i]))
+        return 0;
+    i = s[i] == '0' ? i + 1 : skip_digits(s, i, len);
+    if (i < len && s[i] == '.') {
+        if (++i >= len || !is_digit(s[i]))
+            return 0;
+        i = skip_digits(s, i, len);
+    }
+    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+        if (++i < len && (s[i] == '+' || s[i] == '-'))
+            i++;
+        if (i >= len || !is_digit(s[i]))
+            return 0;
+        i = skip_digits(s, i, len);
+    }
+    return i;
+}
+
+/* The n-digit decimal at s, or -1 when a byte is not a digit. */
+static int fixed_digits(const unsigned char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_digit(s[i]))
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* 0.d1d2d3...; digits past the 15th are below a double's resolution for
+ * any Unix time of interest, and 15 digits fit a double exactly. */
+static double decimal_fraction(const unsigned char *s, size_t n)
+{
+    double v = 0, scale = 1;
+    for (size_t i = 0; i < n && i < 15; i++) {
+        v = v * 10 + (s[i] - '0');
+        scale *= 10;
+    }
+    return v / scale;
+}
+
+static int days_in_month(int year, int month)
+{
+    static const unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return days[month - 1] + (month == 2 && leap);
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil): no timegm, which is neither standard nor free of the
+ * process time zone. */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* NULL and *out on success; otherwise why the text is not an RFC 3339
+ * date-time: "" when it does not have the shape, else the field that is
+ * out of range. */
+static const char *rfc3339(const unsigned char *s, size_t len, double *out)
+{
+    if (len < 20 || s[4] != '-' || s[7] != '-' || s[13] != ':' || s[16] != ':' ||
+        (s[10] != 'T' && s[10] != 't' && s[10] != ' '))
+        return "";
+    int year = fixed_digits(s, 4), month = fixed_digits(s + 5, 2), day = fixed_digits(s + 8, 2);
+    int hour = fixed_digits(s + 11, 2), minute = fixed_digits(s + 14, 2);
+    int second = fixed_digits(s + 17, 2);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0)
+        return "";
+    size_t i = 19;
+    double fraction = 0;
+    if (s[i] == '.') {
+        size_t start = ++i;
+        i = skip_digits(s, i, len);
+        if (i == start)
+            return "";
+        fraction = decimal_fraction(s + start, i - start);
+    }
+    int offset = 0; /* minutes east of UTC */
+    if (i + 1 == len && (s[i] == 'Z' || s[i] == 'z')) {
+        /* UTC */
+    } else if (i + 6 == len && (s[i] == '+' || s[i] == '-') && s[i + 3] == ':') {
+        int oh = fixed_digits(s + i + 1, 2), om = fixed_digits(s + i + 4, 2);
+        if (oh < 0 || om < 0)
+            return "";
+        if (oh > 23 || om > 59)
+            return "offset out of range";
+        offset = (s[i] == '-' ? -1 : 1) * (oh * 60 + om);
+    } else
+        return "";
+    if (month < 1 || month > 12)
+        return "month out of range";
+    if (day < 1 || day > days_in_month(year, month))
+        return "day out of range";
+    if (hour > 23)
+        return "hour out of range";
+    if (minute > 59)
+        return "minute out of range";
+    if (second > 60)
+        return "second out of range";
+    int64_t t = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second -
+                (int64_t)offset * 60;
+    *out = (double)t + fraction;
+    return NULL;
+}
+
+/* strtod in the "C" locale of this thread only: the process locale may
+ * write ',' for the decimal point, and setlocale is the application's. */
+static int strtod_c(const char *s, size_t len, double *out)
+{
+    char buf[CHAMP_NUMBER_MAX + 1];
+    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    if (c == (locale_t)0)
+        return -1;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    locale_t old = uselocale(c);
+    *out = strtod(buf, NULL);
+    uselocale(old);
+    freelocale(c);
+    return 0;
+}
+
+/* s[0..len) made safe to quote in a message: at most EXCERPT_MAX bytes, cut
+ * between characters and marked "...", control bytes and invalid UTF-8 as
+ * '?'. buf holds EXCERPT_MAX + 4 bytes. */
+static void excerpt(char *buf, const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, o = 0;
+    while (i < len) {
+        size_t n = champ__utf8_sequence(p + i, len - i);
+        size_t step = n ? n : 1;
+        if (i + step > EXCERPT_MAX) {
+            memcpy(buf + o, "...", 3);
+            o += 3;
+            break;
+        }
+        if (n == 0 || p[i] < 0x20 || p[i] == 0x7f) {
+            buf[o++] = '?';
+        } else {
+            memcpy(buf + o, p + i, n);
+            o += n;
+        }
+        i += step;
+    }
+    buf[o] = '\0';
+}
+
+static champ_status parse_time(const char *s, size_t len, int allow_seconds, double *out)
+{
+    const char *why;
+    double t = 0;
+    if (allow_seconds && len > 0 && champ__json_number_length(s, len) == len) {
+        if (len > CHAMP_NUMBER_MAX)
+            why = "longer than " STRINGIFY(CHAMP_NUMBER_MAX) " characters";
+        else if (strtod_c(s, len, &t))
+            return champ__nomem();
+        else
+            why = isfinite(t) ? NULL : "not finite";
+    } else
+        why = rfc3339((const unsigned char *)s, len, &t);
+    if (!why) {
+        *out = t;
+        return CHAMP_OK;
+    }
+    char quoted[EXCERPT_MAX + 4];
+    excerpt(quoted, s, len);
+    return champ__fail(CHAMP_ERR_SCHEMA, "expected %s, got \"%s\"%s%s%s",
+                       allow_seconds ? "an RFC 3339 date-time or Unix seconds"
+                                     : "an RFC 3339 date-time",
+                       quoted, *why ? " (" : "", why, *why ? ")" : "");
+}
+
+champ_status champ__parse_time_text(const char *s, size_t len, double *out)
+{
+    return parse_time(s, len, 1, out);
+}
+
+champ_status champ__parse_rfc3339(const char *s, size_t len, double *out)
+{
+    return parse_time(s, len, 0, out);
+}
+
+champ_status champ_parse_time(double *out, const char *text)
+{
+    if (!out || !text)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_parse_time: %s is NULL",
+                           out ? "text" : "out");
+    return champ__parse_time_text(text, strlen(text), out);
+}

@@ -1,0 +1,33 @@
+/* Times as text: RFC 3339 date-times and decimal Unix seconds. No locale,
+ * no global state, no libc time zone machinery. Private to lib/. */
+#ifndef CHAMP_TIMEPARSE_H
+#define CHAMP_TIMEPARSE_H
+
+#include "champions.h"
+
+#include <stddef.h>
+
+/* The longest number text accepted, in the export and as Unix seconds: the
+ * cJSON releases we build against read at most 63 characters of a number,
+ * so a longer one would be cut without an error. */
+#define CHAMP_NUMBER_MAX 63
+
+/* Unix seconds from s[0..len) (need not be NUL-terminated): an RFC 3339
+ * date-time "YYYY-MM-DDTHH:MM:SS[.frac](Z|+hh:mm|-hh:mm)" ('t' or ' ' for
+ * 'T' and 'z' for 'Z' allowed, second 60 counted as the next second) or
+ * decimal Unix seconds in the JSON number grammar ("1772357400", "-3.5",
+ * "1.5e9"; '.' whatever the locale; finite). CHAMP_ERR_SCHEMA otherwise,
+ * with a message quoting the text; *out is then unchanged. */
+champ_status champ__parse_time_text(const char *s, size_t len, double *out);
+
+/* The same for an RFC 3339 date-time only: the form of `time` strings in an
+ * export, where Unix seconds are written as JSON numbers. */
+champ_status champ__parse_rfc3339(const char *s, size_t len, double *out);
+
+/* Length of the JSON number (RFC 8259 grammar) at the start of s[0..len),
+ * or 0 when none starts there or it is cut short ("-", "1.", "1e+"). A
+ * number ends before the first byte that cannot continue it, so "01" gives
+ * 1 and "1x" gives 1. */
+size_t champ__json_number_length(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,74 @@
+#!/bin/sh
+# One entry point for a fresh Debian 12 machine:
+#   sh scripts/dev.sh demo   install what is missing, build, rank the bundled export
+#   sh scripts/dev.sh test   install what is missing, build, run every test:
+#                            the plain build, under valgrind, and a build with
+#                            AddressSanitizer + UndefinedBehaviorSanitizer
+set -eu
+cd "$(dirname "$0")/.."
+
+PACKAGES="gcc libc6-dev locales pkg-config meson ninja-build libigraph-dev libcjson-dev check \
+valgrind binutils python3 python3-numpy python3-igraph python3-pytest"
+
+install_missing() {
+    missing=""
+    for p in $PACKAGES; do
+        dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed" ||
+            missing="$missing $p"
+    done
+    [ -z "$missing" ] && return 0
+    echo "installing:$missing"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+}
+
+# meson runs on Debian's /usr/bin/python3, which sees python3-numpy and
+# python3-igraph; a pyenv python3 first on PATH does not matter here.
+configure() {
+    dir=$1
+    shift
+    [ -f "$dir/build.ninja" ] || meson setup "$dir" "$@"
+    meson compile -C "$dir"
+}
+
+summarise() {
+    /usr/bin/python3 - "$@" <<'PY'
+import json, sys
+passed = failed = 0
+for path in sys.argv[1:]:
+    for line in open(path, encoding="utf-8"):
+        result = json.loads(line)["result"]
+        if result in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        else:
+            failed += 1
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed or not passed else 0)
+PY
+}
+
+case "${1:-}" in
+demo)
+    install_missing
+    configure build
+    ./build/examples/champions rank examples/email-eu-core.json
+    ;;
+test)
+    install_missing
+    configure build
+    status=0
+    meson test -C build --print-errorlogs || status=1
+    meson test -C build --setup valgrind --print-errorlogs || status=1
+    configure build-sanitize -Db_sanitize=address,undefined -Db_lundef=false
+    meson test -C build-sanitize --setup sanitize --print-errorlogs || status=1
+    summarise build/meson-logs/testlog.json build/meson-logs/testlog-valgrind.json \
+        build-sanitize/meson-logs/testlog-sanitize.json || status=1
+    exit $status
+    ;;
+*)
+    echo "usage: sh scripts/dev.sh demo|test" >&2
+    exit 2
+    ;;
+esac

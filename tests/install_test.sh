@@ -1,0 +1,28 @@
+#!/bin/sh
+# Install the freshly built project into a temporary DESTDIR and build a C
+# client with `pkg-config champions`, the way an HR tool links it; then run
+# the installed demo. Usage: install_test.sh BUILD_DIR SOURCE_DIR
+set -eu
+build=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+meson install -C "$build" --destdir "$work/root" --no-rebuild --quiet
+pc=$(find "$work/root" -name champions.pc | head -n 1)
+[ -n "$pc" ] || { echo "champions.pc was not installed"; exit 1; }
+export PKG_CONFIG_PATH="$(dirname "$pc")"
+# The .pc names the real prefix; point it into the DESTDIR copy.
+prefix="$work/root$(pkg-config --variable=prefix champions)"
+cflags=$(pkg-config --define-variable=prefix="$prefix" --cflags champions)
+libs=$(pkg-config --define-variable=prefix="$prefix" --libs champions)
+libdir=$(pkg-config --define-variable=prefix="$prefix" --variable=libdir champions)
+[ -e "$libdir/libchampions.so.0" ] || { echo "no libchampions.so.0 in $libdir"; exit 1; }
+
+cc -std=c99 -Wall -Werror $cflags "$src/tests/install_client.c" -o "$work/client" $libs
+LD_LIBRARY_PATH="$libdir" "$work/client" "$src/examples/email-eu-core.json"
+
+demo=$(find "$work/root" -path '*/bin/champions' | head -n 1)
+[ -n "$demo" ] || { echo "the champions demo was not installed"; exit 1; }
+LD_LIBRARY_PATH="$libdir" "$demo" rank --top 3 "$src/examples/email-eu-core.json"
+echo "install test passed"

@@ -1,0 +1,458 @@
+"""Behaviour of the `champions` demo executable (SPEC 5).
+
+Usage: test_cli.py CHAMPIONS_EXE [BUNDLED_EXPORT]
+
+Standard library only. The tiny hand-made export below is small enough to
+work out by hand what each option must change. CHAMPIONS_CLI_WRAPPER, if set,
+is a command put in front of every run (for example
+"valgrind -q --leak-check=full --error-exitcode=99").
+"""
+
+import csv
+import io
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import unittest
+
+EXE = None
+BUNDLED = None
+
+T0 = 1772357400  # 2026-03-01T09:30:00Z
+DAY = 86400
+LONG_ID = "ünïcödé-identifier-of-a-rather-long-name"
+LONG_TEAM = "Forschung und Entwicklung International"
+
+TINY = {
+    "people": [
+        {"id": "ann", "team": "Sales", "group": "staff"},
+        {"id": "bob", "team": "Sales"},
+        {"id": "cat", "team": "IT", "group": "staff"},
+        {"id": "dan", "team": "HR", "group": "partner"},
+        {"id": "eve", "team": None, "group": "citizen"},
+        {"id": "fay", "team": "IT", "group": "citizen"},
+        {"id": "gus", "team": "Ops"},
+        {"id": LONG_ID, "team": LONG_TEAM},
+    ],
+    "interactions": [
+        {"from": "ann", "to": "bob", "time": T0, "type": "reply"},
+        {"from": "bob", "to": "ann", "time": T0 + 60, "type": "reply"},
+        {"from": "ann", "to": "cat", "time": T0 + 120},
+        {"from": "cat", "to": "ann", "time": T0 + 180, "type": "reaction"},
+        {"from": "ann", "to": "dan", "time": T0 + 240, "type": "mention"},
+        {"from": "ann", "to": "eve", "time": T0 + 300, "type": "reply"},
+        {"from": "ann", "to": "fay", "time": "2026-03-01T09:36:00Z", "type": "reply"},
+        {"from": "cat", "to": "gus", "time": T0 + 10 * DAY},
+        {"from": "dan", "to": "cat", "time": T0 + 10 * DAY},
+        {"from": "bob", "to": "cat", "time": T0 + 10 * DAY, "type": "reaction",
+         "weight": 2},
+        {"from": LONG_ID, "to": "ann", "time": T0},
+        {"from": "eve", "to": "cat", "time": T0},
+        {"from": "ann", "to": "ann", "time": T0},
+        {"from": "bob", "to": "gus"},
+    ],
+}
+TINY_KEPT = 13  # every interaction but the self one
+
+PERSON_KEYS = ["id", "team", "group", "listed", "eligible", "rank", "score",
+               "activity", "reciprocity", "reach", "bridging", "influence",
+               "received", "ties", "mutual", "cross_share", "percentiles"]
+SUMMARY_KEYS = ["people", "listed", "eligible", "interactions", "dropped_self",
+                "dropped_window", "ties", "mutual_ties", "reciprocity", "teams",
+                "cross_team_share"]
+CRITERIA = ["reciprocity", "reach", "bridging", "influence", "activity"]
+DEFAULT_WEIGHTS = {"reciprocity": 0.30, "reach": 0.25, "bridging": 0.15,
+                   "influence": 0.15, "activity": 0.15}
+
+
+def fit(text, width=24):
+    """Text as the table shows it: at most `width` code points."""
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def table_rows(out):
+    """The rows of the table under its "rank id ..." header line."""
+    lines = out.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("rank"))
+    rows = lines[header + 1:]
+    return rows[:rows.index("")] if "" in rows else rows
+
+
+def run(*args, stdin=b"", stdout=subprocess.PIPE):
+    wrapper = shlex.split(os.environ.get("CHAMPIONS_CLI_WRAPPER", ""))
+    proc = subprocess.run(wrapper + [EXE, *args], input=stdin, stdout=stdout,
+                          stderr=subprocess.PIPE, timeout=600)
+    out = proc.stdout.decode("utf-8") if proc.stdout is not None else ""
+    return proc.returncode, out, proc.stderr.decode("utf-8")
+
+
+class CliTestCase(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+        self.tiny = self.write("tiny.json", json.dumps(TINY))
+
+    def write(self, name, text):
+        path = os.path.join(self.tmp.name, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def ok(self, *args, stdin=b""):
+        code, out, err = run(*args, stdin=stdin)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(err, "")
+        return out
+
+    def rank_json(self, *options, path=None):
+        out = self.ok("rank", "--format", "json", *options, path or self.tiny)
+        self.assertTrue(out.endswith("\n"))
+        return json.loads(out)
+
+    def people(self, *options):
+        return {p["id"]: p for p in self.rank_json(*options)["people"]}
+
+    def assert_usage_error(self, *args):
+        code, out, err = run(*args)
+        self.assertEqual(code, 2, (args, err))
+        self.assertEqual(out, "")
+        lines = err.splitlines()
+        self.assertEqual(len(lines), 2, (args, err))
+        self.assertTrue(lines[0].startswith("champions: "), (args, err))
+        self.assertEqual(lines[1], "Try 'champions --help'.")
+
+    def assert_input_error(self, path, *patterns, args=None, stdin=b""):
+        code, out, err = run(*(args or ["rank", path]), stdin=stdin)
+        self.assertEqual(code, 1, err)
+        self.assertEqual(out, "")
+        self.assertEqual(len(err.splitlines()), 1, err)
+        self.assertTrue(err.startswith(path + ":"), err)
+        for pattern in patterns:
+            self.assertRegex(err, pattern)
+
+
+class TestInfo(CliTestCase):
+    def test_help(self):
+        for args in (["--help"], ["rank", "--help"], ["rank", "--top", "3", "--help"]):
+            out = self.ok(*args)
+            self.assertIn("Usage: champions rank [OPTIONS] FILE", out)
+            for option in ("--weights", "--since", "--until", "--type-weight",
+                           "--min-activity", "--champion-groups", "--audience",
+                           "--reciprocity-prior", "--samples", "--seed", "--format",
+                           "--top"):
+                self.assertIn(option, out)
+
+    def test_version(self):
+        out = self.ok("--version")
+        self.assertRegex(out, r"^champions \d+\.\d+\.\d+\n$")
+        self.assertEqual(out.split()[1], self.rank_json()["version"])
+
+
+class TestUsageErrors(CliTestCase):
+    def test_command_line_shape(self):
+        self.assert_usage_error()
+        self.assert_usage_error("frobnicate")
+        self.assert_usage_error("--frobnicate")
+        self.assert_usage_error("--version", "extra")
+        self.assert_usage_error("rank")
+        self.assert_usage_error("rank", self.tiny, "extra")
+        self.assert_usage_error("rank", "--bogus", self.tiny)
+        self.assert_usage_error("rank", "-x", self.tiny)
+        self.assert_usage_error("rank", self.tiny, "--top")
+        self.assert_usage_error("rank", "--help=yes", self.tiny)
+
+    def test_bad_values(self):
+        bad = [
+            "--top=-1", "--top=1.5", "--top= 3", "--top=", "--top=3x",
+            "--top=99999999999999999999999999",
+            "--samples=x", "--samples=-2", "--seed=-1", "--seed=18446744073709551616",
+            "--weights=foo=1", "--weights=reach", "--weights==1", "--weights=reach=-1",
+            "--weights=reach=nan", "--weights=reach=inf", "--weights=reach=1e999",
+            "--weights=reach=1x", "--weights=reach=", "--weights=reach=1,,activity=2",
+            "--weights=reach=1,", "--since=yesterday", "--until=2026-13-01T00:00:00Z",
+            "--since=", "--format=xml", "--format=", "--min-activity=abc",
+            "--min-activity=nan", "--reciprocity-prior=-1", "--reciprocity-prior=",
+            "--type-weight=reaction", "--type-weight=reaction=-2",
+            "--type-weight=reaction=0.5,", "--champion-groups=", "--audience=a,,b",
+        ]
+        for option in bad:
+            with self.subTest(option=option):
+                self.assert_usage_error("rank", option, self.tiny)
+
+    def test_value_as_next_argument_is_checked_too(self):
+        self.assert_usage_error("rank", "--top", "x", self.tiny)
+        self.assert_usage_error("rank", "--weights", "reach=-1", self.tiny)
+
+    def test_options_the_ranking_refuses(self):
+        zero = "reciprocity=0,reach=0,bridging=0,influence=0,activity=0"
+        self.assert_usage_error("rank", "--weights", zero, self.tiny)
+        self.assert_usage_error("rank", "--since", str(T0 + 10), "--until", str(T0),
+                                self.tiny)
+        self.assert_usage_error("rank", "--since", str(T0), "--until", str(T0), self.tiny)
+
+
+class TestInputErrors(CliTestCase):
+    def test_missing_file(self):
+        path = os.path.join(self.tmp.name, "missing.json")
+        self.assert_input_error(path)
+
+    def test_malformed_json_names_line_and_column(self):
+        path = self.write("broken.json", '{"people": [\n  {"id": "a",,}\n]}\n')
+        self.assert_input_error(path, r"(?i)line 2", r"(?i)column \d+")
+
+    def test_bad_weight_names_the_json_path(self):
+        data = {"interactions": [{"from": "a", "to": "b", "weight": -1}]}
+        path = self.write("weight.json", json.dumps(data))
+        self.assert_input_error(path, re.escape("interactions[0].weight"))
+
+    def test_bad_standard_input(self):
+        self.assert_input_error("<stdin>", r"(?i)line 1", args=["rank", "-"],
+                                stdin=b'{"people": [}')
+
+    def test_usage_is_checked_before_the_file(self):
+        self.assert_usage_error("rank", "--top", "x",
+                                os.path.join(self.tmp.name, "missing.json"))
+
+
+class TestJsonOutput(CliTestCase):
+    def test_keys_and_order(self):
+        doc = self.rank_json()
+        self.assertEqual(list(doc), ["version", "summary", "people"])
+        self.assertEqual(list(doc["summary"]), SUMMARY_KEYS)
+        people = doc["people"]
+        self.assertEqual(len(people), len(TINY["people"]))
+        for person in people:
+            self.assertEqual(list(person), PERSON_KEYS)
+        eligible = [p for p in people if p["eligible"]]
+        others = [p for p in people if not p["eligible"]]
+        self.assertEqual(people, eligible + others)
+        self.assertEqual([p["rank"] for p in eligible], list(range(1, len(eligible) + 1)))
+        scores = [p["score"] for p in eligible]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+        ids = [p["id"].encode("utf-8") for p in others]
+        self.assertEqual(ids, sorted(ids))
+        for p in eligible:
+            self.assertEqual(list(p["percentiles"]), CRITERIA)
+        for p in others:
+            self.assertIsNone(p["rank"])
+            self.assertIsNone(p["score"])
+            self.assertIsNone(p["percentiles"])
+
+    def test_summary_of_the_tiny_export(self):
+        summary = self.rank_json()["summary"]
+        self.assertEqual(summary["people"], 8)
+        self.assertEqual(summary["listed"], 8)
+        self.assertEqual(summary["interactions"], TINY_KEPT)
+        self.assertEqual(summary["dropped_self"], 1)
+        self.assertEqual(summary["dropped_window"], 0)
+        self.assertEqual(summary["teams"], 5)
+
+    def test_default_eligibility(self):
+        people = self.people()
+        eligible = {i for i, p in people.items() if p["eligible"]}
+        # gus only receives (activity 0), dan is a partner, eve and fay citizens.
+        self.assertEqual(eligible, {"ann", "bob", "cat", LONG_ID})
+
+    def test_top(self):
+        doc = self.rank_json("--top", "2")
+        self.assertEqual([p["rank"] for p in doc["people"]], [1, 2])
+        self.assertEqual(len(self.rank_json("--top=0")["people"]), 8)
+        self.assertEqual(len(self.rank_json("--top=100")["people"]), 8)
+
+    def test_double_dash_ends_the_options(self):
+        path = self.write("-dash.json", json.dumps(TINY))
+        self.addCleanup(os.chdir, os.getcwd())
+        os.chdir(self.tmp.name)
+        self.assertEqual(self.ok("rank", "--format=json", "--", "-dash.json"),
+                         self.ok("rank", "--format=json", path))
+
+    def test_same_seed_same_result(self):
+        first = self.rank_json("--samples", "2", "--seed", "7")
+        self.assertEqual(first, self.rank_json("--samples=2", "--seed=7"))
+
+
+class TestOtherFormats(CliTestCase):
+    def test_csv(self):
+        out = self.ok("rank", "--format", "csv", self.tiny)
+        rows = list(csv.reader(io.StringIO(out, newline="")))
+        self.assertIn("id", rows[0])
+        self.assertIn("rank", rows[0])
+        self.assertIn("score", rows[0])
+        self.assertEqual(len(rows), 1 + len(TINY["people"]))
+        ids = [row[rows[0].index("id")] for row in rows[1:]]
+        self.assertEqual(ids, [p["id"] for p in self.rank_json()["people"]])
+        top = list(csv.reader(io.StringIO(self.ok("rank", "--format=csv", "--top=1",
+                                                  self.tiny), newline="")))
+        self.assertEqual(len(top), 2)
+
+    def test_table(self):
+        out = self.ok("rank", self.tiny)
+        lines = out.splitlines()
+        self.assertRegex(lines[0], r"^8 people, 4 eligible, 5 teams, \d+ ties")
+        header = next(i for i, line in enumerate(lines) if line.startswith("rank"))
+        self.assertEqual(lines[header].split(),
+                         ["rank", "id", "team", "score", "recip", "reach", "bridging",
+                          "influence", "activity"])
+        rows = table_rows(out)
+        ranked = [p["id"] for p in self.rank_json()["people"] if p["eligible"]]
+        self.assertEqual([row.split()[:2] for row in rows],
+                         [[str(rank), fit(i)] for rank, i in enumerate(ranked, 1)])
+        # Columns line up in code points, long UTF-8 text is cut to 24 with an ellipsis.
+        self.assertEqual({len(line) for line in [lines[header]] + rows},
+                         {len(lines[header])})
+        self.assertIn(LONG_ID[:23] + "…", out)
+        self.assertIn(LONG_TEAM[:23] + "…", out)
+        self.assertNotIn(LONG_ID, out)
+
+    def test_table_top(self):
+        out = self.ok("rank", "--top", "2", self.tiny)
+        self.assertEqual(len(table_rows(out)), 2)
+        self.assertIn("2 of 4 eligible shown", out)
+        self.assertEqual(len(table_rows(self.ok("rank", "--top=0", self.tiny))), 4)
+
+    def test_table_unknown_team(self):
+        # fay has no activity: eve, without a team, is the only citizen eligible.
+        out = self.ok("rank", "--champion-groups", "citizen", self.tiny)
+        self.assertEqual([row.split()[:3] for row in table_rows(out)], [["1", "eve", "-"]])
+        self.assertNotIn("shown", out)
+
+    def test_table_when_nobody_is_eligible(self):
+        out = self.ok("rank", "--champion-groups", "nobody", self.tiny)
+        self.assertIn("No one is eligible", out)
+        self.assertNotIn("rank", out.split("No one")[1])
+
+    def test_table_mentions_sampled_bridging(self):
+        self.assertIn("bridging exact", self.ok("rank", self.tiny))
+        self.assertIn("sampled", self.ok("rank", "--samples", "2", self.tiny))
+
+    def test_standard_input(self):
+        data = json.dumps(TINY).encode("utf-8")
+        from_file = self.ok("rank", "--format=json", self.tiny)
+        self.assertEqual(self.ok("rank", "--format=json", "-", stdin=data), from_file)
+        lines = [json.dumps(p) for p in TINY["people"]]
+        lines += [json.dumps(i) for i in TINY["interactions"]]
+        jsonl = ("\n".join(lines) + "\n").encode("utf-8")
+        self.assertEqual(self.ok("rank", "--format=json", "-", stdin=jsonl), from_file)
+
+    @unittest.skipUnless(os.path.exists("/dev/full"), "no /dev/full")
+    def test_write_failure_exits_1(self):
+        for args in (["rank", self.tiny], ["rank", "--format=json", self.tiny],
+                     ["rank", "--format=csv", self.tiny], ["--help"], ["--version"]):
+            with self.subTest(args=args), open("/dev/full", "wb") as full:
+                code, _, err = run(*args, stdout=full)
+                self.assertEqual(code, 1, err)
+                self.assertEqual(len(err.splitlines()), 1, err)
+                self.assertTrue(err.startswith("champions: "), err)
+
+
+class TestOptionsChangeResults(CliTestCase):
+    def test_audience_counts_ties_to_the_audience(self):
+        default, audience = self.people(), self.people("--audience", "citizen")
+        # ann's ties: bob (Sales), cat (IT), dan (HR), eve (no team, citizen),
+        # fay (IT, citizen), LONG_ID (another team).
+        self.assertEqual(default["ann"]["reach"], 3)
+        self.assertEqual(audience["ann"]["reach"], 2)
+        self.assertEqual(audience["cat"]["reach"], 1)
+        self.assertEqual(audience["bob"]["reach"], 0)
+
+    def test_champion_groups(self):
+        self.assertFalse(self.people()["dan"]["eligible"])
+        people = self.people("--champion-groups=staff,partner")
+        self.assertTrue(people["dan"]["eligible"])
+        self.assertTrue(people["ann"]["eligible"])
+        people = self.people("--champion-groups", "partner")
+        self.assertEqual({i for i, p in people.items() if p["eligible"]}, {"dan"})
+        self.assertEqual(people["dan"]["score"], 1)
+
+    def test_window(self):
+        later = T0 + 3600
+        since = self.rank_json("--since", str(later))["summary"]
+        self.assertEqual(since["interactions"], 3)
+        self.assertEqual(since["dropped_self"], 1)
+        self.assertEqual(since["dropped_window"], TINY_KEPT - 3)
+        self.assertEqual(self.rank_json("--since=2026-03-01T10:30:00Z")["summary"], since)
+        self.assertEqual(self.rank_json("--since=2026-03-01T11:30:00+01:00")["summary"],
+                         since)
+        until = self.rank_json("--until", str(later))["summary"]
+        self.assertEqual(until["interactions"], 9)
+        self.assertEqual(until["dropped_window"], 4)
+        both = self.rank_json("--since", str(T0 + 60), "--until", str(T0 + 181))["summary"]
+        self.assertEqual(both["interactions"], 3)
+        # A value may start with '-'; only the interaction without a time is left out.
+        negative = self.rank_json("--since", "-1.5")["summary"]
+        self.assertEqual(negative["interactions"], TINY_KEPT - 1)
+        self.assertEqual(negative["dropped_window"], 1)
+
+    def test_type_weight(self):
+        default = self.people()
+        half = self.people("--type-weight", "reaction=0.5")
+        self.assertEqual(default["bob"]["activity"], 4)
+        self.assertEqual(half["bob"]["activity"], 3)
+        self.assertEqual(half["cat"]["activity"], 1.5)
+        both = self.people("--type-weight", "reaction=0.5,reply=2", "--type-weight=mention=0")
+        self.assertEqual(both["ann"]["activity"], 1 + 2 * 3)
+        self.assertEqual(both["bob"]["activity"], 4)
+        # A weight of 0 removes the tie: ann's only interaction with dan is a mention.
+        self.assertEqual(both["ann"]["ties"], default["ann"]["ties"] - 1)
+
+    def test_min_activity(self):
+        people = self.people("--min-activity", "4")
+        self.assertEqual({i for i, p in people.items() if p["eligible"]}, {"ann", "bob"})
+
+    def test_reciprocity_prior(self):
+        for person in self.people("--reciprocity-prior", "0").values():
+            if person["ties"]:
+                self.assertAlmostEqual(person["reciprocity"],
+                                       person["mutual"] / person["ties"])
+
+    def test_weights_rank_by_activity_alone(self):
+        weights = "reciprocity=0,reach=0,bridging=0,influence=0,activity=1"
+        eligible = [p for p in self.rank_json("--weights", weights)["people"]
+                    if p["eligible"]]
+        expected = sorted(eligible, key=lambda p: (-p["activity"], p["id"].encode()))
+        self.assertEqual([p["id"] for p in eligible], [p["id"] for p in expected])
+
+    def test_partial_weights_keep_the_other_defaults(self):
+        for options, changed in (([], {}),
+                                 (["--weights", "activity=0.6"], {"activity": 0.6}),
+                                 (["--weights=reach=0,bridging=1", "--weights=influence=0.5"],
+                                  {"reach": 0, "bridging": 1, "influence": 0.5})):
+            weights = dict(DEFAULT_WEIGHTS, **changed)
+            for person in self.rank_json(*options)["people"]:
+                if not person["eligible"]:
+                    continue
+                pct = person["percentiles"]
+                expected = (sum(weights[c] * pct[c] for c in CRITERIA)
+                            / sum(weights.values()))
+                self.assertAlmostEqual(person["score"], expected, msg=(options, person))
+
+
+class TestBundledExport(CliTestCase):
+    def setUp(self):
+        super().setUp()
+        if not BUNDLED or not os.path.exists(BUNDLED):
+            self.skipTest("no bundled export")
+
+    def test_table_and_json(self):
+        rows = table_rows(self.ok("rank", BUNDLED))
+        doc = self.rank_json("--top", "20", path=BUNDLED)
+        self.assertEqual(len(doc["people"]), 20)
+        self.assertEqual([row.split()[:2] for row in rows],
+                         [[str(p["rank"]), fit(p["id"])] for p in doc["people"]])
+
+
+def main():
+    global EXE, BUNDLED
+    if len(sys.argv) < 2:
+        sys.exit("usage: test_cli.py CHAMPIONS_EXE [BUNDLED_EXPORT]")
+    EXE = os.path.abspath(sys.argv[1])
+    BUNDLED = sys.argv[2] if len(sys.argv) > 2 else None
+    unittest.main(argv=[sys.argv[0], "-v"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,859 @@
+/* Reading exports (lib/reader.c): both forms, from memory and from files. */
+#include "testutil.h"
+#include "network.h"
+#include "reader.h"
+#include "strtab.h"
+
+#include <champions.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef champ_status (*reader_fn)(const char *, size_t, champ_network **);
+
+static champ_status read_doc(const char *data, size_t len, champ_network **out)
+{
+    return champ__read_export(data, len, CHAMP_FORM_DOCUMENT, out);
+}
+
+static champ_network sentinel;
+
+/* Every read goes through an exact-size copy without a terminating NUL, so
+ * that ASan and valgrind see any read past len. */
+static champ_status read_bytes(reader_fn fn, const char *text, size_t len, champ_network **net)
+{
+    char *copy = malloc(len ? len : 1);
+    ck_assert_ptr_nonnull(copy);
+    memcpy(copy, text, len);
+    *net = &sentinel;
+    champ_status st = fn(copy, len, net);
+    free(copy);
+    return st;
+}
+
+static champ_network *ok(reader_fn fn, const char *text)
+{
+    champ_network *net;
+    champ_status st = read_bytes(fn, text, strlen(text), &net);
+    ck_assert_msg(st == CHAMP_OK, "%s: %s", champ_status_name(st), champ_last_error());
+    ck_assert_ptr_nonnull(net);
+    return net;
+}
+
+static void fails_n(reader_fn fn, const char *text, size_t len, champ_status want,
+                    const char *message)
+{
+    champ_network *net;
+    champ_status st = read_bytes(fn, text, len, &net);
+    ck_assert_msg(st == want, "got %s (%s), want %s", champ_status_name(st), champ_last_error(),
+                  champ_status_name(want));
+    ck_assert_ptr_null(net);
+    ck_assert_str_eq(champ_last_error(), message);
+}
+
+static void fails(reader_fn fn, const char *text, champ_status want, const char *message)
+{
+    fails_n(fn, text, strlen(text), want, message);
+}
+
+static uint32_t person(const champ_network *net, const char *id)
+{
+    uint32_t v = champ_strtab_find(&net->ids, id, strlen(id));
+    ck_assert_msg(v != CHAMP_STRTAB_NONE, "no person %s", id);
+    return v;
+}
+
+static const char *team_of(const champ_network *net, const char *id)
+{
+    uint32_t t = net->team[person(net, id)];
+    return t == CHAMP_NONE ? NULL : champ_strtab_get(&net->teams, t);
+}
+
+static const char *group_of(const champ_network *net, const char *id)
+{
+    uint32_t g = champ__network_group(net, person(net, id));
+    return g == CHAMP_NONE ? NULL : champ_strtab_get(&net->groups, g);
+}
+
+static int listed(const champ_network *net, const char *id)
+{
+    return champ__network_listed(net, person(net, id));
+}
+
+static const char *id_of(const champ_network *net, uint32_t v)
+{
+    return champ_strtab_get(&net->ids, v);
+}
+
+static const char *type_of(const champ_network *net, size_t i)
+{
+    return champ_strtab_get(&net->types, net->type[i]);
+}
+
+/* The network of small.json / small.jsonl in tests/data/reader. */
+static void check_small(const champ_network *net)
+{
+    ck_assert_uint_eq(champ_network_person_count(net), 4);
+    ck_assert(net->has_people);
+    ck_assert_pstr_eq(team_of(net, "p-1"), "Finance");
+    ck_assert_pstr_eq(team_of(net, "p-2"), NULL);
+    ck_assert_pstr_eq(team_of(net, "p-3"), NULL);
+    ck_assert_pstr_eq(group_of(net, "p-1"), "staff");
+    ck_assert_pstr_eq(group_of(net, "p-2"), "staff");
+    ck_assert_pstr_eq(group_of(net, "p-3"), "partner");
+    ck_assert(listed(net, "p-3"));
+    ck_assert(!listed(net, "p-9"));
+    ck_assert_pstr_eq(group_of(net, "p-9"), NULL);
+    ck_assert_uint_eq(net->interactions, 3);
+    ck_assert_uint_eq(net->dropped_self, 1);
+    ck_assert_str_eq(id_of(net, net->from[0]), "p-1");
+    ck_assert_str_eq(id_of(net, net->to[0]), "p-2");
+    ck_assert_double_eq(net->time[0], 1772357400);
+    ck_assert_str_eq(type_of(net, 0), "reply");
+    ck_assert_double_eq(net->weight[0], 2);
+    ck_assert_double_eq(net->time[1], 1772357400.5);
+    ck_assert_str_eq(type_of(net, 1), "message");
+    ck_assert_double_eq(net->weight[1], 1);
+    ck_assert(isnan(net->time[2]));
+    ck_assert_str_eq(type_of(net, 2), "message");
+    ck_assert_double_eq(net->weight[2], 1);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    char *buf = malloc(1 << 16);
+    *len = fread(buf, 1, 1 << 16, f);
+    fclose(f);
+    return buf;
+}
+
+static const char *data_path(const char *name)
+{
+    static char path[4096];
+    const char *dir = getenv("CHAMP_TEST_DATA");
+    snprintf(path, sizeof path, "%s/reader/%s", dir ? dir : "tests/data", name);
+    return path;
+}
+
+/* A scratch directory for files written by the tests. */
+static char scratch[64];
+
+static void make_scratch(void)
+{
+    strcpy(scratch, "/tmp/champ-reader-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(scratch));
+}
+
+static void remove_scratch(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", scratch);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+static const char *write_file(const char *name, const char *content)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", scratch, name);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fputs(content, f);
+    fclose(f);
+    return path;
+}
+
+/* ------------------------------------------------------------------------
+ * Document form
+ * ------------------------------------------------------------------------ */
+
+START_TEST(document_small)
+{
+    size_t len;
+    char *text = slurp(data_path("small.json"), &len);
+    champ_network *net;
+    ck_assert_int_eq(read_bytes(read_doc, text, len, &net), CHAMP_OK);
+    check_small(net);
+    champ_network_free(net);
+    ck_assert_int_eq(read_bytes(champ_network_read_json, text, len, &net), CHAMP_OK);
+    check_small(net);
+    champ_network_free(net);
+    free(text);
+}
+END_TEST
+
+START_TEST(document_people_list)
+{
+    champ_network *net = ok(read_doc, "{\"people\": []}");
+    ck_assert(net->has_people);
+    champ_network_free(net);
+    net = ok(read_doc, "{\"interactions\": [{\"from\": \"a\", \"to\": \"b\"}]}");
+    ck_assert(!net->has_people);
+    ck_assert(listed(net, "a") && listed(net, "b"));
+    ck_assert_pstr_eq(group_of(net, "a"), "staff");
+    champ_network_free(net);
+    net = ok(read_doc, "{}");
+    ck_assert(!net->has_people);
+    ck_assert_uint_eq(champ_network_person_count(net), 0);
+    champ_network_free(net);
+    net = ok(read_doc, " \t\r\n{ \"interactions\" : [ ] , \"people\" : [ ] } \r\n");
+    ck_assert(net->has_people);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(document_people_after_interactions)
+{
+    champ_network *net = ok(read_doc, "{\"interactions\": [{\"from\": \"a\", \"to\": \"b\"},"
+                                      "{\"from\": \"c\", \"to\": \"a\"}],"
+                                      " \"people\": [{\"id\": \"a\", \"team\": \"T\"},"
+                                      "{\"id\": \"d\", \"group\": \"partner\"}]}");
+    ck_assert(net->has_people);
+    ck_assert_uint_eq(champ_network_person_count(net), 4);
+    ck_assert(listed(net, "a") && listed(net, "d"));
+    ck_assert(!listed(net, "b") && !listed(net, "c"));
+    ck_assert_pstr_eq(team_of(net, "a"), "T");
+    ck_assert_pstr_eq(group_of(net, "d"), "partner");
+    ck_assert_uint_eq(net->interactions, 2);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(document_unknown_members)
+{
+    champ_network *net =
+        ok(read_doc, "{\"meta\": {\"a\": [1, -2.5e-3, {\"b\": null, \"c\": [[], {}]}], "
+                     "\"d\": \"\\u00e9\\ud83d\\ude00\\n\", \"e\": true, \"f\": false},"
+                     " \"people\": [{\"id\": \"a\", \"extra\": {\"deep\": [1, [2, [3]]]},"
+                     " \"ID\": 5, \"Team\": 7}],"
+                     " \"version\": 3, \"interactions\": [], \"tail\": [null]}");
+    ck_assert_uint_eq(champ_network_person_count(net), 1);
+    ck_assert_pstr_eq(team_of(net, "a"), NULL);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(document_escaped_names)
+{
+    /* Member names compare as the strings they stand for. */
+    champ_network *net = ok(read_doc, "{\"peop\\u006ce\": [{\"\\u0069d\": \"a\\/b\"}]}");
+    ck_assert(net->has_people);
+    ck_assert(listed(net, "a/b"));
+    champ_network_free(net);
+    net = ok(read_doc, "{\"peop\\u006Ce\\n\": 5, \"people\\u0020\": 6}");
+    ck_assert(!net->has_people);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(document_self_interactions)
+{
+    champ_network *net = ok(read_doc, "{\"interactions\": [{\"from\": \"a\", \"to\": \"a\"},"
+                                      "{\"from\": \"a\", \"to\": \"b\"},"
+                                      "{\"from\": \"b\", \"to\": \"b\", \"weight\": 3}]}");
+    ck_assert_uint_eq(net->dropped_self, 2);
+    ck_assert_uint_eq(net->interactions, 1);
+    champ_network_free(net);
+    /* Checked before being dropped. */
+    fails(read_doc, "{\"interactions\": [{\"from\": \"a\", \"to\": \"a\", \"weight\": 0}]}",
+          CHAMP_ERR_SCHEMA, "interactions[0].weight: expected a finite number > 0");
+    fails(read_doc, "{\"interactions\": [{\"from\": \"a\", \"to\": \"a\", \"time\": \"x\"}]}",
+          CHAMP_ERR_SCHEMA, "interactions[0].time: expected an RFC 3339 date-time, got \"x\"");
+}
+END_TEST
+
+START_TEST(document_values)
+{
+    champ_network *net = ok(read_doc,
+                            "{\"interactions\": ["
+                            "{\"from\": \"a\", \"to\": \"b\", \"time\": -3.5, \"weight\": 0.25},"
+                            "{\"from\": \"a\", \"to\": \"b\", \"time\": 1.5e9, \"weight\": 1e300},"
+                            "{\"from\": \"a\", \"to\": \"b\", \"time\": \"2024-02-29T23:00:00-01:00\"},"
+                            "{\"from\": \"a\", \"to\": \"b\", \"type\": \"\"},"
+                            "{\"from\": \"\\u00e9\", \"to\": \"b\", \"type\": \"reaction\"}]}");
+    ck_assert_uint_eq(net->interactions, 5);
+    ck_assert_double_eq(net->time[0], -3.5);
+    ck_assert_double_eq(net->weight[0], 0.25);
+    ck_assert_double_eq(net->time[1], 1.5e9);
+    ck_assert_double_eq(net->weight[1], 1e300);
+    ck_assert_double_eq(net->time[2], 1709251200);
+    ck_assert_str_eq(type_of(net, 3), "message");
+    ck_assert_str_eq(type_of(net, 4), "reaction");
+    ck_assert(listed(net, "\xc3\xa9"));
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(document_schema_errors)
+{
+    const struct {
+        const char *text, *message;
+    } cases[] = {
+        {"[]", "expected an object at the top level"},
+        {"\"people\"", "expected an object at the top level"},
+        {"{\"people\": {}}", "people: expected an array"},
+        {"{\"people\": null}", "people: expected an array"},
+        {"{\"interactions\": \"x\"}", "interactions: expected an array"},
+        {"{\"people\": [], \"people\": []}", "people: duplicate member"},
+        {"{\"people\": [{\"id\": \"a\"}, 5]}", "people[1]: expected an object"},
+        {"{\"people\": [[]]}", "people[0]: expected an object"},
+        {"{\"interactions\": [null]}", "interactions[0]: expected an object"},
+        {"{\"people\": [{}]}", "people[0].id: expected a non-empty string"},
+        {"{\"people\": [{\"id\": \"\"}]}", "people[0].id: expected a non-empty string"},
+        {"{\"people\": [{\"id\": 17}]}", "people[0].id: expected a non-empty string"},
+        {"{\"people\": [{\"id\": null}]}", "people[0].id: expected a non-empty string"},
+        {"{\"people\": [{\"Id\": \"a\"}]}", "people[0].id: expected a non-empty string"},
+        {"{\"people\": [{\"id\": \"a\", \"id\": \"b\"}]}", "people[0].id: duplicate member"},
+        {"{\"people\": [{\"id\": \"p-1\"}, {\"id\": \"p-2\"}, {\"id\": \"p-1\"}]}",
+         "people[2].id: duplicate person id \"p-1\""},
+        {"{\"people\": [{\"id\": \"a\", \"team\": 5}]}",
+         "people[0].team: expected a string or null"},
+        {"{\"people\": [{\"id\": \"a\", \"team\": [\"x\"]}]}",
+         "people[0].team: expected a string or null"},
+        {"{\"people\": [{\"id\": \"a\", \"group\": false}]}",
+         "people[0].group: expected a string or null"},
+        {"{\"interactions\": [{\"to\": \"b\"}]}",
+         "interactions[0].from: expected a non-empty string"},
+        {"{\"interactions\": [{\"from\": \"a\"}]}",
+         "interactions[0].to: expected a non-empty string"},
+        {"{\"interactions\": [{\"from\": \"a\", \"to\": 2}]}",
+         "interactions[0].to: expected a non-empty string"},
+        {"{\"interactions\": [{\"from\": \"\", \"to\": \"b\"}]}",
+         "interactions[0].from: expected a non-empty string"},
+        {"{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"time\": \"1700000000\"}]}",
+         "interactions[0].time: expected an RFC 3339 date-time, got \"1700000000\""},
+        {"{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"time\": \"2026-13-01T00:00:00Z\"}]}",
+         "interactions[0].time: expected an RFC 3339 date-time, got \"2026-13-01T00:00:00Z\" "
+         "(month out of range)"},
+        {"{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"time\": true}]}",
+         "interactions[0].time: expected finite Unix seconds or an RFC 3339 date-time string"},
+        {"{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"time\": 1e999}]}",
+         "interactions[0].time: expected finite Unix seconds or an RFC 3339 date-time string"},
+        {"{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"type\": 5}]}",
+         "interactions[0].type: expected a string or null"},
+        {"{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"weight\": 0}]}",
+         "interactions[0].weight: expected a finite number > 0"},
+        {"{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"weight\": -1}]}",
+         "interactions[0].weight: expected a finite number > 0"},
+        {"{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"weight\": 1e999}]}",
+         "interactions[0].weight: expected a finite number > 0"},
+        {"{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"weight\": 1e-999}]}",
+         "interactions[0].weight: expected a finite number > 0"},
+        {"{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"weight\": \"1\"}]}",
+         "interactions[0].weight: expected a finite number > 0"},
+        {"{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"weight\": 1, \"weight\": 2}]}",
+         "interactions[0].weight: duplicate member"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        fails(read_doc, cases[i].text, CHAMP_ERR_SCHEMA, cases[i].message);
+}
+END_TEST
+
+START_TEST(document_large_index)
+{
+    const char *good = "{\"from\": \"a\", \"to\": \"b\"},\n";
+    size_t size = 64 + 1234 * strlen(good);
+    char *text = malloc(size);
+    strcpy(text, "{\"interactions\": [\n");
+    for (int i = 0; i < 1234; i++)
+        strcat(text, good);
+    strcat(text, "{\"from\": \"a\", \"to\": \"b\", \"weight\": 0}]}");
+    fails(read_doc, text, CHAMP_ERR_SCHEMA,
+          "interactions[1234].weight: expected a finite number > 0");
+    free(text);
+}
+END_TEST
+
+/* Malformed JSON: PARSE, with the line and column of the offending byte. */
+START_TEST(document_syntax_errors)
+{
+    const struct {
+        const char *text, *message;
+    } cases[] = {
+        {"", "line 1, column 1: unexpected end of input"},
+        {" \n\t ", "line 2, column 3: unexpected end of input"},
+        {"{\"people\": [", "line 1, column 13: unexpected end of input"},
+        {"{\"people\": [{\"id\": \"a\" \"team\": \"x\"}]}",
+         "line 1, column 24: expected ',' or '}' after an object member"},
+        {"{\n  \"people\": [\n    {\"id\": \"a\"}\n    {\"id\": \"b\"}\n  ]\n}",
+         "line 4, column 5: expected ',' or ']' after an array element"},
+        {"{\"a\": 1,}", "line 1, column 9: expected a member name"},
+        {"{,}", "line 1, column 2: expected a member name or '}'"},
+        {"{\"a\" 1}", "line 1, column 6: expected ':' after a member name"},
+        {"{\"a\": [1,]}", "line 1, column 10: expected a value"},
+        {"{\"a\": [,1]}", "line 1, column 8: expected a value"},
+        {"{\"a\": tru}", "line 1, column 7: expected a value"},
+        {"{\"a\": nul", "line 1, column 7: expected a value"},
+        {"{\"a\": .5}", "line 1, column 7: expected a value"},
+        {"{\"a\": 01}", "line 1, column 8: expected ',' or '}' after an object member"},
+        {"{\"a\": 1.}", "line 1, column 7: invalid number"},
+        {"{\"a\": -}", "line 1, column 7: invalid number"},
+        {"{\"a\": 1e+}", "line 1, column 7: invalid number"},
+        {"{\"a\": +1}", "line 1, column 7: expected a value"},
+        {"{\"a\": 1234567890123456789012345678901234567890123456789012345678901234}",
+         "line 1, column 7: number longer than 63 characters"},
+        {"{\"a\": \"x}", "line 1, column 10: unexpected end of input"},
+        {"{\"a\": \"\\x\"}", "line 1, column 8: invalid escape in string"},
+        {"{\"a\": \"\\u12G4\"}", "line 1, column 8: invalid \\u escape in string"},
+        {"{\"a\": \"\\u12\"}", "line 1, column 8: invalid \\u escape in string"},
+        {"{\"a\": \"x\\u0000y\"}", "line 1, column 9: NUL (\\u0000) is not allowed in strings"},
+        {"{\"a\": \"\\ud800\"}", "line 1, column 8: unpaired surrogate in \\u escape"},
+        {"{\"a\": \"\\ud800\\u0041\"}", "line 1, column 8: unpaired surrogate in \\u escape"},
+        {"{\"a\": \"\\udc00\\ud800\"}", "line 1, column 8: unpaired surrogate in \\u escape"},
+        {"{\"a\": \"a\tb\"}", "line 1, column 9: control character in string (must be escaped)"},
+        {"{\"a\": \"a\nb\"}", "line 1, column 9: control character in string (must be escaped)"},
+        {"{\"a\": \"\xff\"}", "line 1, column 8: invalid UTF-8 in string"},
+        {"{\"a\": \"\xc3\"}", "line 1, column 8: invalid UTF-8 in string"},
+        {"{\"a\": \"\xc0\xaf\"}", "line 1, column 8: invalid UTF-8 in string"},
+        {"{\"a\": \"\xed\xa0\x80\"}", "line 1, column 8: invalid UTF-8 in string"},
+        {"{\"a\": \xc3\xa9}", "line 1, column 7: expected a value"},
+        /* Columns count characters, not bytes. */
+        {"{\"\xc3\xa4\xe2\x82\xac\": 1 x}",
+         "line 1, column 10: expected ',' or '}' after an object member"},
+        {"{} x", "line 1, column 4: unexpected data after the top-level object"},
+        {"{}\n{}", "line 2, column 1: unexpected data after the top-level object"},
+        {"{\"people\": [{\"id\": \"a\"]}", "line 1, column 23: expected ',' or '}' after an object member"},
+        {"\xef\xbb\xbf{\"a\": x}", "line 1, column 7: expected a value"},
+        {"\xef\xbb\xbf\xef\xbb\xbf{}", "line 1, column 1: expected a value"},
+        {"{\r\n\"a\": x}", "line 2, column 6: expected a value"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        fails(read_doc, cases[i].text, CHAMP_ERR_PARSE, cases[i].message);
+    /* A NUL byte is a control character in a string and no value outside. */
+    fails_n(read_doc, "{\"a\": \"x\0\"}", 11, CHAMP_ERR_PARSE,
+            "line 1, column 9: control character in string (must be escaped)");
+    fails_n(read_doc, "{\"a\": 1}\0", 9, CHAMP_ERR_PARSE,
+            "line 1, column 9: unexpected data after the top-level object");
+}
+END_TEST
+
+static char *nested(const char *prefix, int depth, const char *suffix)
+{
+    char *text = malloc(strlen(prefix) + 2 * (size_t)depth + strlen(suffix) + 1);
+    strcpy(text, prefix);
+    size_t n = strlen(text);
+    memset(text + n, '[', (size_t)depth);
+    memset(text + n + depth, ']', (size_t)depth);
+    strcpy(text + n + 2 * depth, suffix);
+    return text;
+}
+
+START_TEST(document_depth)
+{
+    /* The top-level object is level 1, so 511 arrays inside reach 512. */
+    char *text = nested("{\"a\": ", 511, "}");
+    champ_network_free(ok(read_doc, text));
+    free(text);
+    text = nested("{\"a\": ", 512, "}");
+    fails(read_doc, text, CHAMP_ERR_PARSE, "line 1, column 518: nesting deeper than 512 levels");
+    free(text);
+    text = nested("{\"people\": [{\"id\": \"a\", \"x\": ", 100000, "}]}");
+    fails(read_doc, text, CHAMP_ERR_PARSE, "line 1, column 539: nesting deeper than 512 levels");
+    free(text);
+}
+END_TEST
+
+START_TEST(document_bom_crlf)
+{
+    champ_network *net = ok(read_doc, "\xef\xbb\xbf{\r\n  \"people\": [\r\n    {\"id\": \"a\"}\r\n"
+                                      "  ]\r\n}\r\n");
+    ck_assert(listed(net, "a"));
+    champ_network_free(net);
+    fails(read_doc, "\xef\xbb\xbf{\r\n  \"people\": [\r\n    {\"id\": 5}\r\n  ]\r\n}\r\n",
+          CHAMP_ERR_SCHEMA, "people[0].id: expected a non-empty string");
+    fails(read_doc, "\xef\xbb\xbf{\r\n  \"people\": [\r\n    {\"id\" 5}\r\n  ]\r\n}\r\n",
+          CHAMP_ERR_PARSE, "line 3, column 11: expected ':' after a member name");
+}
+END_TEST
+
+/* Every prefix of a valid document is malformed; every byte changed gives
+ * a status, never a crash or a read past the end (run under ASan). */
+START_TEST(document_fuzz)
+{
+    size_t len;
+    char *text = slurp(data_path("small.json"), &len);
+    while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == ' '))
+        len--;
+    champ_network *net;
+    for (size_t n = 0; n < len; n++) {
+        champ_status st = read_bytes(read_doc, text, n, &net);
+        ck_assert_msg(st == CHAMP_ERR_PARSE, "prefix %zu: %s", n, champ_last_error());
+        ck_assert_ptr_null(net);
+    }
+    static const char bytes[] = "\"\\{}[],:0-.eu \n\x80\xff\xc3";
+    for (size_t i = 0; i < len; i++)
+        for (size_t k = 0; k < sizeof bytes - 1; k++) {
+            char saved = text[i];
+            text[i] = bytes[k];
+            champ_status st = read_bytes(champ_network_read_json, text, len, &net);
+            ck_assert_msg(st == CHAMP_OK || st == CHAMP_ERR_PARSE || st == CHAMP_ERR_SCHEMA,
+                          "%s", champ_status_name(st));
+            ck_assert(st == CHAMP_OK ? net != NULL : net == NULL);
+            champ_network_free(net);
+            text[i] = saved;
+        }
+    free(text);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * JSON Lines
+ * ------------------------------------------------------------------------ */
+
+START_TEST(lines_small)
+{
+    size_t len;
+    char *text = slurp(data_path("small.jsonl"), &len);
+    champ_network *net;
+    ck_assert_int_eq(read_bytes(champ_network_read_jsonl, text, len, &net), CHAMP_OK);
+    check_small(net);
+    champ_network_free(net);
+    ck_assert_int_eq(read_bytes(champ_network_read_json, text, len, &net), CHAMP_OK);
+    check_small(net);
+    champ_network_free(net);
+    free(text);
+}
+END_TEST
+
+START_TEST(lines_shapes)
+{
+    /* BOM, CRLF, blank and whitespace-only lines, no final newline. */
+    champ_network *net = ok(champ_network_read_jsonl,
+                            "\xef\xbb\xbf{\"id\": \"a\"}\r\n\r\n \t \r\n"
+                            "{\"from\": \"a\", \"to\": \"b\", \"id\": \"x\"}\n\n"
+                            "  {\"id\": \"b\", \"team\": \"T\"}  ");
+    ck_assert(net->has_people);
+    ck_assert_uint_eq(champ_network_person_count(net), 2);
+    ck_assert_uint_eq(net->interactions, 1);
+    ck_assert_pstr_eq(team_of(net, "b"), "T");
+    champ_network_free(net);
+    net = ok(champ_network_read_jsonl, "");
+    ck_assert_uint_eq(champ_network_person_count(net), 0);
+    ck_assert(!net->has_people);
+    champ_network_free(net);
+    net = ok(champ_network_read_jsonl, "\n\r\n   \n");
+    ck_assert_uint_eq(champ_network_person_count(net), 0);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(lines_no_people)
+{
+    champ_network *net = ok(champ_network_read_jsonl,
+                            "{\"from\": \"a\", \"to\": \"b\"}\n{\"from\": \"b\", \"to\": \"b\"}\n");
+    ck_assert(!net->has_people);
+    ck_assert(listed(net, "a") && listed(net, "b"));
+    ck_assert_uint_eq(net->dropped_self, 1);
+    champ_network_free(net);
+    /* People after interactions; ids only interactions use are unlisted. */
+    net = ok(champ_network_read_jsonl, "{\"from\": \"a\", \"to\": \"b\"}\n{\"id\": \"a\"}\n");
+    ck_assert(net->has_people);
+    ck_assert(listed(net, "a"));
+    ck_assert(!listed(net, "b"));
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(lines_errors)
+{
+    const struct {
+        champ_status status;
+        const char *text, *message;
+    } cases[] = {
+        {CHAMP_ERR_SCHEMA, "{\"id\": \"a\"}\n{\"team\": \"x\"}\n",
+         "line 2: expected a person (with \"id\") or an interaction (with \"from\")"},
+        {CHAMP_ERR_SCHEMA, "{\"id\": \"a\"}\n\n[1]\n", "line 3: expected an object"},
+        {CHAMP_ERR_SCHEMA, "\"x\"", "line 1: expected an object"},
+        {CHAMP_ERR_SCHEMA, "{\"id\": \"a\"}\n{\"id\": \"a\"}", "line 2: id: duplicate person id \"a\""},
+        {CHAMP_ERR_SCHEMA, "{\"id\": null}", "line 1: id: expected a non-empty string"},
+        {CHAMP_ERR_SCHEMA, "{\"id\": \"a\", \"team\": 1}", "line 1: team: expected a string or null"},
+        {CHAMP_ERR_SCHEMA, "{\"from\": 5, \"id\": \"a\"}", "line 1: from: expected a non-empty string"},
+        {CHAMP_ERR_SCHEMA, "\n\n\n\n\n\n\n\n\n\n\n{\"from\": \"a\", \"to\": \"b\", \"weight\": -2}",
+         "line 12: weight: expected a finite number > 0"},
+        {CHAMP_ERR_SCHEMA, "{\"from\": \"a\", \"to\": \"b\", \"time\": \"2023-02-29T00:00:00Z\"}",
+         "line 1: time: expected an RFC 3339 date-time, got \"2023-02-29T00:00:00Z\" "
+         "(day out of range)"},
+        {CHAMP_ERR_SCHEMA, "{\"from\": \"a\", \"to\": \"b\", \"from\": \"c\"}",
+         "line 1: from: duplicate member"},
+        {CHAMP_ERR_PARSE, "{\"id\": \"a\",\n\"team\": \"x\"}",
+         "line 1, column 12: unexpected end of line"},
+        {CHAMP_ERR_PARSE, "{\"id\": \"a\"} {\"id\": \"b\"}",
+         "line 1, column 13: unexpected data after the value"},
+        {CHAMP_ERR_PARSE, "{\"id\": \"a\"}\r\n{\"id\": \"b\" x}\r\n",
+         "line 2, column 12: expected ',' or '}' after an object member"},
+        {CHAMP_ERR_PARSE, "{\"id\": \"a\"}\n{\"id\": \"b\r\n",
+         "line 2, column 10: control character in string (must be escaped)"},
+        {CHAMP_ERR_PARSE, "{\"id\": \"a\"}\n{\"id\": \"b\n",
+         "line 2, column 10: unexpected end of line"},
+        {CHAMP_ERR_PARSE, "\xef\xbb\xbf{\"id\": \xff}", "line 1, column 8: expected a value"},
+        {CHAMP_ERR_PARSE, "{\"id\": \"\xe2\x82\"}", "line 1, column 9: invalid UTF-8 in string"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        fails(champ_network_read_jsonl, cases[i].text, cases[i].status, cases[i].message);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * Detection of the form (champ_network_read_json)
+ * ------------------------------------------------------------------------ */
+
+START_TEST(detect_form)
+{
+    champ_network *net = ok(champ_network_read_json, "{\"id\": \"a\"}");
+    ck_assert(net->has_people);
+    ck_assert(listed(net, "a"));
+    champ_network_free(net);
+    net = ok(champ_network_read_json, "{\"from\": \"a\", \"to\": \"b\"}\n");
+    ck_assert_uint_eq(net->interactions, 1);
+    ck_assert(!net->has_people);
+    champ_network_free(net);
+    net = ok(champ_network_read_json, "{\"id\": \"a\"}\n{\"id\": \"b\"}");
+    ck_assert_uint_eq(champ_network_person_count(net), 2);
+    champ_network_free(net);
+    /* A lone object with a document member is a document. */
+    net = ok(champ_network_read_json, "{\"id\": \"export-7\", \"people\": [{\"id\": \"a\"}]}");
+    ck_assert_uint_eq(champ_network_person_count(net), 1);
+    ck_assert(listed(net, "a"));
+    champ_network_free(net);
+    net = ok(champ_network_read_json, "{\"version\": 1}");
+    ck_assert_uint_eq(champ_network_person_count(net), 0);
+    champ_network_free(net);
+    fails(champ_network_read_json, "", CHAMP_ERR_PARSE, "line 1, column 1: unexpected end of input");
+    fails(champ_network_read_json, "5", CHAMP_ERR_SCHEMA, "expected an object at the top level");
+    /* Several values: JSON Lines, even when the first looks like a document. */
+    fails(champ_network_read_json, "{\"people\": []}\n{\"id\": \"a\"}\n", CHAMP_ERR_SCHEMA,
+          "line 1: expected a person (with \"id\") or an interaction (with \"from\")");
+    fails(champ_network_read_json, "{\"id\": \"a\"}\n[1]\n", CHAMP_ERR_SCHEMA,
+          "line 2: expected an object");
+    /* A first value over several lines cannot be JSON Lines. */
+    fails(champ_network_read_json, "{\n\"people\": []\n}\n{\"id\": \"a\"}\n", CHAMP_ERR_PARSE,
+          "line 4, column 1: unexpected data after the top-level object");
+    fails(champ_network_read_json, "{\"id\": \"a\"}\n{\"id\": 1 2}\n", CHAMP_ERR_PARSE,
+          "line 2, column 10: expected ',' or '}' after an object member");
+    fails(champ_network_read_json, "{\"id\": \"a\" 1}\n", CHAMP_ERR_PARSE,
+          "line 1, column 12: expected ',' or '}' after an object member");
+}
+END_TEST
+
+START_TEST(null_arguments)
+{
+    champ_network *net = &sentinel;
+    ck_assert_int_eq(champ_network_read_json(NULL, 0, &net), CHAMP_ERR_ARGUMENT);
+    ck_assert_ptr_null(net);
+    ck_assert_str_eq(champ_last_error(), "champ_network_read_json: data is NULL");
+    ck_assert_int_eq(champ_network_read_json("{}", 2, NULL), CHAMP_ERR_ARGUMENT);
+    ck_assert_str_eq(champ_last_error(), "champ_network_read_json: out is NULL");
+    net = &sentinel;
+    ck_assert_int_eq(champ_network_read_jsonl(NULL, 0, &net), CHAMP_ERR_ARGUMENT);
+    ck_assert_ptr_null(net);
+    ck_assert_int_eq(champ_network_read_jsonl("", 0, NULL), CHAMP_ERR_ARGUMENT);
+    net = &sentinel;
+    ck_assert_int_eq(champ_network_read_file(NULL, &net), CHAMP_ERR_ARGUMENT);
+    ck_assert_ptr_null(net);
+    ck_assert_str_eq(champ_last_error(), "champ_network_read_file: path is NULL");
+    ck_assert_int_eq(champ_network_read_file("x.json", NULL), CHAMP_ERR_ARGUMENT);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * Files
+ * ------------------------------------------------------------------------ */
+
+START_TEST(file_forms)
+{
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_read_file(data_path("small.json"), &net), CHAMP_OK);
+    check_small(net);
+    champ_network_free(net);
+    ck_assert_int_eq(champ_network_read_file(data_path("small.jsonl"), &net), CHAMP_OK);
+    check_small(net);
+    champ_network_free(net);
+
+    make_scratch();
+    const char *record = "{\"id\": \"a\"}\n";
+    /* By name: .json is a document, .jsonl/.ndjson (any case) JSON Lines. */
+    ck_assert_int_eq(champ_network_read_file(write_file("one.json", record), &net), CHAMP_OK);
+    ck_assert_uint_eq(champ_network_person_count(net), 0);
+    champ_network_free(net);
+    ck_assert_int_eq(champ_network_read_file(write_file("one.NDJSON", record), &net), CHAMP_OK);
+    ck_assert_uint_eq(champ_network_person_count(net), 1);
+    champ_network_free(net);
+    ck_assert_int_eq(champ_network_read_file(write_file("one.Jsonl", record), &net), CHAMP_OK);
+    ck_assert_uint_eq(champ_network_person_count(net), 1);
+    champ_network_free(net);
+    /* Other names: by content. */
+    ck_assert_int_eq(champ_network_read_file(write_file("one.txt", record), &net), CHAMP_OK);
+    ck_assert_uint_eq(champ_network_person_count(net), 1);
+    champ_network_free(net);
+    ck_assert_int_eq(champ_network_read_file(write_file("export", "{\"people\": []}"), &net),
+                     CHAMP_OK);
+    ck_assert(net->has_people);
+    champ_network_free(net);
+    /* Empty: an empty JSON Lines file is an empty network, an empty
+     * document is malformed. */
+    ck_assert_int_eq(champ_network_read_file(write_file("empty.jsonl", ""), &net), CHAMP_OK);
+    ck_assert_uint_eq(champ_network_person_count(net), 0);
+    champ_network_free(net);
+    remove_scratch();
+}
+END_TEST
+
+START_TEST(file_errors)
+{
+    champ_network *net = &sentinel;
+    char expected[512];
+    ck_assert_int_eq(champ_network_read_file("/nonexistent/x.json", &net), CHAMP_ERR_IO);
+    ck_assert_ptr_null(net);
+    ck_assert_str_eq(champ_last_error(),
+                     "/nonexistent/x.json: cannot open: No such file or directory");
+
+    make_scratch();
+    net = &sentinel;
+    ck_assert_int_eq(champ_network_read_file(scratch, &net), CHAMP_ERR_IO);
+    ck_assert_ptr_null(net);
+    snprintf(expected, sizeof expected, "%s: cannot read: Is a directory", scratch);
+    ck_assert_str_eq(champ_last_error(), expected);
+
+    const char *path = write_file("empty.json", "");
+    ck_assert_int_eq(champ_network_read_file(path, &net), CHAMP_ERR_PARSE);
+    snprintf(expected, sizeof expected, "%s: line 1, column 1: unexpected end of input", path);
+    ck_assert_str_eq(champ_last_error(), expected);
+
+    path = write_file("bad.json", "{\n  \"people\": [\n    {\"id\": \"a\",}\n  ]\n}\n");
+    ck_assert_int_eq(champ_network_read_file(path, &net), CHAMP_ERR_PARSE);
+    snprintf(expected, sizeof expected, "%s: line 3, column 16: expected a member name", path);
+    ck_assert_str_eq(champ_last_error(), expected);
+
+    path = write_file("bad2.json", "{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"weight\": 0}]}");
+    net = &sentinel;
+    ck_assert_int_eq(champ_network_read_file(path, &net), CHAMP_ERR_SCHEMA);
+    ck_assert_ptr_null(net);
+    snprintf(expected, sizeof expected,
+             "%s: interactions[0].weight: expected a finite number > 0", path);
+    ck_assert_str_eq(champ_last_error(), expected);
+
+    path = write_file("bad.jsonl", "{\"id\": \"a\"}\n{\"id\": \"a\"}\n");
+    ck_assert_int_eq(champ_network_read_file(path, &net), CHAMP_ERR_SCHEMA);
+    snprintf(expected, sizeof expected, "%s: line 2: id: duplicate person id \"a\"", path);
+    ck_assert_str_eq(champ_last_error(), expected);
+    remove_scratch();
+}
+END_TEST
+
+/* Pipes cannot be mapped: read() instead. */
+START_TEST(file_pipe)
+{
+    int fds[2];
+    ck_assert_int_eq(pipe(fds), 0);
+    const char *text = "{\"id\": \"a\"}\n{\"from\": \"a\", \"to\": \"b\"}\n";
+    ck_assert_int_eq(write(fds[1], text, strlen(text)), (int)strlen(text));
+    close(fds[1]);
+    char path[64];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fds[0]);
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_read_file(path, &net), CHAMP_OK);
+    ck_assert_uint_eq(champ_network_person_count(net), 2);
+    ck_assert_uint_eq(net->interactions, 1);
+    champ_network_free(net);
+    close(fds[0]);
+}
+END_TEST
+
+static FILE *create(const char *name, char *path, size_t size)
+{
+    snprintf(path, size, "%s/%s", scratch, name);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    return f;
+}
+
+/* Both forms of the same export, as files, give the same network. */
+START_TEST(forms_agree)
+{
+    char doc_path[256], lines_path[256];
+    make_scratch();
+    FILE *doc = create("big.json", doc_path, sizeof doc_path);
+    FILE *lines = create("big.jsonl", lines_path, sizeof lines_path);
+    fputs("{\"people\": [", doc);
+    for (int i = 0; i < 300; i++) {
+        fprintf(doc, "%s{\"id\": \"p%d\", \"team\": \"t%d\"}", i ? ",\n" : "", i, i % 7);
+        fprintf(lines, "{\"id\": \"p%d\", \"team\": \"t%d\"}\n", i, i % 7);
+    }
+    fputs("],\n\"interactions\": [", doc);
+    for (int i = 0; i < 3000; i++) {
+        const char *format = "{\"from\": \"p%d\", \"to\": \"p%d\", \"time\": %d, \"weight\": %d.5}";
+        fputs(i ? ",\n" : "", doc);
+        fprintf(doc, format, i % 300, (i * 7) % 310, 1700000000 + i, i % 3 + 1);
+        fprintf(lines, format, i % 300, (i * 7) % 310, 1700000000 + i, i % 3 + 1);
+        fputc('\n', lines);
+    }
+    fputs("]}\n", doc);
+    fclose(doc);
+    fclose(lines);
+    champ_network *a = NULL, *b = NULL;
+    ck_assert_int_eq(champ_network_read_file(doc_path, &a), CHAMP_OK);
+    ck_assert_int_eq(champ_network_read_file(lines_path, &b), CHAMP_OK);
+    ck_assert_uint_eq(champ_network_person_count(a), 310);
+    ck_assert_uint_eq(champ_network_person_count(b), 310);
+    for (uint32_t v = 0; v < 310; v++) {
+        ck_assert_str_eq(id_of(a, v), id_of(b, v));
+        ck_assert_uint_eq(a->team[v], b->team[v]);
+        ck_assert_uint_eq(a->group[v], b->group[v]);
+    }
+    ck_assert_uint_eq(a->dropped_self, b->dropped_self);
+    ck_assert_uint_eq(a->interactions + a->dropped_self, 3000);
+    ck_assert_uint_eq(a->interactions, b->interactions);
+    for (size_t i = 0; i < a->interactions; i++) {
+        ck_assert_uint_eq(a->from[i], b->from[i]);
+        ck_assert_uint_eq(a->to[i], b->to[i]);
+        ck_assert_double_eq(a->time[i], b->time[i]);
+        ck_assert_double_eq(a->weight[i], b->weight[i]);
+    }
+    champ_network_free(a);
+    champ_network_free(b);
+    remove_scratch();
+}
+END_TEST
+
+static Suite *reader_suite(void)
+{
+    Suite *s = suite_create("reader");
+    TCase *doc = tcase_create("document");
+    tcase_add_test(doc, document_small);
+    tcase_add_test(doc, document_people_list);
+    tcase_add_test(doc, document_people_after_interactions);
+    tcase_add_test(doc, document_unknown_members);
+    tcase_add_test(doc, document_escaped_names);
+    tcase_add_test(doc, document_self_interactions);
+    tcase_add_test(doc, document_values);
+    tcase_add_test(doc, document_schema_errors);
+    tcase_add_test(doc, document_large_index);
+    tcase_add_test(doc, document_syntax_errors);
+    tcase_add_test(doc, document_depth);
+    tcase_add_test(doc, document_bom_crlf);
+    tcase_add_test(doc, document_fuzz);
+    suite_add_tcase(s, doc);
+    TCase *lines = tcase_create("lines");
+    tcase_add_test(lines, lines_small);
+    tcase_add_test(lines, lines_shapes);
+    tcase_add_test(lines, lines_no_people);
+    tcase_add_test(lines, lines_errors);
+    tcase_add_test(lines, detect_form);
+    tcase_add_test(lines, null_arguments);
+    suite_add_tcase(s, lines);
+    TCase *files = tcase_create("files");
+    tcase_add_test(files, file_forms);
+    tcase_add_test(files, file_errors);
+    tcase_add_test(files, file_pipe);
+    tcase_add_test(files, forms_agree);
+    suite_add_tcase(s, files);
+    return s;
+}
+
+int main(void)
+{
+    return champ_test_run(reader_suite());
+}
