@@ -19,7 +19,12 @@ libs=$(pkg-config --define-variable=prefix="$prefix" --libs champions)
 libdir=$(pkg-config --define-variable=prefix="$prefix" --variable=libdir champions)
 [ -e "$libdir/libchampions.so.0" ] || { echo "no libchampions.so.0 in $libdir"; exit 1; }
 
-cc -std=c99 -Wall -Werror $cflags "$src/tests/install_client.c" -o "$work/client" $libs
+# A library built with -Db_sanitize needs its client built the same way.
+sanitize=""
+if readelf -d "$libdir/libchampions.so.0" | grep -q 'libasan'; then
+    sanitize="-fsanitize=address,undefined"
+fi
+cc -std=c99 -Wall -Werror $sanitize $cflags "$src/tests/install_client.c" -o "$work/client" $libs
 LD_LIBRARY_PATH="$libdir" "$work/client" "$src/examples/email-eu-core.json"
 
 demo=$(find "$work/root" -path '*/bin/champions' | head -n 1)
