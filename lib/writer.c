@@ -1,5 +1,7 @@
-/* JSON (SPEC 5) and CSV writers over the public getters' data. Numbers are
- * written in the shortest form that reads back to the same double. */
+/* JSON (SPEC 5) and CSV writers. One walk over a person's fields serves
+ * both formats and the CSV header, so the two can never disagree on the
+ * fields or their order. Numbers are written in the shortest form that
+ * reads back to the same double. */
 #include "ranking.h"
 #include "errors.h"
 
@@ -15,17 +17,44 @@ static const char *const SUMMARY_KEYS[CHAMP_SUMMARY_ITEM_COUNT] = {
     "people", "listed", "eligible", "interactions", "dropped_self", "dropped_window",
     "ties", "mutual_ties", "reciprocity", "teams", "cross_team_share"};
 
-/* Order of the value columns in both formats (SPEC 5's JSON order). */
+/* Order of the criterion values in a person's record (SPEC 5). */
 static const champ_criterion VALUE_ORDER[CHAMP_CRITERION_COUNT] = {
     CHAMP_ACTIVITY, CHAMP_RECIPROCITY, CHAMP_REACH, CHAMP_BRIDGING, CHAMP_INFLUENCE};
 
-/* NAN is written as `null` (JSON) or an empty field (CSV). */
-static void put_number(FILE *f, double x, const char *null_text)
+typedef enum sink_mode { SINK_JSON, SINK_CSV, SINK_CSV_HEADER } sink_mode;
+
+typedef struct sink {
+    FILE *f;
+    sink_mode mode;
+    int first;         /* no separator before the next field */
+    const char *group; /* CSV: prefix of nested keys ("pct_") */
+} sink;
+
+static void put_separator(sink *s)
 {
-    if (isnan(x)) {
-        fputs(null_text, f);
-        return;
+    if (!s->first)
+        putc(',', s->f);
+    s->first = 0;
+}
+
+/* Starts a field: the separator, then the key (JSON) or the column name
+ * (CSV header, after which the value is skipped: returns 0). */
+static int begin_field(sink *s, const char *key)
+{
+    put_separator(s);
+    if (s->mode == SINK_JSON) {
+        fprintf(s->f, "\"%s\":", key);
+        return 1;
     }
+    if (s->mode == SINK_CSV_HEADER) {
+        fprintf(s->f, "%s%s", s->group ? s->group : "", key);
+        return 0;
+    }
+    return 1;
+}
+
+static void put_number(FILE *f, double x)
+{
     char buf[32];
     for (int digits = 15; digits <= 17; digits++) {
         snprintf(buf, sizeof buf, "%.*g", digits, x);
@@ -35,12 +64,25 @@ static void put_number(FILE *f, double x, const char *null_text)
     fputs(buf, f);
 }
 
+/* NAN is null in JSON and an empty field in CSV. */
+static void field_number(sink *s, const char *key, double x)
+{
+    if (!begin_field(s, key))
+        return;
+    if (!isnan(x))
+        put_number(s->f, x);
+    else if (s->mode == SINK_JSON)
+        fputs("null", s->f);
+}
+
+static void field_bool(sink *s, const char *key, int b)
+{
+    if (begin_field(s, key))
+        fputs(b ? "true" : "false", s->f);
+}
+
 static void put_json_string(FILE *f, const char *s)
 {
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
     putc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p == '"' || *p == '\\')
@@ -53,70 +95,9 @@ static void put_json_string(FILE *f, const char *s)
     putc('"', f);
 }
 
-static void put_json_summary(FILE *f, const champ_ranking *r)
-{
-    fputs("\"summary\":{", f);
-    for (int k = 0; k < CHAMP_SUMMARY_ITEM_COUNT; k++) {
-        fprintf(f, "%s\"%s\":", k ? "," : "", SUMMARY_KEYS[k]);
-        put_number(f, r->summary[k], "null");
-    }
-    putc('}', f);
-}
-
-static void put_json_person(FILE *f, const champ_ranking *r, size_t i)
-{
-    uint32_t v = r->order[i];
-    fputs("{\"id\":", f);
-    put_json_string(f, champ_ranking_id(r, i));
-    fputs(",\"team\":", f);
-    put_json_string(f, champ_ranking_team(r, i));
-    fputs(",\"group\":", f);
-    put_json_string(f, champ_ranking_group(r, i));
-    fprintf(f, ",\"listed\":%s,\"eligible\":%s,\"rank\":", champ_ranking_listed(r, i) ? "true" : "false",
-            r->eligible[v] ? "true" : "false");
-    put_number(f, r->eligible[v] ? (double)r->rank[v] : NAN, "null");
-    fputs(",\"score\":", f);
-    put_number(f, r->score[v], "null");
-    for (int k = 0; k < CHAMP_CRITERION_COUNT; k++) {
-        fprintf(f, ",\"%s\":", CRITERION_KEYS[VALUE_ORDER[k]]);
-        put_number(f, r->m.value[VALUE_ORDER[k]][v], "null");
-    }
-    for (int d = 0; d < CHAMP_DIAGNOSTIC_COUNT; d++) {
-        fprintf(f, ",\"%s\":", DIAGNOSTIC_KEYS[d]);
-        put_number(f, r->m.diag[d][v], "null");
-    }
-    fputs(",\"percentiles\":", f);
-    if (!r->eligible[v]) {
-        fputs("null}", f);
-        return;
-    }
-    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++) {
-        fprintf(f, "%s\"%s\":", c ? "," : "{", CRITERION_KEYS[c]);
-        put_number(f, r->pct[c][v], "null");
-    }
-    fputs("}}", f);
-}
-
-static void write_json(FILE *f, const champ_ranking *r, size_t count)
-{
-    fputs("{\"version\":", f);
-    put_json_string(f, champ_version());
-    putc(',', f);
-    put_json_summary(f, r);
-    fputs(",\"people\":[", f);
-    for (size_t i = 0; i < count; i++) {
-        if (i)
-            putc(',', f);
-        put_json_person(f, r, i);
-    }
-    fputs("]}\n", f);
-}
-
 /* RFC 4180: quote a field holding a comma, quote or line break. */
 static void put_csv_string(FILE *f, const char *s)
 {
-    if (!s)
-        return;
     if (!strpbrk(s, ",\"\r\n")) {
         fputs(s, f);
         return;
@@ -130,40 +111,84 @@ static void put_csv_string(FILE *f, const char *s)
     putc('"', f);
 }
 
+/* NULL is null in JSON and an empty field in CSV. */
+static void field_string(sink *s, const char *key, const char *text)
+{
+    if (!begin_field(s, key))
+        return;
+    if (s->mode == SINK_JSON)
+        text ? put_json_string(s->f, text) : (void)fputs("null", s->f);
+    else if (text)
+        put_csv_string(s->f, text);
+}
+
+/* The percentiles: a nested object (null when ineligible) in JSON, flat
+ * pct_* columns in CSV. */
+static void field_percentiles(sink *s, const champ_ranking *r, size_t i)
+{
+    if (s->mode == SINK_JSON) {
+        begin_field(s, "percentiles");
+        if (!champ_ranking_eligible(r, i)) {
+            fputs("null", s->f);
+            return;
+        }
+        putc('{', s->f);
+        s->first = 1;
+    } else {
+        s->group = "pct_";
+    }
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+        field_number(s, CRITERION_KEYS[c], champ_ranking_percentile(r, i, (champ_criterion)c));
+    if (s->mode == SINK_JSON)
+        putc('}', s->f);
+    s->group = NULL;
+}
+
+/* The fields of the person at output position i, in SPEC 5's order. Only
+ * getters are used, so an i out of range (the CSV header) reads nothing. */
+static void put_person(sink *s, const champ_ranking *r, size_t i)
+{
+    int eligible = champ_ranking_eligible(r, i);
+    s->first = 1;
+    field_string(s, "id", champ_ranking_id(r, i));
+    field_string(s, "team", champ_ranking_team(r, i));
+    field_string(s, "group", champ_ranking_group(r, i));
+    field_bool(s, "listed", champ_ranking_listed(r, i));
+    field_bool(s, "eligible", eligible);
+    field_number(s, "rank", eligible ? (double)champ_ranking_rank(r, i) : NAN);
+    field_number(s, "score", champ_ranking_score(r, i));
+    for (int k = 0; k < CHAMP_CRITERION_COUNT; k++)
+        field_number(s, CRITERION_KEYS[VALUE_ORDER[k]], champ_ranking_value(r, i, VALUE_ORDER[k]));
+    for (int d = 0; d < CHAMP_DIAGNOSTIC_COUNT; d++)
+        field_number(s, DIAGNOSTIC_KEYS[d], champ_ranking_diagnostic(r, i, (champ_diagnostic)d));
+    field_percentiles(s, r, i);
+}
+
+static void write_json(FILE *f, const champ_ranking *r, size_t count)
+{
+    sink s = {f, SINK_JSON, 1, NULL};
+    fputs("{\"version\":", f);
+    put_json_string(f, champ_version());
+    fputs(",\"summary\":{", f);
+    for (int k = 0; k < CHAMP_SUMMARY_ITEM_COUNT; k++)
+        field_number(&s, SUMMARY_KEYS[k], r->summary[k]);
+    fputs("},\"people\":[", f);
+    for (size_t i = 0; i < count; i++) {
+        fputs(i ? ",{" : "{", f);
+        put_person(&s, r, i);
+        putc('}', f);
+    }
+    fputs("]}\n", f);
+}
+
 static void write_csv(FILE *f, const champ_ranking *r, size_t count)
 {
-    fputs("id,team,group,listed,eligible,rank,score", f);
-    for (int k = 0; k < CHAMP_CRITERION_COUNT; k++)
-        fprintf(f, ",%s", CRITERION_KEYS[VALUE_ORDER[k]]);
-    for (int d = 0; d < CHAMP_DIAGNOSTIC_COUNT; d++)
-        fprintf(f, ",%s", DIAGNOSTIC_KEYS[d]);
-    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
-        fprintf(f, ",pct_%s", CRITERION_KEYS[c]);
+    sink s = {f, SINK_CSV_HEADER, 1, NULL};
+    put_person(&s, r, r->n);
     fputs("\r\n", f);
+    s.mode = SINK_CSV;
     for (size_t i = 0; i < count; i++) {
-        uint32_t v = r->order[i];
-        put_csv_string(f, champ_ranking_id(r, i));
-        putc(',', f);
-        put_csv_string(f, champ_ranking_team(r, i));
-        putc(',', f);
-        put_csv_string(f, champ_ranking_group(r, i));
-        fprintf(f, ",%s,%s,", champ_ranking_listed(r, i) ? "true" : "false",
-                r->eligible[v] ? "true" : "false");
-        put_number(f, r->eligible[v] ? (double)r->rank[v] : NAN, "");
-        putc(',', f);
-        put_number(f, r->score[v], "");
-        for (int k = 0; k < CHAMP_CRITERION_COUNT; k++) {
-            putc(',', f);
-            put_number(f, r->m.value[VALUE_ORDER[k]][v], "");
-        }
-        for (int d = 0; d < CHAMP_DIAGNOSTIC_COUNT; d++) {
-            putc(',', f);
-            put_number(f, r->m.diag[d][v], "");
-        }
-        for (int c = 0; c < CHAMP_CRITERION_COUNT; c++) {
-            putc(',', f);
-            put_number(f, r->pct[c][v], "");
-        }
+        put_person(&s, r, i);
         fputs("\r\n", f);
     }
 }

@@ -63,6 +63,23 @@ static inline double diag_of(const champ_ranking *r, const char *id, champ_diagn
     return champ_ranking_diagnostic(r, position_of(r, id), d);
 }
 
+/*
+ * The worked example shared by the metrics and ranking suites.
+ * Teams: a, b in T1; c in T2; d unknown; x unlisted.
+ *   a->b 1, b->a 2, a->c 1 (type "reply"), c->d 1, x->a 1, a->a (self, dropped)
+ * T(a)={b,c,x} M(a)={b}; T(b)={a} M(b)={a}; T(c)={a,d}; T(d)={c}; T(x)={a}
+ * sum|T| = 8, sum|M| = 2, so R = 0.25 and the prior adds alpha*R = 0.5.
+ */
+static inline champ_network *worked_example(void)
+{
+    static const test_person people[] = {
+        {"a", "T1", NULL}, {"b", "T1", "staff"}, {"c", "T2", ""}, {"d", NULL, NULL}};
+    static const test_interaction ix[] = {
+        {"a", "b", 0, NULL, 1, 0}, {"b", "a", 0, NULL, 2, 0}, {"a", "c", 0, "reply", 1, 0},
+        {"c", "d", 0, NULL, 1, 0}, {"x", "a", 0, NULL, 1, 0}, {"a", "a", 0, NULL, 1, 0}};
+    return build_network(people, sizeof people / sizeof *people, ix, sizeof ix / sizeof *ix);
+}
+
 #define ck_assert_near(x, y) ck_assert_double_eq_tol((x), (y), 1e-12)
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -3,26 +3,11 @@
 #include "netbuild.h"
 #include "testutil.h"
 
-/*
- * The worked example. Teams: a, b in T1; c in T2; d unknown; x unlisted.
- *   a->b 1, b->a 2, a->c 1, c->d 1, x->a 1, a->a (self, dropped)
- * T(a)={b,c,x} M(a)={b}; T(b)={a} M(b)={a}; T(c)={a,d}; T(d)={c}; T(x)={a}
- * sum|T| = 8, sum|M| = 2, so R = 0.25 and the prior adds alpha*R = 0.5.
- */
-static const test_person EX_PEOPLE[] = {
-    {"a", "T1", NULL}, {"b", "T1", "staff"}, {"c", "T2", ""}, {"d", NULL, NULL}};
-static const test_interaction EX_IX[] = {
-    {"a", "b", 0, NULL, 1, 0}, {"b", "a", 0, NULL, 2, 0}, {"a", "c", 0, "reply", 1, 0},
-    {"c", "d", 0, NULL, 1, 0}, {"x", "a", 0, NULL, 1, 0}, {"a", "a", 0, NULL, 1, 0}};
-
-static champ_network *example(void)
-{
-    return build_network(EX_PEOPLE, ARRAY_LEN(EX_PEOPLE), EX_IX, ARRAY_LEN(EX_IX));
-}
+/* worked_example(): see netbuild.h for the network and its hand-worked values. */
 
 START_TEST(activity_received_ties_mutual)
 {
-    champ_network *net = example();
+    champ_network *net = worked_example();
     champ_ranking *r = rank_or_fail(net, NULL);
     /* activity: a->b + a->c; b->a weighs 2 */
     ck_assert_near(value_of(r, "a", CHAMP_ACTIVITY), 2);
@@ -44,7 +29,7 @@ END_TEST
 
 START_TEST(reciprocity_with_prior)
 {
-    champ_network *net = example();
+    champ_network *net = worked_example();
     champ_ranking *r = rank_or_fail(net, NULL);
     ck_assert_near(value_of(r, "a", CHAMP_RECIPROCITY), (1 + 0.5) / (3 + 2.0));
     ck_assert_near(value_of(r, "b", CHAMP_RECIPROCITY), (1 + 0.5) / (1 + 2.0));
@@ -70,7 +55,7 @@ END_TEST
 
 START_TEST(reach_and_cross_share)
 {
-    champ_network *net = example();
+    champ_network *net = worked_example();
     champ_ranking *r = rank_or_fail(net, NULL);
     ck_assert_near(value_of(r, "a", CHAMP_REACH), 1); /* T2 via c; x has no team */
     ck_assert_near(value_of(r, "b", CHAMP_REACH), 0); /* only a, same team */
@@ -92,7 +77,7 @@ START_TEST(bridging_exact)
 {
     /* Tie graph: b-a-c-d and x-a. Pairs through a: bc bd bx cx dx = 5; through
      * c: da db dx = 3. Normalised by (n-1)(n-2)/2 = 6. */
-    champ_network *net = example();
+    champ_network *net = worked_example();
     champ_ranking *r = rank_or_fail(net, NULL);
     ck_assert(champ_ranking_bridging_exact(r));
     ck_assert_uint_eq(champ_ranking_bridging_sources(r), 5);
@@ -128,7 +113,7 @@ static void power_pagerank(size_t n, const int (*arc)[2], const double *w, size_
 
 START_TEST(influence_is_weighted_pagerank)
 {
-    champ_network *net = example();
+    champ_network *net = worked_example();
     champ_ranking *r = rank_or_fail(net, NULL);
     /* people in id order a b c d x = 0..4; arcs with their aggregated w */
     static const int arcs[][2] = {{0, 1}, {1, 0}, {0, 2}, {2, 3}, {4, 0}};

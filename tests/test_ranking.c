@@ -6,7 +6,7 @@
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 
-/* The worked example of test_metrics.c: eligible are a, b, c (d has no
+/* The worked example of netbuild.h: eligible are a, b, c (d has no
  * activity, x is unlisted). Values among them:
  *   reciprocity a .3  b .5  c .125  -> pct a .5  b 1   c 0
  *   reach       a 1   b 0   c 1     -> pct a .75 b 0   c .75
@@ -16,17 +16,6 @@
  * score a = .3*.5 + .25*.75 + .15*1 + .15*1 + .15*.75 = .75
  *       b = .3*1 + 0 + 0 + .15*.25 + .15*.75        = .45
  *       c = 0 + .25*.75 + .15*.5 + .15*.25 + 0      = .30 */
-static const test_person EX_PEOPLE[] = {
-    {"a", "T1", NULL}, {"b", "T1", "staff"}, {"c", "T2", ""}, {"d", NULL, NULL}};
-static const test_interaction EX_IX[] = {
-    {"a", "b", 0, NULL, 1, 0}, {"b", "a", 0, NULL, 2, 0}, {"a", "c", 0, "reply", 1, 0},
-    {"c", "d", 0, NULL, 1, 0}, {"x", "a", 0, NULL, 1, 0}, {"a", "a", 0, NULL, 1, 0}};
-
-static champ_network *example(void)
-{
-    return build_network(EX_PEOPLE, ARRAY_LEN(EX_PEOPLE), EX_IX, ARRAY_LEN(EX_IX));
-}
-
 static void assert_pcts(const champ_ranking *r, const char *id, double rec, double reach,
                         double bridging, double influence, double activity)
 {
@@ -40,7 +29,7 @@ static void assert_pcts(const champ_ranking *r, const char *id, double rec, doub
 
 START_TEST(worked_example_scores_and_ranks)
 {
-    champ_network *net = example();
+    champ_network *net = worked_example();
     champ_ranking *r = rank_or_fail(net, NULL);
     assert_pcts(r, "a", 0.5, 0.75, 1, 1, 0.75);
     assert_pcts(r, "b", 1, 0, 0, 0.25, 0.75);
@@ -74,7 +63,7 @@ END_TEST
 
 START_TEST(summary_counts)
 {
-    champ_network *net = example();
+    champ_network *net = worked_example();
     champ_ranking *r = rank_or_fail(net, NULL);
     const double expected[CHAMP_SUMMARY_ITEM_COUNT] = {
         [CHAMP_SUMMARY_PEOPLE] = 5,      [CHAMP_SUMMARY_LISTED] = 4,
@@ -94,7 +83,7 @@ END_TEST
 
 START_TEST(weights_change_the_score)
 {
-    champ_network *net = example();
+    champ_network *net = worked_example();
     champ_options *o = NULL;
     ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
     /* only activity counts: a and b tie at .75 and the id decides */
@@ -184,7 +173,7 @@ END_TEST
 
 START_TEST(find_every_position)
 {
-    champ_network *net = example();
+    champ_network *net = worked_example();
     champ_ranking *r = rank_or_fail(net, NULL);
     for (size_t i = 0; i < champ_ranking_count(r); i++) {
         size_t at = 99;
@@ -204,7 +193,7 @@ END_TEST
 
 START_TEST(ranking_outlives_network)
 {
-    champ_network *net = example();
+    champ_network *net = worked_example();
     champ_ranking *r = rank_or_fail(net, NULL);
     champ_network_free(net);
     ck_assert_str_eq(champ_ranking_id(r, 0), "a");
@@ -227,7 +216,7 @@ static char *render(const champ_ranking *r, champ_format format, size_t top)
 
 START_TEST(json_output_follows_spec)
 {
-    champ_network *net = example();
+    champ_network *net = worked_example();
     champ_ranking *r = rank_or_fail(net, NULL);
     char *text = render(r, CHAMP_FORMAT_JSON, 0);
     cJSON *doc = cJSON_Parse(text);
@@ -302,7 +291,7 @@ END_TEST
 
 START_TEST(csv_output_has_header_and_rows)
 {
-    champ_network *net = example();
+    champ_network *net = worked_example();
     champ_ranking *r = rank_or_fail(net, NULL);
     char *text = render(r, CHAMP_FORMAT_CSV, 0);
     static const char header[] =
@@ -319,12 +308,21 @@ START_TEST(csv_output_has_header_and_rows)
     free(text);
     champ_ranking_free(r);
     champ_network_free(net);
+
+    /* an empty network still gets the header */
+    ck_assert_int_eq(champ_network_new(&net), CHAMP_OK);
+    r = rank_or_fail(net, NULL);
+    text = render(r, CHAMP_FORMAT_CSV, 0);
+    ck_assert_str_eq(text, header);
+    free(text);
+    champ_ranking_free(r);
+    champ_network_free(net);
 }
 END_TEST
 
 START_TEST(write_reports_stream_errors)
 {
-    champ_network *net = example();
+    champ_network *net = worked_example();
     champ_ranking *r = rank_or_fail(net, NULL);
     FILE *full = fopen("/dev/full", "w");
     ck_assert_ptr_nonnull(full);

@@ -170,18 +170,25 @@ static const char *write_file(const char *name, const char *content)
  * Document form
  * ------------------------------------------------------------------------ */
 
-START_TEST(document_small)
+/* The test file `name` gives the small network through its own form's
+ * reader and through form detection. */
+static void assert_small_loads(const char *name, reader_fn form_reader)
 {
     size_t len;
-    char *text = slurp(data_path("small.json"), &len);
-    champ_network *net;
-    ck_assert_int_eq(read_bytes(read_doc, text, len, &net), CHAMP_OK);
-    check_small(net);
-    champ_network_free(net);
-    ck_assert_int_eq(read_bytes(champ_network_read_json, text, len, &net), CHAMP_OK);
-    check_small(net);
-    champ_network_free(net);
+    char *text = slurp(data_path(name), &len);
+    reader_fn readers[] = {form_reader, champ_network_read_json};
+    for (size_t i = 0; i < 2; i++) {
+        champ_network *net;
+        ck_assert_int_eq(read_bytes(readers[i], text, len, &net), CHAMP_OK);
+        check_small(net);
+        champ_network_free(net);
+    }
     free(text);
+}
+
+START_TEST(document_small)
+{
+    assert_small_loads("small.json", read_doc);
 }
 END_TEST
 
@@ -505,16 +512,7 @@ END_TEST
 
 START_TEST(lines_small)
 {
-    size_t len;
-    char *text = slurp(data_path("small.jsonl"), &len);
-    champ_network *net;
-    ck_assert_int_eq(read_bytes(champ_network_read_jsonl, text, len, &net), CHAMP_OK);
-    check_small(net);
-    champ_network_free(net);
-    ck_assert_int_eq(read_bytes(champ_network_read_json, text, len, &net), CHAMP_OK);
-    check_small(net);
-    champ_network_free(net);
-    free(text);
+    assert_small_loads("small.jsonl", champ_network_read_jsonl);
 }
 END_TEST
 
