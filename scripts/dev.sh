@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="gcc libc6-dev locales pkg-config meson ninja-build libigraph-dev libcjson-dev check \
-valgrind binutils python3 python3-numpy python3-igraph python3-pytest"
+valgrind binutils python3 python3-numpy python3-igraph python3-pytest python3-networkx python3-scipy"
 
 install_missing() {
     missing=""

@@ -338,7 +338,6 @@ class TestOtherFormats(CliTestCase):
         jsonl = ("\n".join(lines) + "\n").encode("utf-8")
         self.assertEqual(self.ok("rank", "--format=json", "-", stdin=jsonl), from_file)
 
-    @unittest.skipUnless(os.path.exists("/dev/full"), "no /dev/full")
     def test_write_failure_exits_1(self):
         for args in (["rank", self.tiny], ["rank", "--format=json", self.tiny],
                      ["rank", "--format=csv", self.tiny], ["--help"], ["--version"]):
@@ -432,11 +431,6 @@ class TestOptionsChangeResults(CliTestCase):
 
 
 class TestBundledExport(CliTestCase):
-    def setUp(self):
-        super().setUp()
-        if not BUNDLED or not os.path.exists(BUNDLED):
-            self.skipTest("no bundled export")
-
     def test_table_and_json(self):
         rows = table_rows(self.ok("rank", BUNDLED))
         doc = self.rank_json("--top", "20", path=BUNDLED)

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Check that `champions rank --format json` agrees with reference.py.
 
-    agree.py --champions build/examples/champions [--data /work/shared/data]
+    agree.py --champions build/examples/champions [--data ../shared/data]
              [--only NAME[,NAME...]] [--case SUBSTRING] [--tmp DIR] [--keep]
              [--max-diffs N] [-v]
 

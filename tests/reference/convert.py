@@ -25,7 +25,9 @@ import json
 import os
 import sys
 
-DEFAULT_DATA = os.environ.get("CHAMP_SHARED_DATA", "/work/shared/data")
+# ../shared/data beside the repository, unless CHAMP_SHARED_DATA says otherwise.
+DEFAULT_DATA = os.environ.get("CHAMP_SHARED_DATA") or os.path.normpath(os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data"))
 
 NETWORKS = [
     "email-eu-core",

@@ -19,7 +19,7 @@ sys.path.insert(0, HERE)
 import reference  # noqa: E402
 import convert  # noqa: E402
 
-DATA = os.environ.get("CHAMP_SHARED_DATA", "/work/shared/data")
+DATA = convert.DEFAULT_DATA
 
 
 def run(doc, **opts):
@@ -430,7 +430,6 @@ PROV = {
 }
 
 
-@pytest.mark.skipif(not os.path.isdir(DATA), reason="no shared data")
 @pytest.mark.parametrize("name", sorted(PROV))
 def test_provenance_counts(name):
     people, arcs, recip, cross, teams = PROV[name]
@@ -454,7 +453,6 @@ def test_provenance_counts(name):
         assert s["dropped_self"] == 642
 
 
-@pytest.mark.skipif(not os.path.isdir(DATA), reason="no shared data")
 def test_provenance_workplace():
     d = convert.convert("workplace-invs13", DATA)
     s = reference.rank(reference.from_dict(d))["summary"]
@@ -464,7 +462,6 @@ def test_provenance_workplace():
     assert (min(times), max(times)) == (28820, 1016440)
 
 
-@pytest.mark.skipif(not os.path.isdir(DATA), reason="no shared data")
 def test_provenance_email_eu_full():
     d = convert.convert("email-eu-full", DATA)
     s = reference.rank(reference.from_dict(d))["summary"]
@@ -496,7 +493,5 @@ def test_provenance_email_eu_full():
 
 def test_demo_export_matches_conversion():
     path = os.path.join(HERE, "..", "..", "examples", "email-eu-core.json")
-    if not os.path.exists(path) or not os.path.isdir(DATA):
-        pytest.skip("no demo export or no shared data")
     with open(path, encoding="utf-8") as f:
         assert json.load(f) == convert.convert("email-eu-core", DATA)
