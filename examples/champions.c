@@ -756,8 +756,16 @@ static int rank_file(const struct rank_args *args)
     champ_network *net = NULL;
     champ_ranking *ranking = NULL;
     int code = load_network(args->file, &net);
-    if (code == EXIT_SUCCESS)
-        code = check_status(champ_rank(net, args->options, &ranking), NULL);
+    if (code == EXIT_SUCCESS) {
+        /* SCHEMA here is about the data (weights adding up past the largest
+         * number), so it is reported like bad input. */
+        champ_status status = champ_rank(net, args->options, &ranking);
+        if (status == CHAMP_ERR_SCHEMA)
+            code = input_error("%s: %s", strcmp(args->file, "-") ? args->file : STDIN_NAME,
+                               champ_last_error());
+        else
+            code = check_status(status, NULL);
+    }
     champ_network_free(net);
     if (code == EXIT_SUCCESS)
         code = write_ranking(ranking, args);

@@ -21,14 +21,16 @@
 static pthread_mutex_t igraph_lock = PTHREAD_MUTEX_INITIALIZER;
 /* Written by on_error only while igraph_lock is held. */
 static char igraph_reason[512];
-static igraph_error_t igraph_errno_seen;
 
 static void on_error(const char *reason, const char *file, int line, igraph_error_t err)
 {
     (void)file;
     (void)line;
-    snprintf(igraph_reason, sizeof igraph_reason, "%s", reason);
-    igraph_errno_seen = err;
+    (void)err;
+    /* IGRAPH_CHECK calls the handler again, with an empty reason, at every
+     * level it unwinds through: keep the first, real reason. */
+    if (!igraph_reason[0] && reason && reason[0])
+        snprintf(igraph_reason, sizeof igraph_reason, "%s", reason);
     IGRAPH_FINALLY_FREE();
 }
 

@@ -2,6 +2,7 @@
 #include "metrics.h"
 #include "centrality.h"
 #include "errors.h"
+#include "text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -129,6 +130,25 @@ static size_t known_teams(const champ_network *net)
     return net->teams.count;
 }
 
+/* Every weight is finite, but their sums need not be: refuse a person whose
+ * interactions add up past the largest double (they would turn into inf,
+ * which JSON cannot carry and PageRank turns into NaN for everyone). */
+static champ_status check_finite_volumes(const champ_metrics *m, const champ_network *net)
+{
+    for (size_t v = 0; v < m->n; v++) {
+        if (!isfinite(m->value[CHAMP_ACTIVITY][v] + m->diag[CHAMP_RECEIVED][v])) {
+            const char *id = champ_strtab_get(&net->ids, (uint32_t)v);
+            char quoted[CHAMP_EXCERPT_MAX + 4];
+            champ__excerpt(quoted, id, strlen(id));
+            return champ__fail(CHAMP_ERR_SCHEMA,
+                               "the weighted interactions of \"%s\" add up to more than "
+                               "the largest finite number",
+                               quoted);
+        }
+    }
+    return CHAMP_OK;
+}
+
 champ_status champ__metrics_compute(champ_metrics *m, const champ_graph *g,
                                     const champ_network *net, const champ_options *o)
 {
@@ -145,13 +165,14 @@ champ_status champ__metrics_compute(champ_metrics *m, const champ_graph *g,
     if (st)
         goto cleanup;
     volumes(m, g);
+    if ((st = check_finite_volumes(m, net)))
+        goto cleanup;
     reciprocity(m, o->reciprocity_prior);
     cross_team(m, g, net);
     m->teams = known_teams(net);
-    if ((st = reach(m, g, net, o)) || (st = champ__influence(g, m->value[CHAMP_INFLUENCE])) ||
-        (st = champ__bridging(g, o->bridging_samples, o->seed, m->value[CHAMP_BRIDGING],
-                              &m->bridging_exact, &m->bridging_sources)))
-        goto cleanup;
+    if (!(st = reach(m, g, net, o)) && !(st = champ__influence(g, m->value[CHAMP_INFLUENCE])))
+        st = champ__bridging(g, o->bridging_samples, o->seed, m->value[CHAMP_BRIDGING],
+                             &m->bridging_exact, &m->bridging_sources);
 
 cleanup:
     if (st)

@@ -1,6 +1,7 @@
 /* Building a network: people and interactions, with all-or-nothing updates. */
 #include "network.h"
 #include "errors.h"
+#include "text.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -116,8 +117,11 @@ champ_status champ__network_add_person(champ_network *net, const char *id, const
                                        const char *group)
 {
     uint32_t found = champ_strtab_find(&net->ids, id, strlen(id));
-    if (found != CHAMP_STRTAB_NONE && net->group[found] != CHAMP_NONE)
-        return champ__fail(CHAMP_ERR_SCHEMA, "duplicate person id \"%s\"", id);
+    if (found != CHAMP_STRTAB_NONE && net->group[found] != CHAMP_NONE) {
+        char quoted[CHAMP_EXCERPT_MAX + 4];
+        champ__excerpt(quoted, id, strlen(id));
+        return champ__fail(CHAMP_ERR_SCHEMA, "duplicate person id \"%s\"", quoted);
+    }
     size_t people = net->ids.count, teams = net->teams.count, groups = net->groups.count;
     uint32_t v, t, g;
     if (intern_person(net, id, &v) || intern_optional(&net->teams, team, CHAMP_NONE, &t) ||

@@ -2,14 +2,17 @@
  * 4.8), the summary (4.9) and the getters. */
 #include "ranking.h"
 #include "errors.h"
+#include "text.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Values closer than this (relative) are one value for percentiles, so that
- * the last bits of floating-point sums (PageRank, betweenness) never split
- * people whose values are mathematically equal. */
+/* Values this close (relative) to the smallest value of their group are one
+ * value for percentiles, so that floating-point rounding (PRPACK converges to
+ * 1e-10, betweenness sums fractions) never splits people whose values are
+ * mathematically equal. Anchoring at the group's first value keeps a chain
+ * of small steps from merging values that are far apart. */
 #define TIE_TOLERANCE 1e-9
 
 /* qsort has no context argument; these comparators read one of these. */
@@ -52,7 +55,7 @@ static void percentiles(const double *value, const uint32_t *eligible, size_t co
     qsort(items, count, sizeof *items, by_key);
     for (size_t lo = 0; lo < count;) {
         size_t hi = lo + 1;
-        while (hi < count && nearly_equal(items[hi - 1].key, items[hi].key))
+        while (hi < count && nearly_equal(items[lo].key, items[hi].key))
             hi++;
         double p = count == 1 ? 1.0 : ((double)lo + (double)(hi - lo - 1) / 2) / (double)(count - 1);
         for (size_t i = lo; i < hi; i++)
@@ -169,6 +172,8 @@ static champ_status check_rank_options(const champ_options *o)
         total += o->weight[c];
     if (!(total > 0))
         return champ__fail(CHAMP_ERR_ARGUMENT, "weights: at least one criterion needs a weight > 0");
+    if (!isfinite(total))
+        return champ__fail(CHAMP_ERR_ARGUMENT, "weights: their sum must be a finite number");
     if (!isnan(o->since) && !isnan(o->until) && !(o->since < o->until))
         return champ__fail(CHAMP_ERR_ARGUMENT, "window: since (%.17g) must be before until (%.17g)",
                            o->since, o->until);
@@ -329,8 +334,11 @@ champ_status champ_ranking_find(const champ_ranking *r, const char *id, size_t *
     if (!r || !id || !index)
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_find: NULL argument");
     uint32_t v = champ_strtab_find(&r->ids, id, strlen(id));
-    if (v == CHAMP_STRTAB_NONE)
-        return champ__fail(CHAMP_ERR_ARGUMENT, "no person with id \"%.200s\"", id);
+    if (v == CHAMP_STRTAB_NONE) {
+        char quoted[CHAMP_EXCERPT_MAX + 4];
+        champ__excerpt(quoted, id, strlen(id));
+        return champ__fail(CHAMP_ERR_ARGUMENT, "no person with id \"%s\"", quoted);
+    }
     /* Eligible people sit at rank - 1; the others follow them, sorted by id. */
     if (r->eligible[v]) {
         *index = r->rank[v] - 1;

@@ -36,6 +36,7 @@ typedef struct scanner {
     size_t line;       /* 1-based */
     size_t line_start; /* offset of the current line's first byte */
     const char *unit;  /* "input" or "line": what ends too early */
+    size_t max_number; /* longest number accepted (see scan_number) */
 } scanner;
 
 typedef struct span {
@@ -46,7 +47,7 @@ typedef struct span {
 static scanner scanner_start(const unsigned char *s, size_t len, const char *unit)
 {
     size_t bom = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    return (scanner){s, len, bom, 1, bom, unit};
+    return (scanner){s, len, bom, 1, bom, unit, CHAMP_NUMBER_MAX};
 }
 
 static int peek(const scanner *sc)
@@ -164,12 +165,15 @@ static int scan_string(scanner *sc)
     return syntax_error(sc, NULL);
 }
 
+/* Numbers that cJSON will read are limited to CHAMP_NUMBER_MAX characters
+ * (some cJSON releases cut longer ones silently); numbers it never sees, in
+ * ignored top-level members, may be as long as they like. */
 static int scan_number(scanner *sc)
 {
     size_t n = champ__json_number_length((const char *)sc->s + sc->pos, sc->end - sc->pos);
     if (n == 0)
         return syntax_error(sc, "invalid number");
-    if (n > CHAMP_NUMBER_MAX)
+    if (n > sc->max_number)
         return syntax_error(sc, "number longer than " STRINGIFY(CHAMP_NUMBER_MAX) " characters");
     sc->pos += n;
     return 0;
@@ -480,6 +484,15 @@ static champ_status read_array(scanner *sc, champ_network *net, const char *name
     return r < 0 ? CHAMP_ERR_PARSE : CHAMP_OK;
 }
 
+/* A top-level member the contract does not name: checked, then ignored. */
+static champ_status skip_ignored(scanner *sc)
+{
+    sc->max_number = SIZE_MAX;
+    int r = scan_value(sc, 1);
+    sc->max_number = CHAMP_NUMBER_MAX;
+    return r ? CHAMP_ERR_PARSE : CHAMP_OK;
+}
+
 static champ_status read_document(const unsigned char *s, size_t len, champ_network *net)
 {
     scanner sc = scanner_start(s, len, "input");
@@ -500,7 +513,7 @@ static champ_status read_document(const unsigned char *s, size_t len, champ_netw
         else if (key_is(key, "interactions"))
             st = read_array(&sc, net, "interactions", RECORD_INTERACTION, &seen_interactions);
         else
-            st = scan_value(&sc, 1) ? CHAMP_ERR_PARSE : CHAMP_OK;
+            st = skip_ignored(&sc);
         if (st)
             return st;
     }

@@ -1,5 +1,6 @@
 /* RFC 3339 date-times and decimal Unix seconds to Unix seconds. */
 #include "timeparse.h"
+#include "text.h"
 #include "errors.h"
 #include "utf8.h"
 
@@ -11,9 +12,6 @@
 
 #define STRINGIFY_(x) #x
 #define STRINGIFY(x) STRINGIFY_(x)
-
-/* Bytes of the input quoted in a message; an export field can be huge. */
-#define EXCERPT_MAX 40
 
 static int is_digit(unsigned char c)
 {
@@ -150,42 +148,15 @@ static const char *rfc3339(const unsigned char *s, size_t len, double *out)
 static int strtod_c(const char *s, size_t len, double *out)
 {
     char buf[CHAMP_NUMBER_MAX + 1];
-    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    if (c == (locale_t)0)
+    locale_t c;
+    locale_t old = champ__c_numeric_begin(&c);
+    if (old == (locale_t)0)
         return -1;
     memcpy(buf, s, len);
     buf[len] = '\0';
-    locale_t old = uselocale(c);
     *out = strtod(buf, NULL);
-    uselocale(old);
-    freelocale(c);
+    champ__c_numeric_end(old, c);
     return 0;
-}
-
-/* s[0..len) made safe to quote in a message: at most EXCERPT_MAX bytes, cut
- * between characters and marked "...", control bytes and invalid UTF-8 as
- * '?'. buf holds EXCERPT_MAX + 4 bytes. */
-static void excerpt(char *buf, const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, o = 0;
-    while (i < len) {
-        size_t n = champ__utf8_sequence(p + i, len - i);
-        size_t step = n ? n : 1;
-        if (i + step > EXCERPT_MAX) {
-            memcpy(buf + o, "...", 3);
-            o += 3;
-            break;
-        }
-        if (n == 0 || p[i] < 0x20 || p[i] == 0x7f) {
-            buf[o++] = '?';
-        } else {
-            memcpy(buf + o, p + i, n);
-            o += n;
-        }
-        i += step;
-    }
-    buf[o] = '\0';
 }
 
 static champ_status parse_time(const char *s, size_t len, int allow_seconds, double *out)
@@ -205,8 +176,8 @@ static champ_status parse_time(const char *s, size_t len, int allow_seconds, dou
         *out = t;
         return CHAMP_OK;
     }
-    char quoted[EXCERPT_MAX + 4];
-    excerpt(quoted, s, len);
+    char quoted[CHAMP_EXCERPT_MAX + 4];
+    champ__excerpt(quoted, s, len);
     return champ__fail(CHAMP_ERR_SCHEMA, "expected %s, got \"%s\"%s%s%s",
                        allow_seconds ? "an RFC 3339 date-time or Unix seconds"
                                      : "an RFC 3339 date-time",

@@ -4,6 +4,7 @@
  * reads back to the same double. */
 #include "ranking.h"
 #include "errors.h"
+#include "text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -201,10 +202,16 @@ champ_status champ_ranking_write(const champ_ranking *r, champ_format format, si
     if (format != CHAMP_FORMAT_JSON && format != CHAMP_FORMAT_CSV)
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_write: unknown format %d", (int)format);
     size_t count = top == 0 || top > r->n ? r->n : top;
+    /* JSON and CSV want '.' for the decimal point whatever the host's locale. */
+    locale_t c;
+    locale_t previous = champ__c_numeric_begin(&c);
+    if (previous == (locale_t)0)
+        return champ__nomem();
     if (format == CHAMP_FORMAT_JSON)
         write_json(stream, r, count);
     else
         write_csv(stream, r, count);
+    champ__c_numeric_end(previous, c);
     if (fflush(stream) != 0 || ferror(stream))
         return champ__fail(CHAMP_ERR_IO, "cannot write the ranking: the output stream failed");
     return CHAMP_OK;

@@ -209,6 +209,12 @@ class TestInputErrors(CliTestCase):
         path = self.write("weight.json", json.dumps(data))
         self.assert_input_error(path, re.escape("interactions[0].weight"))
 
+    def test_weights_adding_up_past_the_largest_number(self):
+        data = {"interactions": [{"from": "a", "to": "b", "weight": 1e308},
+                                 {"from": "a", "to": "b", "weight": 1e308}]}
+        path = self.write("huge.json", json.dumps(data))
+        self.assert_input_error(path, re.escape('"a" add up to more than the largest'))
+
     def test_bad_standard_input(self):
         self.assert_input_error("<stdin>", r"(?i)line 1", args=["rank", "-"],
                                 stdin=b'{"people": [}')

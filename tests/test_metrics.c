@@ -328,6 +328,38 @@ START_TEST(fewer_than_three_people_have_no_bridging)
 }
 END_TEST
 
+START_TEST(sums_past_the_largest_number_are_refused)
+{
+    /* Each weight is finite, their sum is not: inf has no place in JSON and
+     * would turn PageRank into NaN for everyone. */
+    static const test_interaction ix[] = {{"a", "b", 0, NULL, 1e308, 0},
+                                          {"a", "b", 0, NULL, 1e308, 0},
+                                          {"b", "a", 0, NULL, 1, 0}};
+    champ_network *net = build_network(NULL, 0, ix, ARRAY_LEN(ix));
+    champ_ranking *r = NULL;
+    ck_assert_int_eq(champ_rank(net, NULL, &r), CHAMP_ERR_SCHEMA);
+    ck_assert_ptr_null(r);
+    ck_assert_str_eq(champ_last_error(), "the weighted interactions of \"a\" add up to more "
+                                         "than the largest finite number");
+    /* a type weight can do the same to a single interaction */
+    static const test_interaction one[] = {{"p", "q", 0, "boost", 1e308, 0}};
+    champ_network *single = build_network(NULL, 0, one, 1);
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_type_weight(o, "boost", 10), CHAMP_OK);
+    ck_assert_int_eq(champ_rank(single, o, &r), CHAMP_ERR_SCHEMA);
+    /* and criterion weights whose sum overflows are refused too */
+    ck_assert_int_eq(champ_options_set_type_weight(o, "boost", 1), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_weight(o, CHAMP_REACH, 1e308), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_weight(o, CHAMP_BRIDGING, 1e308), CHAMP_OK);
+    ck_assert_int_eq(champ_rank(single, o, &r), CHAMP_ERR_ARGUMENT);
+    ck_assert_str_eq(champ_last_error(), "weights: their sum must be a finite number");
+    champ_options_free(o);
+    champ_network_free(single);
+    champ_network_free(net);
+}
+END_TEST
+
 START_TEST(empty_network_ranks_nobody)
 {
     champ_network *net = NULL;
@@ -356,6 +388,7 @@ static Suite *metrics_suite(void)
     tcase_add_test(tc, sampled_bridging_is_seeded_and_scaled);
     tcase_add_test(tc, sampling_every_source_equals_exact);
     tcase_add_test(tc, fewer_than_three_people_have_no_bridging);
+    tcase_add_test(tc, sums_past_the_largest_number_are_refused);
     tcase_add_test(tc, empty_network_ranks_nobody);
     suite_add_tcase(s, tc);
     return s;

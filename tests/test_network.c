@@ -31,6 +31,12 @@ START_TEST(duplicate_person_is_an_error_and_changes_nothing)
     ck_assert_str_eq(champ_last_error(), "duplicate person id \"p\"");
     ck_assert_uint_eq(net->teams.count, 1);
     ck_assert_str_eq(champ_strtab_get(&net->teams, net->team[0]), "T");
+    /* an id quoted in a message stays on one line and is cut when long */
+    static const char forged[] = "x\nforged line: a very long id that goes on and on and on";
+    ck_assert_int_eq(champ_network_add_person(net, forged, NULL, NULL), CHAMP_OK);
+    ck_assert_int_eq(champ_network_add_person(net, forged, NULL, NULL), CHAMP_ERR_SCHEMA);
+    ck_assert_str_eq(champ_last_error(),
+                     "duplicate person id \"x?forged line: a very long id that goes ...\"");
     champ_network_free(net);
 }
 END_TEST

@@ -123,6 +123,28 @@ START_TEST(equal_scores_rank_by_id_bytewise)
 }
 END_TEST
 
+START_TEST(near_equal_values_tie_from_the_group_start)
+{
+    /* Activities 1e9, 1e9+0.9, 1e9+1.8, 1e9+2.7: steps of 0.9e-9 relative.
+     * Groups are anchored at their smallest value, so a chain of small steps
+     * does not make one group: {1e9, 1e9+0.9}, {1e9+1.8, 1e9+2.7}, giving
+     * pct (0 + 1/2)/3 and (2 + 1/2)/3. */
+    static const test_interaction ix[] = {{"a", "z", 0, NULL, 1e9, 0},
+                                          {"b", "z", 0, NULL, 1e9 + 0.9, 0},
+                                          {"c", "z", 0, NULL, 1e9 + 1.8, 0},
+                                          {"d", "z", 0, NULL, 1e9 + 2.7, 0}};
+    champ_network *net = build_network(NULL, 0, ix, ARRAY_LEN(ix));
+    champ_ranking *r = rank_or_fail(net, NULL);
+    const char *ids[] = {"a", "b", "c", "d"};
+    const double expected[] = {1 / 6.0, 1 / 6.0, 5 / 6.0, 5 / 6.0};
+    for (int k = 0; k < 4; k++)
+        ck_assert_near(champ_ranking_percentile(r, position_of(r, ids[k]), CHAMP_ACTIVITY),
+                       expected[k]);
+    champ_ranking_free(r);
+    champ_network_free(net);
+}
+END_TEST
+
 START_TEST(no_people_list_lists_everyone_as_staff)
 {
     static const test_interaction ix[] = {{"a", "b", 0, NULL, 1, 0}};
@@ -320,6 +342,29 @@ START_TEST(csv_output_has_header_and_rows)
 }
 END_TEST
 
+START_TEST(writers_ignore_the_host_locale)
+{
+    /* A host application that chose a comma-decimal locale still gets JSON
+     * and CSV with '.' for the decimal point. */
+    champ_network *net = worked_example();
+    champ_ranking *r = rank_or_fail(net, NULL);
+    comma_locale();
+    char *json = render(r, CHAMP_FORMAT_JSON, 1);
+    char *csv = render(r, CHAMP_FORMAT_CSV, 1);
+    setlocale(LC_ALL, "C");
+    ck_assert_ptr_nonnull(strstr(json, "\"score\":0.75,"));
+    ck_assert_ptr_nonnull(strstr(json, "\"reciprocity\":0.3,"));
+    ck_assert_ptr_nonnull(strstr(csv, "a,T1,staff,true,true,1,0.75,2,0.3,1,"));
+    cJSON *doc = cJSON_Parse(json);
+    ck_assert_ptr_nonnull(doc);
+    cJSON_Delete(doc);
+    free(json);
+    free(csv);
+    champ_ranking_free(r);
+    champ_network_free(net);
+}
+END_TEST
+
 START_TEST(write_reports_stream_errors)
 {
     champ_network *net = worked_example();
@@ -343,6 +388,7 @@ static Suite *ranking_suite(void)
     tcase_add_test(tc, summary_counts);
     tcase_add_test(tc, weights_change_the_score);
     tcase_add_test(tc, equal_scores_rank_by_id_bytewise);
+    tcase_add_test(tc, near_equal_values_tie_from_the_group_start);
     tcase_add_test(tc, no_people_list_lists_everyone_as_staff);
     tcase_add_test(tc, min_activity_and_champion_groups);
     tcase_add_test(tc, find_every_position);
@@ -352,6 +398,7 @@ static Suite *ranking_suite(void)
     tcase_add_test(out, json_output_follows_spec);
     tcase_add_test(out, json_numbers_round_trip_and_strings_escape);
     tcase_add_test(out, csv_output_has_header_and_rows);
+    tcase_add_test(out, writers_ignore_the_host_locale);
     tcase_add_test(out, write_reports_stream_errors);
     suite_add_tcase(s, out);
     return s;

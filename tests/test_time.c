@@ -200,29 +200,10 @@ START_TEST(null_arguments)
 }
 END_TEST
 
-/* A comma-decimal locale: an installed one, or de_DE compiled by localedef
- * (package `locales`) into a scratch folder that LOCPATH points at. */
-static const char *comma_locale(void)
-{
-    static const char *const names[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8",
-                                        "fr_FR.utf8", "nl_NL.UTF-8", "ru_RU.UTF-8"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (setlocale(LC_ALL, names[i]))
-            return names[i];
-    char dir[] = "/tmp/champ-locale-XXXXXX", cmd[256];
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    snprintf(cmd, sizeof cmd, "localedef -i de_DE -f UTF-8 %s/de_DE.UTF-8 >/dev/null 2>&1", dir);
-    (void)system(cmd); /* exits 1 on mere warnings: judge by setlocale below */
-    setenv("LOCPATH", dir, 1);
-    return setlocale(LC_ALL, "de_DE.UTF-8") ? "de_DE.UTF-8" : NULL;
-}
-
 /* The decimal point is '.' whatever the process locale says. */
 START_TEST(locale_independent)
 {
-    const char *found = comma_locale();
-    ck_assert_msg(found, "no comma-decimal locale and localedef could not build de_DE "
-                         "(install the Debian package 'locales')");
+    comma_locale();
     ck_assert_str_eq(localeconv()->decimal_point, ",");
     ck_assert_double_eq(parse_ok("-3.5"), -3.5);
     ck_assert_double_eq(parse_ok("1772357400.25"), 1772357400.25);

@@ -17,7 +17,8 @@ Decisions where SPEC 4 is silent follow the C library: people = listed + every i
 non-self interaction (in or out of the window); self-interactions create
 nobody and always count in dropped_self; `interactions` = kept (non-self,
 in window) even when a type weight of 0 makes them weightless; percentile
-ties are grouped with a relative tolerance of 1e-9 (chained); reciprocity
+ties are grouped with a relative tolerance of 1e-9 from the smallest value of
+each group; reciprocity
 with α = 0 and no ties is 0.
 """
 
@@ -202,7 +203,8 @@ def from_dict(doc):
 
 
 def percentiles(values):
-    """Mid-rank percentiles with chained relative tolerance 1e-9 (see brief)."""
+    """Mid-rank percentiles; a value within a relative 1e-9 of its group's
+    smallest value belongs to that group."""
     v = np.asarray(values, dtype=float)
     n = len(v)
     out = np.empty(n)
@@ -215,7 +217,7 @@ def percentiles(values):
     s = v[order]
     start = 0
     for i in range(1, n + 1):
-        if i == n or s[i] - s[i - 1] > TIE_TOL * max(abs(s[i]), abs(s[i - 1])):
+        if i == n or s[i] - s[start] > TIE_TOL * max(abs(s[i]), abs(s[start])):
             e = i - start
             out[order[start:i]] = (start + (e - 1) / 2.0) / (n - 1)
             start = i

@@ -343,9 +343,10 @@ def test_percentile_ties():
     # -> (0 + 1/2)/4 = .125 ; (2 + 1/2)/4 = .625 ; (4 + 0)/4 = 1
     got = reference.percentiles([2, 1, 3, 1 + 1e-12, 2])
     assert list(got) == [0.625, 0.125, 1.0, 0.125, 0.625]
-    # chained: 1, 1+.6e-9, 1+1.2e-9 are one group although the ends differ by > 1e-9
+    # anchored, not chained: 1+1.2e-9 is too far from 1, the group's first
+    # value, although it is within 1e-9 of 1+.6e-9
     got = reference.percentiles([1, 1 + 0.6e-9, 1 + 1.2e-9, 5])
-    assert list(got) == [1 / 3, 1 / 3, 1 / 3, 1.0]
+    assert list(got) == [1 / 6, 1 / 6, 2 / 3, 1.0]
     # zeros tie; N == 1 -> 1
     assert list(reference.percentiles([0, 0, 0])) == [0.5, 0.5, 0.5]
     assert list(reference.percentiles([7])) == [1.0]

@@ -1,0 +1,23 @@
+/* Text helpers shared by the modules: quoting user text in messages, and
+ * the "C" numeric locale for reading and writing numbers. Private to lib/. */
+#ifndef CHAMP_TEXT_H
+#define CHAMP_TEXT_H
+
+#include <locale.h>
+#include <stddef.h>
+
+#define CHAMP_EXCERPT_MAX 40
+
+/* s[0..len) made safe to quote in a one-line message: at most
+ * CHAMP_EXCERPT_MAX bytes, cut between characters and marked "...", control
+ * bytes and invalid UTF-8 shown as '?'. buf holds CHAMP_EXCERPT_MAX + 4. */
+void champ__excerpt(char *buf, const char *s, size_t len);
+
+/* Switch this thread (only) to the "C" numeric locale, so that '.' is the
+ * decimal point whatever the application chose with setlocale. Returns the
+ * previous locale to hand to champ__c_numeric_end, or (locale_t)0 when out
+ * of memory (nothing changed then). */
+locale_t champ__c_numeric_begin(locale_t *c_locale);
+void champ__c_numeric_end(locale_t previous, locale_t c_locale);
+
+#endif
