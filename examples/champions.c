@@ -738,10 +738,10 @@ static int write_ranking(const champ_ranking *r, const struct rank_args *args)
         status = champ_ranking_write(r, args->format == FORMAT_JSON ? CHAMP_FORMAT_JSON
                                                                     : CHAMP_FORMAT_CSV,
                                      args->top, stdout);
-    int code = finish_stdout();
-    if (code == EXIT_SUCCESS && status != CHAMP_OK)
+    /* The library's message says why its own write failed; check ours. */
+    if (status != CHAMP_OK)
         return failure("%s", champ_last_error());
-    return code;
+    return finish_stdout();
 }
 
 static int print_help(void)

@@ -6,6 +6,7 @@
 #include "errors.h"
 #include "text.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,7 +213,11 @@ champ_status champ_ranking_write(const champ_ranking *r, champ_format format, si
     else
         write_csv(stream, r, count);
     champ__c_numeric_end(previous, c);
-    if (fflush(stream) != 0 || ferror(stream))
-        return champ__fail(CHAMP_ERR_IO, "cannot write the ranking: the output stream failed");
-    return CHAMP_OK;
+    errno = 0;
+    if (fflush(stream) == 0 && !ferror(stream))
+        return CHAMP_OK;
+    char reason[128] = "the output stream failed";
+    if (errno && strerror_r(errno, reason, sizeof reason) != 0)
+        snprintf(reason, sizeof reason, "error %d", errno);
+    return champ__fail(CHAMP_ERR_IO, "cannot write the output: %s", reason);
 }

@@ -351,7 +351,8 @@ class TestOtherFormats(CliTestCase):
                 code, _, err = run(*args, stdout=full)
                 self.assertEqual(code, 1, err)
                 self.assertEqual(len(err.splitlines()), 1, err)
-                self.assertTrue(err.startswith("champions: "), err)
+                self.assertEqual(err, "champions: cannot write the output: "
+                                      "No space left on device\n")
 
 
 class TestOptionsChangeResults(CliTestCase):

@@ -372,6 +372,7 @@ START_TEST(write_reports_stream_errors)
     FILE *full = fopen("/dev/full", "w");
     ck_assert_ptr_nonnull(full);
     ck_assert_int_eq(champ_ranking_write(r, CHAMP_FORMAT_JSON, 0, full), CHAMP_ERR_IO);
+    ck_assert_str_eq(champ_last_error(), "cannot write the output: No space left on device");
     fclose(full);
     ck_assert_int_eq(champ_ranking_write(r, (champ_format)9, 0, stdout), CHAMP_ERR_ARGUMENT);
     ck_assert_int_eq(champ_ranking_write(NULL, CHAMP_FORMAT_JSON, 0, stdout), CHAMP_ERR_ARGUMENT);
