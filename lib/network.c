@@ -177,14 +177,14 @@ champ_status champ__network_add_interaction(champ_network *net, const char *from
     return CHAMP_OK;
 }
 
-int champ__network_listed(const champ_network *net, uint32_t v)
-{
-    return !net->has_people || net->group[v] != CHAMP_NONE;
-}
-
 uint32_t champ__network_group(const champ_network *net, uint32_t v)
 {
     return net->has_people ? net->group[v] : CHAMP_GROUP_STAFF;
+}
+
+int champ__network_listed(const champ_network *net, uint32_t v)
+{
+    return champ__network_group(net, v) != CHAMP_NONE;
 }
 
 /* Checks shared by the public entry points: a usable string argument. */

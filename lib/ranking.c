@@ -110,12 +110,18 @@ static size_t mark_eligible(champ_ranking *r, const champ_options *o, uint32_t *
     return count;
 }
 
-static void score_and_order(champ_ranking *r, const champ_options *o, const uint32_t *eligible,
-                            size_t count, sort_item *items)
+static double weight_total(const champ_options *o)
 {
     double total = 0;
     for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
         total += o->weight[c];
+    return total;
+}
+
+static void score_and_order(champ_ranking *r, const champ_options *o, const uint32_t *eligible,
+                            size_t count, sort_item *items)
+{
+    double total = weight_total(o);
     for (uint32_t v = 0; v < r->n; v++) {
         r->score[v] = NAN;
         for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
@@ -167,9 +173,7 @@ static void summarise(champ_ranking *r, const champ_network *net, const champ_gr
 
 static champ_status check_rank_options(const champ_options *o)
 {
-    double total = 0;
-    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
-        total += o->weight[c];
+    double total = weight_total(o);
     if (!(total > 0))
         return champ__fail(CHAMP_ERR_ARGUMENT, "weights: at least one criterion needs a weight > 0");
     if (!isfinite(total))

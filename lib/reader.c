@@ -5,6 +5,7 @@
 #include "reader.h"
 #include "errors.h"
 #include "network.h"
+#include "text.h"
 #include "timeparse.h"
 #include "utf8.h"
 
@@ -20,8 +21,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define STRINGIFY_(x) #x
-#define STRINGIFY(x) STRINGIFY_(x)
 
 /* ------------------------------------------------------------------------
  * Scanner: RFC 8259 validation with positions. Its functions return 0, or

@@ -8,6 +8,10 @@
 
 #define CHAMP_EXCERPT_MAX 40
 
+/* A macro's value as a string literal, for messages: STRINGIFY(CHAMP_NUMBER_MAX). */
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
+
 /* s[0..len) made safe to quote in a one-line message: at most
  * CHAMP_EXCERPT_MAX bytes, cut between characters and marked "...", control
  * bytes and invalid UTF-8 shown as '?'. buf holds CHAMP_EXCERPT_MAX + 4. */

@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STRINGIFY_(x) #x
-#define STRINGIFY(x) STRINGIFY_(x)
 
 static int is_digit(unsigned char c)
 {
