@@ -173,6 +173,27 @@ CHAMP_EXTERN champ_status champ_network_add_interaction(champ_network *net, cons
                                                         const char *to, double time,
                                                         const char *type, double weight);
 
+/* Bulk forms of the two calls above, for bindings and large imports: one
+ * call per batch, not per person. Row i takes ids[i], teams[i], groups[i]
+ * (add_people) or from[i], to[i], time[i], type[i], weight[i]
+ * (add_interactions), with the meaning and defaults of the single calls.
+ * `teams`, `groups`, `time`, `type` and `weight` may be NULL for "all
+ * absent" (weight 1); a NULL element of a string array is absent too. The
+ * batch is all or nothing: on any error the network is unchanged and the
+ * message names the first bad row, e.g. "interactions[12].weight: expected a
+ * finite number > 0" or "people[3].id: duplicate person id \"p-1\"". `n`
+ * may be 0. Errors as for the single calls. */
+CHAMP_EXTERN champ_status champ_network_add_people(champ_network *net, size_t n,
+                                                   const char *const *ids,
+                                                   const char *const *teams,
+                                                   const char *const *groups);
+CHAMP_EXTERN champ_status champ_network_add_interactions(champ_network *net, size_t n,
+                                                         const char *const *from,
+                                                         const char *const *to,
+                                                         const double *time,
+                                                         const char *const *type,
+                                                         const double *weight);
+
 /* People in the network, listed and unlisted. 0 for NULL. */
 CHAMP_EXTERN size_t champ_network_person_count(const champ_network *net);
 
@@ -256,6 +277,39 @@ CHAMP_EXTERN double champ_ranking_percentile(const champ_ranking *r, size_t i,
                                              champ_criterion c); /* NAN if ineligible */
 CHAMP_EXTERN double champ_ranking_diagnostic(const champ_ranking *r, size_t i,
                                              champ_diagnostic d);
+
+/* Bulk reads, one call per column: each fills out[0 .. champ_ranking_count(r))
+ * in output order with what the getter above gives for every position.
+ * Errors: CHAMP_ERR_ARGUMENT (NULL ranking or out, a bad criterion or
+ * diagnostic). */
+CHAMP_EXTERN champ_status champ_ranking_ranks(const champ_ranking *r, size_t *out);
+CHAMP_EXTERN champ_status champ_ranking_scores(const champ_ranking *r, double *out);
+CHAMP_EXTERN champ_status champ_ranking_values(const champ_ranking *r, champ_criterion c,
+                                               double *out);
+CHAMP_EXTERN champ_status champ_ranking_percentiles(const champ_ranking *r, champ_criterion c,
+                                                    double *out);
+CHAMP_EXTERN champ_status champ_ranking_diagnostics(const champ_ranking *r, champ_diagnostic d,
+                                                    double *out);
+
+/* The text columns of a ranking. */
+typedef enum champ_text {
+    CHAMP_TEXT_ID = 0,
+    CHAMP_TEXT_TEAM = 1,   /* "" for an unknown team */
+    CHAMP_TEXT_GROUP = 2   /* "" for an unlisted person */
+} champ_text;
+
+/* Every person's id, team or group in output order, each followed by a NUL,
+ * back to back in `buf`. Stores the bytes this takes in *needed (it may be
+ * NULL when buf is large enough); writes only when `size` >= that, so a
+ * first call with buf NULL and size 0 asks for the size. Errors:
+ * CHAMP_ERR_ARGUMENT (NULL ranking, a bad column, size too small). */
+CHAMP_EXTERN champ_status champ_ranking_texts(const champ_ranking *r, champ_text column,
+                                              char *buf, size_t size, size_t *needed);
+
+/* The share of criterion c in every score: its weight divided by the sum of
+ * the weights, so that score = sum over c of share(c) x percentile(c). NAN
+ * for a NULL ranking or a bad criterion. */
+CHAMP_EXTERN double champ_ranking_weight(const champ_ranking *r, champ_criterion c);
 
 /* Output position of the person `id`, in *index. Errors: CHAMP_ERR_ARGUMENT
  * when the id is not in the ranking. */

@@ -5,6 +5,7 @@
 #include "utf8.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -187,43 +188,156 @@ int champ__network_listed(const champ_network *net, uint32_t v)
     return champ__network_group(net, v) != CHAMP_NONE;
 }
 
-/* Checks shared by the public entry points: a usable string argument. */
-static champ_status check_string(const char *what, const char *s, int required)
+/* Checks shared by the public entry points: a usable string argument.
+ * `where` prefixes the member name in messages ("" or "interactions[12]."). */
+static champ_status check_string(const char *where, const char *what, const char *s,
+                                 int required)
 {
     if (!s)
-        return required ? champ__fail(CHAMP_ERR_ARGUMENT, "%s is NULL", what) : CHAMP_OK;
+        return required ? champ__fail(CHAMP_ERR_ARGUMENT, "%s%s is NULL", where, what)
+                        : CHAMP_OK;
     if (required && !*s)
-        return champ__fail(CHAMP_ERR_SCHEMA, "%s: expected a non-empty string", what);
+        return champ__fail(CHAMP_ERR_SCHEMA, "%s%s: expected a non-empty string", where, what);
     if (!champ__utf8_valid(s, strlen(s)))
-        return champ__fail(CHAMP_ERR_SCHEMA, "%s: invalid UTF-8", what);
+        return champ__fail(CHAMP_ERR_SCHEMA, "%s%s: invalid UTF-8", where, what);
+    return CHAMP_OK;
+}
+
+static champ_status check_person(const char *where, const char *id, const char *team,
+                                 const char *group)
+{
+    champ_status st;
+    if ((st = check_string(where, "id", id, 1)) || (st = check_string(where, "team", team, 0)) ||
+        (st = check_string(where, "group", group, 0)))
+        return st;
+    return CHAMP_OK;
+}
+
+static champ_status check_interaction(const char *where, const char *from, const char *to,
+                                      double time, const char *type, double weight)
+{
+    champ_status st;
+    if ((st = check_string(where, "from", from, 1)) || (st = check_string(where, "to", to, 1)) ||
+        (st = check_string(where, "type", type, 0)))
+        return st;
+    if (isinf(time))
+        return champ__fail(CHAMP_ERR_SCHEMA, "%stime: expected finite Unix seconds or NAN",
+                           where);
+    if (!(isfinite(weight) && weight > 0))
+        return champ__fail(CHAMP_ERR_SCHEMA, "%sweight: expected a finite number > 0", where);
     return CHAMP_OK;
 }
 
 champ_status champ_network_add_person(champ_network *net, const char *id, const char *team,
                                       const char *group)
 {
-    champ_status st;
     if (!net)
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_add_person: network is NULL");
-    if ((st = check_string("id", id, 1)) || (st = check_string("team", team, 0)) ||
-        (st = check_string("group", group, 0)))
-        return st;
-    return champ__network_add_person(net, id, team, group);
+    champ_status st = check_person("", id, team, group);
+    return st ? st : champ__network_add_person(net, id, team, group);
 }
 
 champ_status champ_network_add_interaction(champ_network *net, const char *from,
                                            const char *to, double time, const char *type,
                                            double weight)
 {
-    champ_status st;
     if (!net)
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_add_interaction: network is NULL");
-    if ((st = check_string("from", from, 1)) || (st = check_string("to", to, 1)) ||
-        (st = check_string("type", type, 0)))
+    champ_status st = check_interaction("", from, to, time, type, weight);
+    return st ? st : champ__network_add_interaction(net, from, to, time, type, weight);
+}
+
+/* ---- Batches: validate every row, then apply; undo on failure. ---- */
+
+/* What a batch may change, to put it back. */
+typedef struct network_mark {
+    size_t people, teams, groups, types, interactions, dropped_self;
+    int has_people;
+} network_mark;
+
+static network_mark mark(const champ_network *net)
+{
+    return (network_mark){net->ids.count, net->teams.count, net->groups.count,
+                          net->types.count, net->interactions, net->dropped_self,
+                          net->has_people};
+}
+
+static void rollback(champ_network *net, const network_mark *m)
+{
+    champ_strtab_truncate(&net->ids, m->people);
+    champ_strtab_truncate(&net->teams, m->teams);
+    champ_strtab_truncate(&net->groups, m->groups);
+    champ_strtab_truncate(&net->types, m->types);
+    net->interactions = m->interactions;
+    net->dropped_self = m->dropped_self;
+    net->has_people = m->has_people;
+}
+
+#define ROW_PLACE_MAX 48  /* "interactions[18446744073709551615]." */
+
+static const char *element(const char *const *column, size_t i)
+{
+    return column ? column[i] : NULL;
+}
+
+champ_status champ_network_add_people(champ_network *net, size_t n, const char *const *ids,
+                                      const char *const *teams, const char *const *groups)
+{
+    if (!net || (n && !ids))
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_add_people: %s is NULL",
+                           net ? "ids" : "network");
+    char where[ROW_PLACE_MAX];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(where, sizeof where, "people[%zu].", i);
+        champ_status st = check_person(where, ids[i], element(teams, i), element(groups, i));
+        if (st)
+            return st;
+    }
+    network_mark m = mark(net);
+    for (size_t i = 0; i < n; i++) {
+        champ_status st = champ__network_add_person(net, ids[i], element(teams, i),
+                                                    element(groups, i));
+        if (st == CHAMP_OK)
+            continue;
+        /* People known before the batch and listed by it become unlisted again. */
+        for (size_t j = 0; j < i; j++) {
+            uint32_t v = champ_strtab_find(&net->ids, ids[j], strlen(ids[j]));
+            if (v < m.people)
+                net->team[v] = net->group[v] = CHAMP_NONE;
+        }
+        rollback(net, &m);
+        if (st != CHAMP_ERR_NOMEM) {
+            snprintf(where, sizeof where, "people[%zu].id", i);
+            champ__prefix_error(where);
+        }
         return st;
-    if (isinf(time))
-        return champ__fail(CHAMP_ERR_SCHEMA, "time: expected finite Unix seconds or NAN");
-    if (!(isfinite(weight) && weight > 0))
-        return champ__fail(CHAMP_ERR_SCHEMA, "weight: expected a finite number > 0");
-    return champ__network_add_interaction(net, from, to, time, type, weight);
+    }
+    return CHAMP_OK;
+}
+
+champ_status champ_network_add_interactions(champ_network *net, size_t n,
+                                            const char *const *from, const char *const *to,
+                                            const double *time, const char *const *type,
+                                            const double *weight)
+{
+    if (!net || (n && (!from || !to)))
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_add_interactions: %s is NULL",
+                           !net ? "network" : !from ? "from" : "to");
+    char where[ROW_PLACE_MAX];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(where, sizeof where, "interactions[%zu].", i);
+        champ_status st = check_interaction(where, from[i], to[i], time ? time[i] : NAN,
+                                            element(type, i), weight ? weight[i] : 1.0);
+        if (st)
+            return st;
+    }
+    network_mark m = mark(net);
+    for (size_t i = 0; i < n; i++) {
+        if (champ__network_add_interaction(net, from[i], to[i], time ? time[i] : NAN,
+                                           element(type, i), weight ? weight[i] : 1.0)) {
+            rollback(net, &m);
+            return champ__nomem();
+        }
+    }
+    return CHAMP_OK;
 }

@@ -122,6 +122,8 @@ static void score_and_order(champ_ranking *r, const champ_options *o, const uint
                             size_t count, sort_item *items)
 {
     double total = weight_total(o);
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+        r->weight[c] = o->weight[c] / total;
     for (uint32_t v = 0; v < r->n; v++) {
         r->score[v] = NAN;
         for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
@@ -331,6 +333,114 @@ double champ_ranking_diagnostic(const champ_ranking *r, size_t i, champ_diagnost
 {
     uint32_t v = person_at(r, i);
     return v == CHAMP_NONE || (unsigned)d >= CHAMP_DIAGNOSTIC_COUNT ? NAN : r->m.diag[d][v];
+}
+
+/* Bulk reads: the getters above, applied to every output position. */
+
+static champ_status check_bulk(const char *fn, const champ_ranking *r, const void *out)
+{
+    if (!r || !out)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "%s: %s is NULL", fn, r ? "out" : "ranking");
+    return CHAMP_OK;
+}
+
+champ_status champ_ranking_ranks(const champ_ranking *r, size_t *out)
+{
+    champ_status st = check_bulk("champ_ranking_ranks", r, out);
+    for (size_t i = 0; !st && i < r->n; i++)
+        out[i] = r->rank[r->order[i]];
+    return st;
+}
+
+/* Copy a per-person column into output order. */
+static void gather(const champ_ranking *r, const double *column, double *out)
+{
+    for (size_t i = 0; i < r->n; i++)
+        out[i] = column[r->order[i]];
+}
+
+champ_status champ_ranking_scores(const champ_ranking *r, double *out)
+{
+    champ_status st = check_bulk("champ_ranking_scores", r, out);
+    if (!st)
+        gather(r, r->score, out);
+    return st;
+}
+
+static champ_status check_criterion(const char *fn, const champ_ranking *r, champ_criterion c,
+                                    const double *out)
+{
+    champ_status st = check_bulk(fn, r, out);
+    if (!st && (unsigned)c >= CHAMP_CRITERION_COUNT)
+        st = champ__fail(CHAMP_ERR_ARGUMENT, "%s: no criterion %d", fn, (int)c);
+    return st;
+}
+
+champ_status champ_ranking_values(const champ_ranking *r, champ_criterion c, double *out)
+{
+    champ_status st = check_criterion("champ_ranking_values", r, c, out);
+    if (!st)
+        gather(r, r->m.value[c], out);
+    return st;
+}
+
+champ_status champ_ranking_percentiles(const champ_ranking *r, champ_criterion c, double *out)
+{
+    champ_status st = check_criterion("champ_ranking_percentiles", r, c, out);
+    if (!st)
+        gather(r, r->pct[c], out);
+    return st;
+}
+
+champ_status champ_ranking_diagnostics(const champ_ranking *r, champ_diagnostic d, double *out)
+{
+    champ_status st = check_bulk("champ_ranking_diagnostics", r, out);
+    if (!st && (unsigned)d >= CHAMP_DIAGNOSTIC_COUNT)
+        st = champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_diagnostics: no diagnostic %d", (int)d);
+    if (!st)
+        gather(r, r->m.diag[d], out);
+    return st;
+}
+
+/* The text of `column` for person v, "" when absent. */
+static const char *text_of(const champ_ranking *r, champ_text column, uint32_t v)
+{
+    const champ_strtab *table = column == CHAMP_TEXT_ID ? &r->ids
+                              : column == CHAMP_TEXT_TEAM ? &r->teams : &r->groups;
+    uint32_t k = column == CHAMP_TEXT_ID ? v : column == CHAMP_TEXT_TEAM ? r->team[v] : r->group[v];
+    return k == CHAMP_NONE ? "" : champ_strtab_get(table, k);
+}
+
+champ_status champ_ranking_texts(const champ_ranking *r, champ_text column, char *buf,
+                                 size_t size, size_t *needed)
+{
+    if (!r)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_texts: ranking is NULL");
+    if ((unsigned)column > CHAMP_TEXT_GROUP)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_texts: no column %d", (int)column);
+    size_t total = 0;
+    for (size_t i = 0; i < r->n; i++)
+        total += strlen(text_of(r, column, r->order[i])) + 1;
+    if (needed)
+        *needed = total;
+    if (!buf && size == 0 && needed)
+        return CHAMP_OK;
+    if (!buf || size < total)
+        return champ__fail(CHAMP_ERR_ARGUMENT,
+                           "champ_ranking_texts: the buffer holds %zu bytes, %zu are needed",
+                           buf ? size : 0, total);
+    for (size_t i = 0; i < r->n; i++) {
+        const char *s = text_of(r, column, r->order[i]);
+        size_t len = strlen(s) + 1;
+        memcpy(buf, s, len);
+        buf += len;
+    }
+    return CHAMP_OK;
+}
+
+double champ_ranking_weight(const champ_ranking *r, champ_criterion c)
+{
+    return r && (unsigned)c < CHAMP_CRITERION_COUNT ? r->weight[c] : NAN;
 }
 
 champ_status champ_ranking_find(const champ_ranking *r, const char *id, size_t *index)

@@ -14,6 +14,7 @@ struct champ_ranking {
     size_t *rank;                     /* 0: ineligible */
     double *score;                    /* NAN: ineligible */
     double *pct[CHAMP_CRITERION_COUNT];
+    double weight[CHAMP_CRITERION_COUNT]; /* share of each criterion in the score */
     uint32_t *order;                  /* output position -> person */
     champ_metrics m;
     double summary[CHAMP_SUMMARY_ITEM_COUNT];

@@ -5,6 +5,8 @@
 #include <champions.h>
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct test_person {
@@ -61,6 +63,18 @@ static inline double value_of(const champ_ranking *r, const char *id, champ_crit
 static inline double diag_of(const champ_ranking *r, const char *id, champ_diagnostic d)
 {
     return champ_ranking_diagnostic(r, position_of(r, id), d);
+}
+
+/* Render through champ_ranking_write into memory. */
+static inline char *render(const champ_ranking *r, champ_format format, size_t top)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(champ_ranking_write(r, format, top, f), CHAMP_OK);
+    fclose(f);
+    return buf;
 }
 
 /*

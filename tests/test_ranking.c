@@ -224,18 +224,6 @@ START_TEST(ranking_outlives_network)
 }
 END_TEST
 
-/* Render through champ_ranking_write into memory. */
-static char *render(const champ_ranking *r, champ_format format, size_t top)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    ck_assert_ptr_nonnull(f);
-    ck_assert_int_eq(champ_ranking_write(r, format, top, f), CHAMP_OK);
-    fclose(f);
-    return buf;
-}
-
 START_TEST(json_output_follows_spec)
 {
     champ_network *net = worked_example();
@@ -381,6 +369,96 @@ START_TEST(write_reports_stream_errors)
 }
 END_TEST
 
+START_TEST(bulk_reads_match_the_getters)
+{
+    champ_network *net = worked_example();
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_weight(o, CHAMP_ACTIVITY, 0.6), CHAMP_OK);
+    champ_ranking *r = rank_or_fail(net, o);
+    size_t n = champ_ranking_count(r);
+    ck_assert_uint_eq(n, 5);
+    size_t ranks[5];
+    double col[5], share = 0;
+    ck_assert_int_eq(champ_ranking_ranks(r, ranks), CHAMP_OK);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_uint_eq(ranks[i], champ_ranking_rank(r, i));
+    ck_assert_int_eq(champ_ranking_scores(r, col), CHAMP_OK);
+    for (size_t i = 0; i < n; i++)
+        ck_assert(memcmp(&col[i], &(double){champ_ranking_score(r, i)}, sizeof(double)) == 0);
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++) {
+        ck_assert_int_eq(champ_ranking_values(r, c, col), CHAMP_OK);
+        for (size_t i = 0; i < n; i++)
+            ck_assert_double_eq(col[i], champ_ranking_value(r, i, c));
+        ck_assert_int_eq(champ_ranking_percentiles(r, c, col), CHAMP_OK);
+        for (size_t i = 0; i < n; i++)
+            ck_assert(memcmp(&col[i], &(double){champ_ranking_percentile(r, i, c)},
+                             sizeof(double)) == 0);
+        share += champ_ranking_weight(r, c);
+    }
+    for (int d = 0; d < CHAMP_DIAGNOSTIC_COUNT; d++) {
+        ck_assert_int_eq(champ_ranking_diagnostics(r, d, col), CHAMP_OK);
+        for (size_t i = 0; i < n; i++)
+            ck_assert(memcmp(&col[i], &(double){champ_ranking_diagnostic(r, i, d)},
+                             sizeof(double)) == 0);
+    }
+    /* weights 0.3 0.25 0.15 0.15 0.6 sum to 1.45 */
+    ck_assert_near(champ_ranking_weight(r, CHAMP_ACTIVITY), 0.6 / 1.45);
+    ck_assert_near(share, 1);
+    ck_assert(isnan(champ_ranking_weight(r, CHAMP_CRITERION_COUNT)));
+    ck_assert(isnan(champ_ranking_weight(NULL, CHAMP_REACH)));
+    for (size_t i = 0; i < n; i++) {
+        if (!champ_ranking_eligible(r, i))
+            continue;
+        double sum = 0;
+        for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+            sum += champ_ranking_weight(r, c) * champ_ranking_percentile(r, i, c);
+        ck_assert_near(sum, champ_ranking_score(r, i));
+    }
+
+    ck_assert_int_eq(champ_ranking_values(r, CHAMP_CRITERION_COUNT, col), CHAMP_ERR_ARGUMENT);
+    ck_assert_str_eq(champ_last_error(), "champ_ranking_values: no criterion 5");
+    ck_assert_int_eq(champ_ranking_diagnostics(r, CHAMP_DIAGNOSTIC_COUNT, col), CHAMP_ERR_ARGUMENT);
+    ck_assert_int_eq(champ_ranking_scores(r, NULL), CHAMP_ERR_ARGUMENT);
+    ck_assert_int_eq(champ_ranking_ranks(NULL, ranks), CHAMP_ERR_ARGUMENT);
+    champ_ranking_free(r);
+    champ_options_free(o);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(text_columns_come_back_to_back)
+{
+    champ_network *net = worked_example();
+    champ_ranking *r = rank_or_fail(net, NULL);
+    for (int column = CHAMP_TEXT_ID; column <= CHAMP_TEXT_GROUP; column++) {
+        size_t needed = 0;
+        ck_assert_int_eq(champ_ranking_texts(r, column, NULL, 0, &needed), CHAMP_OK);
+        char *buf = malloc(needed);
+        ck_assert_int_eq(champ_ranking_texts(r, column, buf, needed - 1, NULL), CHAMP_ERR_ARGUMENT);
+        ck_assert_int_eq(champ_ranking_texts(r, column, buf, needed, NULL), CHAMP_OK);
+        const char *s = buf;
+        for (size_t i = 0; i < champ_ranking_count(r); i++) {
+            const char *want = column == CHAMP_TEXT_ID     ? champ_ranking_id(r, i)
+                             : column == CHAMP_TEXT_TEAM   ? champ_ranking_team(r, i)
+                                                           : champ_ranking_group(r, i);
+            ck_assert_str_eq(s, want ? want : "");
+            s += strlen(s) + 1;
+        }
+        ck_assert_ptr_eq(s, buf + needed);
+        free(buf);
+    }
+    /* "a b c d x": ids of 1 byte each */
+    size_t needed = 0;
+    ck_assert_int_eq(champ_ranking_texts(r, CHAMP_TEXT_ID, NULL, 0, &needed), CHAMP_OK);
+    ck_assert_uint_eq(needed, 10);
+    ck_assert_int_eq(champ_ranking_texts(r, 3, NULL, 0, &needed), CHAMP_ERR_ARGUMENT);
+    ck_assert_int_eq(champ_ranking_texts(NULL, CHAMP_TEXT_ID, NULL, 0, &needed), CHAMP_ERR_ARGUMENT);
+    champ_ranking_free(r);
+    champ_network_free(net);
+}
+END_TEST
+
 static Suite *ranking_suite(void)
 {
     Suite *s = suite_create("ranking");
@@ -394,6 +472,8 @@ static Suite *ranking_suite(void)
     tcase_add_test(tc, min_activity_and_champion_groups);
     tcase_add_test(tc, find_every_position);
     tcase_add_test(tc, ranking_outlives_network);
+    tcase_add_test(tc, bulk_reads_match_the_getters);
+    tcase_add_test(tc, text_columns_come_back_to_back);
     suite_add_tcase(s, tc);
     TCase *out = tcase_create("writers");
     tcase_add_test(out, json_output_follows_spec);
