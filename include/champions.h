@@ -126,6 +126,12 @@ CHAMP_EXTERN const char *champ_last_error(void);
  * neither. Thread-safe. */
 CHAMP_EXTERN champ_status champ_parse_time(double *out, const char *text);
 
+/* champ_parse_time for n texts at once (a column of times): out[i] from
+ * texts[i], NAN for a NULL element. The message of an error names the first
+ * bad element, "times[12]: expected ...". On error out's content is
+ * unspecified. Errors: CHAMP_ERR_ARGUMENT, CHAMP_ERR_SCHEMA. Thread-safe. */
+CHAMP_EXTERN champ_status champ_parse_times(double *out, size_t n, const char *const *texts);
+
 /* ------------------------------------------------------------------------
  * Network: people and their interactions, as loaded. Options do not change
  * it; one network can be ranked many times with different options.

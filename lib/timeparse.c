@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,4 +199,21 @@ champ_status champ_parse_time(double *out, const char *text)
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_parse_time: %s is NULL",
                            out ? "text" : "out");
     return champ__parse_time_text(text, strlen(text), out);
+}
+
+champ_status champ_parse_times(double *out, size_t n, const char *const *texts)
+{
+    if (n && (!out || !texts))
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_parse_times: %s is NULL",
+                           out ? "texts" : "out");
+    for (size_t i = 0; i < n; i++) {
+        out[i] = NAN;
+        if (texts[i] && champ__parse_time_text(texts[i], strlen(texts[i]), &out[i])) {
+            char where[48];
+            snprintf(where, sizeof where, "times[%zu]", i);
+            champ__prefix_error(where);
+            return CHAMP_ERR_SCHEMA;
+        }
+    }
+    return CHAMP_OK;
 }

@@ -213,6 +213,26 @@ START_TEST(locale_independent)
 }
 END_TEST
 
+START_TEST(a_column_of_times)
+{
+    static const char *const texts[] = {"1970-01-01T00:00:01Z", NULL, "-3.5",
+                                        "2026-03-01T10:30:00.5+01:00"};
+    double out[4];
+    ck_assert_int_eq(champ_parse_times(out, 4, texts), CHAMP_OK);
+    ck_assert_double_eq(out[0], 1);
+    ck_assert(isnan(out[1]));
+    ck_assert_double_eq(out[2], -3.5);
+    ck_assert_double_eq(out[3], 1772357400.5);
+    static const char *const bad[] = {"0", "yesterday"};
+    ck_assert_int_eq(champ_parse_times(out, 2, bad), CHAMP_ERR_SCHEMA);
+    ck_assert_str_eq(champ_last_error(),
+                     "times[1]: expected an RFC 3339 date-time or Unix seconds, got \"yesterday\"");
+    ck_assert_int_eq(champ_parse_times(out, 0, NULL), CHAMP_OK);
+    ck_assert_int_eq(champ_parse_times(NULL, 1, bad), CHAMP_ERR_ARGUMENT);
+    ck_assert_int_eq(champ_parse_times(out, 1, NULL), CHAMP_ERR_ARGUMENT);
+}
+END_TEST
+
 static Suite *time_suite(void)
 {
     Suite *s = suite_create("time");
@@ -233,6 +253,7 @@ static Suite *time_suite(void)
     tcase_add_test(api, length_not_nul);
     tcase_add_test(api, message_excerpt);
     tcase_add_test(api, null_arguments);
+    tcase_add_test(api, a_column_of_times);
     suite_add_tcase(s, api);
     return s;
 }

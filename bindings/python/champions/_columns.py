@@ -1,0 +1,65 @@
+"""Columns across the C boundary in one piece: a column of strings becomes one
+UTF-8 buffer and an array of pointers into it; numbers become contiguous
+float64 arrays. No Python call per cell on the C side."""
+
+import numpy as np
+
+
+def missing_mask(values):
+    """True where a value is None or NaN (pandas' NA and NaT included)."""
+    obj = np.asarray(values, dtype=object)
+    if obj.ndim != 1:
+        raise ValueError("expected a one-dimensional column")
+    try:
+        import pandas
+    except ImportError:
+        return np.fromiter((v is None or v != v for v in obj), dtype=bool, count=len(obj))
+    return np.asarray(pandas.isna(obj), dtype=bool)
+
+
+class TextColumn:
+    """A column of strings (None or NaN: absent) as `const char *const *`.
+
+    `address` is the pointer array's address, or None when every value is
+    absent and the column may be left out. Keep the object alive while C
+    reads it: it owns the buffer the pointers point into."""
+
+    def __init__(self, values, name, required=False):
+        obj = np.array(values, dtype=object, copy=True)
+        if obj.ndim != 1:
+            raise ValueError(f"{name}: expected a one-dimensional column")
+        missing = missing_mask(obj)
+        if required and missing.any():
+            raise ValueError(f"{name}[{int(np.argmax(missing))}]: missing value")
+        self.length = len(obj)
+        if self.length == 0 or missing.all():
+            self.address = None
+            return
+        obj[missing] = ""
+        # Text as given; other values (numbers as ids) by their str().
+        joined = "\0".join(map(str, obj))
+        # Lone surrogates pass through as bytes that C refuses as invalid
+        # UTF-8, naming the row.
+        self._data = (joined + "\0").encode("utf-8", "surrogatepass")
+        raw = np.frombuffer(self._data, dtype=np.uint8)
+        ends = np.flatnonzero(raw == 0)
+        if len(ends) != self.length:
+            bad = next(i for i, s in enumerate(obj) if "\0" in str(s))
+            raise ValueError(f"{name}[{bad}]: contains a NUL character")
+        starts = np.empty(self.length, dtype=np.uintp)
+        starts[0] = 0
+        starts[1:] = ends[:-1] + 1
+        self._pointers = starts + np.uintp(raw.ctypes.data)
+        self._pointers[missing] = 0
+        self.address = self._pointers.ctypes.data
+
+
+def float_column(values, name, length):
+    """A float64 column of `length` values as a contiguous array."""
+    try:
+        arr = np.ascontiguousarray(values, dtype=np.float64)
+    except (TypeError, ValueError) as e:
+        raise TypeError(f"{name}: expected numbers ({e})") from None
+    if arr.shape != (length,):
+        raise ValueError(f"{name}: expected {length} values, got {arr.size}")
+    return arr

@@ -1,0 +1,190 @@
+"""The loader: opens libchampions, declares every prototype, turns statuses
+into exceptions. Nothing here knows about pandas or plots."""
+
+import ctypes
+import os
+
+# The library versions this binding was written against: same major, a minor
+# at least this one (functions are only ever added within a SONAME).
+SONAME = "libchampions.so.0"
+REQUIRED = (0, 1)
+ENV_VAR = "CHAMPIONS_LIBRARY"
+
+_c = ctypes
+_size = _c.c_size_t
+_double = _c.c_double
+_int = _c.c_int
+_str = _c.c_char_p
+_ptr = _c.c_void_p  # arrays are passed as addresses (numpy .ctypes.data)
+_status = _c.c_int
+_handle_out = _c.POINTER(_c.c_void_p)
+
+# name: (restype, argtypes); every function of include/champions.h.
+PROTOTYPES = {
+    "champ_version": (_str, []),
+    "champ_status_name": (_str, [_int]),
+    "champ_last_error": (_str, []),
+    "champ_parse_time": (_status, [_c.POINTER(_double), _str]),
+    "champ_parse_times": (_status, [_ptr, _size, _ptr]),
+    "champ_network_new": (_status, [_handle_out]),
+    "champ_network_read_file": (_status, [_str, _handle_out]),
+    "champ_network_read_json": (_status, [_str, _size, _handle_out]),
+    "champ_network_read_jsonl": (_status, [_str, _size, _handle_out]),
+    "champ_network_add_person": (_status, [_ptr, _str, _str, _str]),
+    "champ_network_add_interaction": (_status, [_ptr, _str, _str, _double, _str, _double]),
+    "champ_network_add_people": (_status, [_ptr, _size, _ptr, _ptr, _ptr]),
+    "champ_network_add_interactions": (_status, [_ptr, _size, _ptr, _ptr, _ptr, _ptr, _ptr]),
+    "champ_network_person_count": (_size, [_ptr]),
+    "champ_network_interaction_count": (_size, [_ptr]),
+    "champ_network_free": (None, [_ptr]),
+    "champ_options_new": (_status, [_handle_out]),
+    "champ_options_set_weight": (_status, [_ptr, _int, _double]),
+    "champ_options_set_window": (_status, [_ptr, _double, _double]),
+    "champ_options_set_type_weight": (_status, [_ptr, _str, _double]),
+    "champ_options_set_min_activity": (_status, [_ptr, _double]),
+    "champ_options_set_champion_groups": (_status, [_ptr, _ptr, _size]),
+    "champ_options_set_audience_groups": (_status, [_ptr, _ptr, _size]),
+    "champ_options_set_reciprocity_prior": (_status, [_ptr, _double]),
+    "champ_options_set_bridging_samples": (_status, [_ptr, _size]),
+    "champ_options_set_seed": (_status, [_ptr, _c.c_uint64]),
+    "champ_options_free": (None, [_ptr]),
+    "champ_rank": (_status, [_ptr, _ptr, _handle_out]),
+    "champ_ranking_count": (_size, [_ptr]),
+    "champ_ranking_id": (_str, [_ptr, _size]),
+    "champ_ranking_team": (_str, [_ptr, _size]),
+    "champ_ranking_group": (_str, [_ptr, _size]),
+    "champ_ranking_listed": (_int, [_ptr, _size]),
+    "champ_ranking_eligible": (_int, [_ptr, _size]),
+    "champ_ranking_rank": (_size, [_ptr, _size]),
+    "champ_ranking_score": (_double, [_ptr, _size]),
+    "champ_ranking_value": (_double, [_ptr, _size, _int]),
+    "champ_ranking_percentile": (_double, [_ptr, _size, _int]),
+    "champ_ranking_diagnostic": (_double, [_ptr, _size, _int]),
+    "champ_ranking_ranks": (_status, [_ptr, _ptr]),
+    "champ_ranking_scores": (_status, [_ptr, _ptr]),
+    "champ_ranking_values": (_status, [_ptr, _int, _ptr]),
+    "champ_ranking_percentiles": (_status, [_ptr, _int, _ptr]),
+    "champ_ranking_diagnostics": (_status, [_ptr, _int, _ptr]),
+    "champ_ranking_texts": (_status, [_ptr, _int, _ptr, _size, _c.POINTER(_size)]),
+    "champ_ranking_weight": (_double, [_ptr, _int]),
+    "champ_ranking_find": (_status, [_ptr, _str, _c.POINTER(_size)]),
+    "champ_ranking_summary": (_double, [_ptr, _int]),
+    "champ_ranking_bridging_exact": (_int, [_ptr]),
+    "champ_ranking_bridging_sources": (_size, [_ptr]),
+    "champ_ranking_write": (_status, [_ptr, _int, _size, _ptr]),
+    "champ_ranking_free": (None, [_ptr]),
+}
+
+# Values of the C enums (fixed forever by the header).
+OK, ERR_ARGUMENT, ERR_NOMEM, ERR_IO, ERR_PARSE, ERR_SCHEMA, ERR_INTERNAL = range(7)
+CRITERIA = ("reciprocity", "reach", "bridging", "influence", "activity")
+DIAGNOSTICS = ("received", "ties", "mutual", "cross_share")
+SUMMARY_ITEMS = ("people", "listed", "eligible", "interactions", "dropped_self",
+                 "dropped_window", "ties", "mutual_ties", "reciprocity", "teams",
+                 "cross_team_share")
+TEXT_ID, TEXT_TEAM, TEXT_GROUP = range(3)
+
+
+class Error(Exception):
+    """An error reported by libchampions. `status` is the C status name
+    ("CHAMP_ERR_PARSE"), the message is the library's."""
+
+    status = None
+
+
+class InputError(Error, ValueError):
+    """The input is malformed (CHAMP_ERR_PARSE) or has a wrong value
+    (CHAMP_ERR_SCHEMA); the message names the place."""
+
+
+class ArgumentError(Error, ValueError):
+    """An option or argument out of range (CHAMP_ERR_ARGUMENT)."""
+
+
+class FileError(Error, OSError):
+    """A file could not be opened or read (CHAMP_ERR_IO)."""
+
+
+class OutOfMemoryError(Error, MemoryError):
+    """The library ran out of memory (CHAMP_ERR_NOMEM); nothing was changed."""
+
+
+class InternalError(Error, RuntimeError):
+    """A failure inside a dependency (CHAMP_ERR_INTERNAL): a bug, please report."""
+
+
+_EXCEPTIONS = {
+    ERR_ARGUMENT: ArgumentError,
+    ERR_NOMEM: OutOfMemoryError,
+    ERR_IO: FileError,
+    ERR_PARSE: InputError,
+    ERR_SCHEMA: InputError,
+    ERR_INTERNAL: InternalError,
+}
+
+
+def _candidates():
+    override = os.environ.get(ENV_VAR)
+    if override:
+        return [override]
+    here = os.path.dirname(os.path.abspath(__file__))
+    return [os.path.join(here, SONAME), SONAME]
+
+
+def _open():
+    tried = []
+    for path in _candidates():
+        try:
+            return _c.CDLL(path), path
+        except OSError as e:
+            tried.append(f"{path}: {e}")
+    raise ImportError("champions: cannot load libchampions; tried\n  " + "\n  ".join(tried)
+                      + f"\nSet {ENV_VAR} to the library's path, or install libchampions.")
+
+
+def _declare(handle, path):
+    for name, (restype, argtypes) in PROTOTYPES.items():
+        try:
+            fn = getattr(handle, name)
+        except AttributeError:
+            raise ImportError(f"champions: {path} has no {name}: the library is older "
+                              f"than this binding needs ({REQUIRED[0]}.{REQUIRED[1]})") from None
+        fn.restype = restype
+        fn.argtypes = argtypes
+
+
+def _check_version(version, path):
+    try:
+        major, minor = (int(x) for x in version.split(".")[:2])
+    except ValueError:
+        raise ImportError(f"champions: {path} reports version {version!r}") from None
+    if major != REQUIRED[0] or minor < REQUIRED[1]:
+        raise ImportError(f"champions: {path} is version {version}; this binding needs "
+                          f"{REQUIRED[0]}.{REQUIRED[1]} or a later {REQUIRED[0]}.x")
+
+
+lib, path = _open()
+_declare(lib, path)
+version = lib.champ_version().decode()
+_check_version(version, path)
+
+
+def error(status):
+    """The exception for a failed call, with this thread's message (read at
+    once: it lasts only until the thread's next call into the library)."""
+    message = lib.champ_last_error().decode("utf-8", "replace")
+    exc = _EXCEPTIONS.get(status, InternalError)(message)
+    exc.status = lib.champ_status_name(status).decode()
+    return exc
+
+
+def check(status):
+    if status != OK:
+        raise error(status)
+
+
+def new_handle(constructor, *args):
+    """Call a constructor that returns a handle through its last argument."""
+    out = _c.c_void_p()
+    check(constructor(*args, _c.byref(out)))
+    return out.value

@@ -1,0 +1,273 @@
+"""Networks: loading exports, building from Python data, ranking."""
+
+import ctypes
+import math
+import os
+
+import numpy as np
+
+from . import _lib, _time
+from ._columns import TextColumn, float_column
+from ._handle import Handle
+from ._ranking import Ranking
+
+lib = _lib.lib
+
+
+def _text(value, name):
+    if not isinstance(value, str):
+        raise TypeError(f"{name}: expected a string, got {type(value).__name__}")
+    return value.encode("utf-8", "surrogatepass")
+
+
+def _optional_text(value, name):
+    return None if value is None else _text(value, name)
+
+
+def load(path):
+    """Read an export (SPEC 2) from a file: JSON Lines when the name ends in
+    .jsonl or .ndjson, otherwise the JSON document form. Raises OSError
+    (champions.FileError) when the file cannot be read, champions.InputError
+    (a ValueError) for bad content; messages name the file and the place."""
+    return Network._wrap(_lib.new_handle(lib.champ_network_read_file, os.fsencode(path)))
+
+
+class Network(Handle):
+    """People and their interactions, as loaded; rank it with rank().
+
+    Without add_person() (or a people list), every id counts as a listed
+    member of "staff" with an unknown team (SPEC 2)."""
+
+    _free = staticmethod(lib.champ_network_free)
+
+    def __init__(self):
+        super().__init__(_lib.new_handle(lib.champ_network_new))
+
+    @classmethod
+    def _wrap(cls, pointer):
+        net = cls.__new__(cls)
+        Handle.__init__(net, pointer)
+        return net
+
+    @classmethod
+    def from_json(cls, text):
+        """A network from an export held in a str or bytes (either form)."""
+        data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
+        return cls._wrap(_lib.new_handle(lib.champ_network_read_json, data, len(data)))
+
+    # -- people and interactions ---------------------------------------
+
+    def add_person(self, id, team=None, group=None):
+        """List a person. team None is unknown; group None is "staff"."""
+        _lib.check(lib.champ_network_add_person(self._handle(), _text(id, "id"),
+                                                _optional_text(team, "team"),
+                                                _optional_text(group, "group")))
+
+    def add_interaction(self, from_, to, time=None, type=None, weight=1.0):
+        """Record that `from_` acted on `to`; time as for rank()'s since."""
+        _lib.check(lib.champ_network_add_interaction(
+            self._handle(), _text(from_, "from"), _text(to, "to"),
+            _time.seconds(time, "time"), _optional_text(type, "type"), float(weight)))
+
+    def add_people(self, ids, teams=None, groups=None):
+        """List many people in one call; all or nothing. Columns are
+        sequences, numpy arrays or pandas Series of equal length; None or
+        NaN in teams/groups is an unknown team / "staff"."""
+        ids = TextColumn(ids, "people.id", required=True)
+        cols = [self._optional_column(c, name, ids.length)
+                for c, name in ((teams, "people.team"), (groups, "people.group"))]
+        _lib.check(lib.champ_network_add_people(self._handle(), ids.length, ids.address,
+                                                *(c.address if c else None for c in cols)))
+
+    def add_interactions(self, from_, to, time=None, type=None, weight=None):
+        """Record many interactions in one call; all or nothing. time is a
+        column as in from_pandas(); None leaves a column out (no time, type
+        "message", weight 1)."""
+        src = TextColumn(from_, "interactions.from", required=True)
+        dst = TextColumn(to, "interactions.to", required=True)
+        n = src.length
+        if dst.length != n:
+            raise ValueError(f"interactions.to: expected {n} values, got {dst.length}")
+        types = self._optional_column(type, "interactions.type", n)
+        times = None if time is None else float_column(_time.column(time, "interactions.time"),
+                                                      "interactions.time", n)
+        weights = None
+        if weight is not None:
+            # A missing weight is an absent one: 1, as in an export.
+            weights = float_column(weight, "interactions.weight", n).copy()
+            weights[np.isnan(weights)] = 1.0
+        _lib.check(lib.champ_network_add_interactions(
+            self._handle(), n, src.address, dst.address,
+            None if times is None else times.ctypes.data,
+            types.address if types else None,
+            None if weights is None else weights.ctypes.data))
+
+    @staticmethod
+    def _optional_column(values, name, length):
+        if values is None:
+            return None
+        column = TextColumn(values, name)
+        if column.length != length:
+            raise ValueError(f"{name}: expected {length} values, got {column.length}")
+        return column
+
+    @classmethod
+    def from_pandas(cls, interactions, people=None, *, from_="from", to="to", time="time",
+                    type="type", weight="weight", id="id", team="team", group="group"):
+        """A network from DataFrames with the columns of an export (SPEC 2).
+
+        `interactions` needs the `from_` and `to` columns; `time`, `type` and
+        `weight` are used when present (times: Unix seconds, datetime64 --
+        without a zone taken as UTC -- or RFC 3339 strings). `people`, when
+        given, needs `id` and may have `team` and `group`. Keyword arguments
+        rename the columns. Missing values (None, NaN, NaT) mean absent.
+        Errors name the row position, e.g. interactions[12].weight."""
+        net = cls()
+        try:
+            if people is not None:
+                net.add_people(people[id], _get(people, team), _get(people, group))
+            net.add_interactions(interactions[from_], interactions[to],
+                                 _get(interactions, time), _get(interactions, type),
+                                 _get(interactions, weight))
+        except BaseException:
+            net.close()
+            raise
+        return net
+
+    @classmethod
+    def from_networkx(cls, G, team="team", group="group", weight="weight", time="time",
+                      type="type"):
+        """A network from a networkx graph: every node is a listed person
+        (id = str(node), team and group from node attributes), every edge an
+        interaction (weight, time and type from edge attributes; weight 1
+        when absent). An undirected edge counts in both directions; each edge
+        of a multigraph is one interaction."""
+        nodes = list(G.nodes(data=True))
+        edges = list(G.edges(data=True))
+        if not G.is_directed():
+            edges += [(v, u, d) for u, v, d in edges]
+        net = cls()
+        try:
+            net.add_people([str(n) for n, _ in nodes], [d.get(team) for _, d in nodes],
+                           [d.get(group) for _, d in nodes])
+            net.add_interactions([str(u) for u, _, _ in edges], [str(v) for _, v, _ in edges],
+                                 _edge_column(edges, time, None), _edge_column(edges, type, None),
+                                 _edge_column(edges, weight, 1.0))
+        except BaseException:
+            net.close()
+            raise
+        return net
+
+    # -- reading -------------------------------------------------------
+
+    def __len__(self):
+        """People in the network, listed and unlisted."""
+        return lib.champ_network_person_count(self._handle())
+
+    @property
+    def interaction_count(self):
+        """Interactions stored (self-interactions excluded)."""
+        return lib.champ_network_interaction_count(self._handle())
+
+    def __repr__(self):
+        if self.closed:
+            return "<champions.Network closed>"
+        return f"<champions.Network: {len(self)} people, {self.interaction_count} interactions>"
+
+    def rank(self, *, weights=None, since=None, until=None, type_weights=None, min_activity=1,
+             champion_groups=("staff",), audience=None, reciprocity_prior=2, samples=0, seed=1):
+        """Rank the champions (SPEC 4) with the options of SPEC 3.
+
+        weights: {criterion: weight}; criteria left out keep their defaults
+        (reciprocity 0.30, reach 0.25, bridging, influence, activity 0.15).
+        since/until: a datetime (UTC when it has no zone), an RFC 3339 string
+        or Unix seconds; keeps since <= time < until. type_weights: {type:
+        multiplier}. champion_groups / audience: a group name or a list.
+        samples: bridging sources, 0 = automatic. Returns a Ranking."""
+        handle = self._handle()
+        with _Options() as options:
+            options.set(weights=weights, since=since, until=until, type_weights=type_weights,
+                        min_activity=min_activity, champion_groups=champion_groups,
+                        audience=audience, reciprocity_prior=reciprocity_prior,
+                        samples=samples, seed=seed)
+            return Ranking._wrap(_lib.new_handle(lib.champ_rank, handle, options._ptr))
+
+
+def _get(frame, column):
+    return frame[column] if column is not None and column in frame else None
+
+
+def _edge_column(edges, key, default):
+    if key is None or not any(key in d for _, _, d in edges):
+        return None
+    return [d.get(key, default) for _, _, d in edges]
+
+
+def _names(value, name):
+    if isinstance(value, str):
+        value = [value]
+    try:
+        items = list(value)
+    except TypeError:
+        raise TypeError(f"{name}: expected a group name or a list of them") from None
+    return [_text(v, name) for v in items]
+
+
+class _Options(Handle):
+    _free = staticmethod(lib.champ_options_free)
+
+    def __init__(self):
+        super().__init__(_lib.new_handle(lib.champ_options_new))
+
+    def _call(self, fn, *args, name):
+        status = fn(self._ptr, *args)
+        if status:
+            exc = _lib.error(status)
+            exc.args = (f"{name}: {exc.args[0]}",)
+            raise exc
+
+    def set(self, *, weights, since, until, type_weights, min_activity, champion_groups,
+            audience, reciprocity_prior, samples, seed):
+        for criterion, w in dict(weights or {}).items():
+            if criterion not in _lib.CRITERIA:
+                raise ValueError(f"weights: unknown criterion {criterion!r}; expected one of "
+                                 + ", ".join(_lib.CRITERIA))
+            self._call(lib.champ_options_set_weight, _lib.CRITERIA.index(criterion),
+                       _number(w, f"weights[{criterion!r}]"), name=f"weights[{criterion!r}]")
+        if since is not None or until is not None:
+            self._call(lib.champ_options_set_window, _time.seconds(since, "since"),
+                       _time.seconds(until, "until"), name="since/until")
+        for kind, w in dict(type_weights or {}).items():
+            self._call(lib.champ_options_set_type_weight, _text(kind, "type_weights"),
+                       _number(w, f"type_weights[{kind!r}]"), name=f"type_weights[{kind!r}]")
+        self._call(lib.champ_options_set_min_activity, _number(min_activity, "min_activity"),
+                   name="min_activity")
+        for setter, groups, name in ((lib.champ_options_set_champion_groups, champion_groups,
+                                      "champion_groups"),
+                                     (lib.champ_options_set_audience_groups, audience or (),
+                                      "audience")):
+            names = _names(groups, name)
+            array = (ctypes.c_char_p * max(len(names), 1))(*names)
+            self._call(setter, ctypes.addressof(array), len(names), name=name)
+        self._call(lib.champ_options_set_reciprocity_prior,
+                   _number(reciprocity_prior, "reciprocity_prior"), name="reciprocity_prior")
+        self._call(lib.champ_options_set_bridging_samples, _count(samples, "samples"),
+                   name="samples")
+        self._call(lib.champ_options_set_seed, _count(seed, "seed", 2**64 - 1), name="seed")
+
+
+def _number(value, name):
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
+        raise TypeError(f"{name}: expected a number, got {type(value).__name__}")
+    value = float(value)
+    if math.isnan(value):
+        raise ValueError(f"{name}: expected a number, got NaN")
+    return value
+
+
+def _count(value, name, maximum=2**63 - 1):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name}: expected an integer, got {type(value).__name__}")
+    if not 0 <= value <= maximum:
+        raise ValueError(f"{name}: expected an integer from 0 to {maximum}, got {value}")
+    return int(value)

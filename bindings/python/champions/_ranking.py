@@ -1,0 +1,247 @@
+"""Rankings: the result of Network.rank(), as records, DataFrames and plots."""
+
+import ctypes
+import math
+
+import numpy as np
+
+from . import _lib
+from ._handle import Handle
+
+lib = _lib.lib
+CRITERIA = _lib.CRITERIA
+DIAGNOSTICS = _lib.DIAGNOSTICS
+COUNT_KEYS = ("reach", "ties", "mutual")  # whole numbers, shown as int
+# The keys of a JSON "people" entry (SPEC 5), in order.
+RECORD_KEYS = ("id", "team", "group", "listed", "eligible", "rank", "score", "activity",
+               "reciprocity", "reach", "bridging", "influence", "received", "ties", "mutual",
+               "cross_share", "percentiles")
+_NUMBER_KEYS = RECORD_KEYS[7:16]  # activity .. cross_share
+_SUMMARY_FLOATS = ("reciprocity", "cross_team_share")
+
+_libc = ctypes.CDLL(None)
+_libc.open_memstream.restype = ctypes.c_void_p
+_libc.open_memstream.argtypes = [ctypes.POINTER(ctypes.c_void_p),
+                                 ctypes.POINTER(ctypes.c_size_t)]
+_libc.fclose.argtypes = [ctypes.c_void_p]
+_libc.free.argtypes = [ctypes.c_void_p]
+
+
+def _optional(x):
+    return None if math.isnan(x) else x
+
+
+def _record(id, team, group, rank, score, numbers, percentiles):
+    """One JSON "people" entry from plain values (NaN for null numbers)."""
+    record = {"id": id, "team": team, "group": group, "listed": group is not None,
+              "eligible": rank > 0, "rank": rank or None, "score": _optional(score)}
+    for key, x in zip(_NUMBER_KEYS, numbers):
+        record[key] = int(x) if key in COUNT_KEYS else _optional(x)
+    record["percentiles"] = dict(zip(CRITERIA, percentiles)) if rank else None
+    return record
+
+
+class Ranking(Handle):
+    """Every person with metrics: eligible people first by rank, then the
+    others by id. Independent of the network it came from."""
+
+    _free = staticmethod(lib.champ_ranking_free)
+
+    @classmethod
+    def _wrap(cls, pointer):
+        r = cls.__new__(cls)
+        Handle.__init__(r, pointer)
+        r._cache = None
+        return r
+
+    def __len__(self):
+        return lib.champ_ranking_count(self._handle())
+
+    def __repr__(self):
+        if self.closed:
+            return "<champions.Ranking closed>"
+        s = self.summary
+        return f"<champions.Ranking: {s['eligible']} eligible of {s['people']} people>"
+
+    # -- network-wide facts --------------------------------------------
+
+    @property
+    def summary(self):
+        """The network summary of SPEC 4.9 as a dict (None for null)."""
+        h = self._handle()
+        out = {}
+        for item, key in enumerate(_lib.SUMMARY_ITEMS):
+            x = lib.champ_ranking_summary(h, item)
+            out[key] = _optional(x) if key in _SUMMARY_FLOATS else int(x)
+        return out
+
+    @property
+    def weights(self):
+        """Each criterion's share of the score: score = sum of share x percentile."""
+        h = self._handle()
+        return {c: lib.champ_ranking_weight(h, i) for i, c in enumerate(CRITERIA)}
+
+    @property
+    def bridging_exact(self):
+        """True when bridging is exact betweenness, False when sampled."""
+        return bool(lib.champ_ranking_bridging_exact(self._handle()))
+
+    @property
+    def bridging_sources(self):
+        """How many sources the bridging computation used."""
+        return lib.champ_ranking_bridging_sources(self._handle())
+
+    # -- columns ---------------------------------------------------------
+
+    def _texts(self, column):
+        h, n = self._handle(), len(self)
+        if n == 0:
+            return []
+        needed = ctypes.c_size_t()
+        _lib.check(lib.champ_ranking_texts(h, column, None, 0, ctypes.byref(needed)))
+        buf = ctypes.create_string_buffer(needed.value)
+        _lib.check(lib.champ_ranking_texts(h, column, buf, needed.value, None))
+        return buf.raw[:needed.value - 1].decode("utf-8").split("\0")
+
+    def _doubles(self, fn, *args):
+        out = np.empty(len(self), dtype=np.float64)
+        _lib.check(fn(self._handle(), *args, out.ctypes.data))
+        return out
+
+    def _columns(self):
+        """Every column in output order, read once with one C call each."""
+        if self._cache is None:
+            ranks = np.empty(len(self), dtype=np.uintp)
+            _lib.check(lib.champ_ranking_ranks(self._handle(), ranks.ctypes.data))
+            team = [t or None for t in self._texts(_lib.TEXT_TEAM)]
+            group = [g or None for g in self._texts(_lib.TEXT_GROUP)]
+            cols = {"id": self._texts(_lib.TEXT_ID), "team": team, "group": group,
+                    "rank": ranks.astype(np.int64),
+                    "score": self._doubles(lib.champ_ranking_scores)}
+            for i, c in enumerate(CRITERIA):
+                cols[c] = self._doubles(lib.champ_ranking_values, i)
+                cols["percentiles." + c] = self._doubles(lib.champ_ranking_percentiles, i)
+            for i, d in enumerate(DIAGNOSTICS):
+                cols[d] = self._doubles(lib.champ_ranking_diagnostics, i)
+            self._cache = cols
+        return self._cache
+
+    # -- records and frames ------------------------------------------------
+
+    def to_records(self):
+        """A list of dicts with the keys of the JSON "people" entries (SPEC 5),
+        in output order; None where the JSON has null."""
+        c = self._columns()
+        numbers = zip(*(c[k].tolist() for k in _NUMBER_KEYS))
+        pcts = zip(*(c["percentiles." + k].tolist() for k in CRITERIA))
+        return [_record(*row) for row in zip(c["id"], c["team"], c["group"], c["rank"].tolist(),
+                                             c["score"].tolist(), numbers, pcts)]
+
+    def __getitem__(self, person_id):
+        """The record of one person, by id (KeyError when absent)."""
+        h = self._handle()
+        i = ctypes.c_size_t()
+        if not isinstance(person_id, str) or lib.champ_ranking_find(
+                h, person_id.encode("utf-8", "surrogatepass"), ctypes.byref(i)):
+            raise KeyError(person_id)
+        i = i.value
+
+        def text(fn):
+            s = fn(h, i)
+            return None if s is None else s.decode("utf-8")
+
+        number = {c: lib.champ_ranking_value(h, i, k) for k, c in enumerate(CRITERIA)}
+        number.update((d, lib.champ_ranking_diagnostic(h, i, k)) for k, d in enumerate(DIAGNOSTICS))
+        pcts = [lib.champ_ranking_percentile(h, i, k) for k in range(len(CRITERIA))]
+        return _record(text(lib.champ_ranking_id), text(lib.champ_ranking_team),
+                       text(lib.champ_ranking_group), lib.champ_ranking_rank(h, i),
+                       lib.champ_ranking_score(h, i), [number[k] for k in _NUMBER_KEYS], pcts)
+
+    def __contains__(self, person_id):
+        try:
+            self[person_id]
+        except KeyError:
+            return False
+        return True
+
+    def to_pandas(self):
+        """A DataFrame, one row per person in output order, with the record
+        keys as columns and the percentiles as "percentiles.<criterion>"
+        (as pandas.json_normalize(to_records()) names them). Ineligible
+        people have rank <NA> (dtype Int64) and NaN score and percentiles;
+        cross_share is NaN where the JSON has null."""
+        import pandas as pd
+
+        c = self._columns()
+        rank = c["rank"]
+        frame = {"id": c["id"], "team": c["team"], "group": c["group"],
+                 "listed": np.array([g is not None for g in c["group"]], dtype=bool),
+                 "eligible": rank > 0,
+                 "rank": pd.arrays.IntegerArray(rank, rank == 0),
+                 "score": c["score"]}
+        for key in _NUMBER_KEYS:
+            frame[key] = c[key].astype(np.int64) if key in COUNT_KEYS else c[key]
+        for k in CRITERIA:
+            frame["percentiles." + k] = c["percentiles." + k]
+        return pd.DataFrame(frame, columns=[*RECORD_KEYS[:-1],
+                                            *("percentiles." + k for k in CRITERIA)])
+
+    def top(self, n=10):
+        """The first n champions (eligible people by rank) as a DataFrame."""
+        eligible = self.summary["eligible"]
+        return self.to_pandas().head(min(int(n), eligible))
+
+    # -- the library's own writers -------------------------------------
+
+    def _write(self, fmt, top):
+        buf, size = ctypes.c_void_p(), ctypes.c_size_t()
+        stream = _libc.open_memstream(ctypes.byref(buf), ctypes.byref(size))
+        if not stream:
+            raise MemoryError("open_memstream failed")
+        status = lib.champ_ranking_write(self._handle(), fmt, int(top), stream)
+        exc = _lib.error(status) if status else None
+        _libc.fclose(stream)
+        try:
+            if exc is not None:
+                raise exc
+            return ctypes.string_at(buf, size.value).decode("utf-8")
+        finally:
+            _libc.free(buf)
+
+    def to_json(self, top=0):
+        """The JSON object of SPEC 5 as the demo writes it (top 0 = all)."""
+        return self._write(0, top)
+
+    def to_csv(self, top=0):
+        """The CSV the demo writes with --format csv (top 0 = all)."""
+        return self._write(1, top)
+
+    # -- plots -------------------------------------------------------------
+
+    def contributions(self, top=None):
+        """Each eligible person's score split into its criteria: share of the
+        criterion times its percentile; the row sums are the scores."""
+        import pandas as pd
+
+        frame = self.to_pandas()
+        eligible = frame[frame["eligible"]]
+        if top is not None:
+            eligible = eligible.head(int(top))
+        shares = self.weights
+        parts = {c: shares[c] * eligible["percentiles." + c].to_numpy() for c in CRITERIA}
+        return pd.DataFrame({"id": eligible["id"], "team": eligible["team"], **parts},
+                            index=eligible.index)
+
+    def plot(self, top=10, ax=None, title=None):
+        """The top champions as horizontal bars split into each criterion's
+        share of the score, labelled "id (team)". Returns the Axes."""
+        from ._plot import plot_breakdown
+
+        return plot_breakdown(self, top, ax, title)
+
+    def plot_teams(self, top=20, ax=None, title=None):
+        """How many of the top champions each team has (top None: every
+        eligible person). Returns the Axes."""
+        from ._plot import plot_teams
+
+        return plot_teams(self, top, ax, title)
