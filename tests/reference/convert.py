@@ -5,6 +5,7 @@ JSON export format (SPEC 2).
     convert.py --list
     convert.py [--data DIR] [--jsonl] NAME OUT.json|OUT.jsonl
     convert.py --demo OUT.json          # the bundled examples/email-eu-core.json
+    convert.py --timed-demo OUT.csv.gz  # the bundled examples/email-eu-2004.csv.gz
 
 `convert(name, data_dir=None) -> dict` returns {"people": [...],
 "interactions": [...]}.  The data folder is only read, never written.
@@ -228,6 +229,22 @@ def write(export, path, jsonl=None):
     (write_jsonl if jsonl else write_json)(export, path)
 
 
+# The timed demo: the e-mail stream of email-eu-full in the first four
+# months of 2004 (UTC), self-e-mails left out, as CSV (from,to,time).
+TIMED_DEMO_SPAN = (1072915200, 1083369600)  # 2004-01-01, 2004-05-01
+
+
+def write_timed_demo(path, data_dir=None):
+    start, end = TIMED_DEMO_SPAN
+    stream = convert("email-eu-full", data_dir)["interactions"]
+    rows = [(i["from"], i["to"], i["time"]) for i in stream
+            if start <= i["time"] < end and i["from"] != i["to"]]
+    text = "from,to,time\n" + "".join("%s,%s,%d\n" % r for r in rows)
+    # mtime 0 and no file name: the same bytes on every run
+    with open(path, "wb") as f, gzip.GzipFile(filename="", mode="wb", fileobj=f, mtime=0) as z:
+        z.write(text.encode("ascii"))
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -236,6 +253,8 @@ def main(argv=None):
     ap.add_argument("--jsonl", action="store_true",
                     help="write JSON Lines (default: by the .jsonl/.ndjson extension)")
     ap.add_argument("--demo", metavar="OUT", help="write the bundled email-eu-core demo export")
+    ap.add_argument("--timed-demo", metavar="OUT",
+                    help="write the bundled timed e-mail CSV (email-eu-full, Jan-Apr 2004)")
     ap.add_argument("name", nargs="?")
     ap.add_argument("out", nargs="?")
     a = ap.parse_args(argv)
@@ -244,6 +263,9 @@ def main(argv=None):
         return 0
     if a.demo:
         write_json(convert("email-eu-core", a.data), a.demo)
+        return 0
+    if a.timed_demo:
+        write_timed_demo(a.timed_demo, a.data)
         return 0
     if not a.name or not a.out:
         ap.error("NAME and OUT are required")

@@ -1,0 +1,106 @@
+"""Plots: saved figures have the size asked for, the bars are the scores
+split by criterion, team counts are right; matplotlib and pandas are only
+imported when asked for."""
+
+import struct
+import subprocess
+import sys
+from collections import Counter, defaultdict
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+import champions  # noqa: E402
+from conftest import BUNDLED  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def res():
+    with champions.load(BUNDLED) as net:
+        r = net.rank(weights={"activity": 0.4})
+    yield r
+    r.close()
+
+
+def png_size(path):
+    with open(path, "rb") as f:
+        head = f.read(24)
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", head[16:24])
+
+
+def bars_by_row(ax):
+    """{y centre: [(left, width, colour)]} of the axes' bars."""
+    rows = defaultdict(list)
+    for patch in ax.patches:
+        y = round(patch.get_y() + patch.get_height() / 2, 6)
+        rows[y].append((patch.get_x(), patch.get_width(), patch.get_facecolor()))
+    return rows
+
+
+def tick_labels(ax):
+    """The y tick labels from the top of the axes down."""
+    ticks = sorted(zip(ax.get_yticks(), ax.get_yticklabels()), key=lambda p: -p[0])
+    return [label.get_text() for _, label in ticks]
+
+
+def test_breakdown_bars_are_the_scores(res, tmp_path):
+    ax = res.plot(top=12)
+    path = tmp_path / "top.png"
+    ax.figure.savefig(path, dpi=100)
+    width, height = png_size(path)
+    assert (width, height) == (1000, round(100 * (0.45 * 12 + 1.6)))
+    top = res.to_records()[:12]
+    rows = bars_by_row(ax)
+    assert len(rows) == 12
+    shares = res.weights
+    for k, y in enumerate(sorted(rows, reverse=True)):  # rank 1 is the top row
+        bars = sorted(rows[y])
+        person = top[k]
+        assert len(bars) == 5
+        for (left, w, _), c in zip(bars, champions.CRITERIA):
+            assert w == pytest.approx(shares[c] * person["percentiles"][c], abs=1e-12)
+        assert bars[-1][0] + bars[-1][1] == pytest.approx(person["score"], abs=1e-12)
+    assert tick_labels(ax)[:2] == [f"1. {top[0]['id']} ({top[0]['team']})",
+                                f"2. {top[1]['id']} ({top[1]['team']})"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == list(champions.CRITERIA)
+    plt.close(ax.figure)
+
+
+def test_team_counts(res, tmp_path):
+    ax = res.plot_teams(top=30)
+    path = tmp_path / "teams.png"
+    ax.figure.savefig(path, dpi=50)
+    assert png_size(path)[0] == 500
+    want = Counter(r["team"] for r in res.to_records()[:30])
+    got = {label.get_text(): patch.get_width()
+           for label, patch in zip(ax.get_yticklabels(), ax.patches)}
+    assert got == dict(want)
+    assert sum(got.values()) == 30
+    widths = [p.get_width() for p in ax.patches]
+    assert widths == sorted(widths)  # the largest team on top
+    plt.close(ax.figure)
+
+
+def test_plots_draw_into_given_axes_and_name_unknown_teams():
+    net = champions.Network()
+    net.add_interaction("a", "b")
+    net.add_interaction("b", "a")
+    res = net.rank()
+    fig, (left, right) = plt.subplots(1, 2)
+    assert res.plot(ax=left) is left and res.plot_teams(ax=right) is right
+    assert tick_labels(left) == ["1. a", "2. b"]
+    assert tick_labels(right) == ["no team"]
+    plt.close(fig)
+
+
+def test_plain_use_imports_neither_pandas_nor_matplotlib():
+    code = ("import sys, champions\n"
+            f"res = champions.load({BUNDLED!r}).rank()\n"
+            "res.to_records(); res.to_json(); res.summary\n"
+            "print(sorted(m for m in ('pandas', 'matplotlib') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
