@@ -188,43 +188,60 @@ int champ__network_listed(const champ_network *net, uint32_t v)
     return champ__network_group(net, v) != CHAMP_NONE;
 }
 
-/* Checks shared by the public entry points: a usable string argument.
- * `where` prefixes the member name in messages ("" or "interactions[12]."). */
-static champ_status check_string(const char *where, const char *what, const char *s,
-                                 int required)
+#define ROW_PLACE_MAX 48  /* "interactions[18446744073709551615]." */
+
+/* Where a member sits, for messages: "" in a single call (table NULL),
+ * "interactions[12]." in row 12 of a batch. Formatted only on failure. */
+typedef struct place {
+    const char *table;
+    size_t row;
+    char text[ROW_PLACE_MAX];
+} place;
+
+static const char *place_text(place *at)
+{
+    if (!at->table)
+        return "";
+    snprintf(at->text, sizeof at->text, "%s[%zu].", at->table, at->row);
+    return at->text;
+}
+
+/* Checks shared by the public entry points: a usable string argument. */
+static champ_status check_string(place *at, const char *what, const char *s, int required)
 {
     if (!s)
-        return required ? champ__fail(CHAMP_ERR_ARGUMENT, "%s%s is NULL", where, what)
+        return required ? champ__fail(CHAMP_ERR_ARGUMENT, "%s%s is NULL", place_text(at), what)
                         : CHAMP_OK;
     if (required && !*s)
-        return champ__fail(CHAMP_ERR_SCHEMA, "%s%s: expected a non-empty string", where, what);
+        return champ__fail(CHAMP_ERR_SCHEMA, "%s%s: expected a non-empty string",
+                           place_text(at), what);
     if (!champ__utf8_valid(s, strlen(s)))
-        return champ__fail(CHAMP_ERR_SCHEMA, "%s%s: invalid UTF-8", where, what);
+        return champ__fail(CHAMP_ERR_SCHEMA, "%s%s: invalid UTF-8", place_text(at), what);
     return CHAMP_OK;
 }
 
-static champ_status check_person(const char *where, const char *id, const char *team,
-                                 const char *group)
+static champ_status check_person(place *at, const char *id, const char *team, const char *group)
 {
     champ_status st;
-    if ((st = check_string(where, "id", id, 1)) || (st = check_string(where, "team", team, 0)) ||
-        (st = check_string(where, "group", group, 0)))
+    if ((st = check_string(at, "id", id, 1)) || (st = check_string(at, "team", team, 0)) ||
+        (st = check_string(at, "group", group, 0)))
         return st;
     return CHAMP_OK;
 }
 
-static champ_status check_interaction(const char *where, const char *from, const char *to,
-                                      double time, const char *type, double weight)
+static champ_status check_interaction(place *at, const char *from, const char *to, double time,
+                                      const char *type, double weight)
 {
     champ_status st;
-    if ((st = check_string(where, "from", from, 1)) || (st = check_string(where, "to", to, 1)) ||
-        (st = check_string(where, "type", type, 0)))
+    if ((st = check_string(at, "from", from, 1)) || (st = check_string(at, "to", to, 1)) ||
+        (st = check_string(at, "type", type, 0)))
         return st;
     if (isinf(time))
         return champ__fail(CHAMP_ERR_SCHEMA, "%stime: expected finite Unix seconds or NAN",
-                           where);
+                           place_text(at));
     if (!(isfinite(weight) && weight > 0))
-        return champ__fail(CHAMP_ERR_SCHEMA, "%sweight: expected a finite number > 0", where);
+        return champ__fail(CHAMP_ERR_SCHEMA, "%sweight: expected a finite number > 0",
+                           place_text(at));
     return CHAMP_OK;
 }
 
@@ -233,7 +250,8 @@ champ_status champ_network_add_person(champ_network *net, const char *id, const 
 {
     if (!net)
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_add_person: network is NULL");
-    champ_status st = check_person("", id, team, group);
+    place at = {NULL, 0, ""};
+    champ_status st = check_person(&at, id, team, group);
     return st ? st : champ__network_add_person(net, id, team, group);
 }
 
@@ -243,7 +261,8 @@ champ_status champ_network_add_interaction(champ_network *net, const char *from,
 {
     if (!net)
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_add_interaction: network is NULL");
-    champ_status st = check_interaction("", from, to, time, type, weight);
+    place at = {NULL, 0, ""};
+    champ_status st = check_interaction(&at, from, to, time, type, weight);
     return st ? st : champ__network_add_interaction(net, from, to, time, type, weight);
 }
 
@@ -273,8 +292,6 @@ static void rollback(champ_network *net, const network_mark *m)
     net->has_people = m->has_people;
 }
 
-#define ROW_PLACE_MAX 48  /* "interactions[18446744073709551615]." */
-
 static const char *element(const char *const *column, size_t i)
 {
     return column ? column[i] : NULL;
@@ -286,10 +303,10 @@ champ_status champ_network_add_people(champ_network *net, size_t n, const char *
     if (!net || (n && !ids))
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_add_people: %s is NULL",
                            net ? "ids" : "network");
-    char where[ROW_PLACE_MAX];
+    place at = {"people", 0, ""};
     for (size_t i = 0; i < n; i++) {
-        snprintf(where, sizeof where, "people[%zu].", i);
-        champ_status st = check_person(where, ids[i], element(teams, i), element(groups, i));
+        at.row = i;
+        champ_status st = check_person(&at, ids[i], element(teams, i), element(groups, i));
         if (st)
             return st;
     }
@@ -307,7 +324,9 @@ champ_status champ_network_add_people(champ_network *net, size_t n, const char *
         }
         rollback(net, &m);
         if (st != CHAMP_ERR_NOMEM) {
-            snprintf(where, sizeof where, "people[%zu].id", i);
+            at.row = i;
+            char where[ROW_PLACE_MAX + 2];
+            snprintf(where, sizeof where, "%sid", place_text(&at));
             champ__prefix_error(where);
         }
         return st;
@@ -323,10 +342,10 @@ champ_status champ_network_add_interactions(champ_network *net, size_t n,
     if (!net || (n && (!from || !to)))
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_add_interactions: %s is NULL",
                            !net ? "network" : !from ? "from" : "to");
-    char where[ROW_PLACE_MAX];
+    place at = {"interactions", 0, ""};
     for (size_t i = 0; i < n; i++) {
-        snprintf(where, sizeof where, "interactions[%zu].", i);
-        champ_status st = check_interaction(where, from[i], to[i], time ? time[i] : NAN,
+        at.row = i;
+        champ_status st = check_interaction(&at, from[i], to[i], time ? time[i] : NAN,
                                             element(type, i), weight ? weight[i] : 1.0);
         if (st)
             return st;

@@ -17,6 +17,14 @@ def missing_mask(values):
     return np.asarray(pandas.isna(obj), dtype=bool)
 
 
+def _as_list(values, name):
+    if hasattr(values, "tolist") and getattr(values, "ndim", 1) == 1:
+        return values.tolist()  # numpy arrays, pandas Series: fast, Python objects
+    if getattr(values, "ndim", 1) != 1 or isinstance(values, (str, bytes)):
+        raise ValueError(f"{name}: expected a one-dimensional column")
+    return list(values)
+
+
 class TextColumn:
     """A column of strings (None or NaN: absent) as `const char *const *`.
 
@@ -25,32 +33,38 @@ class TextColumn:
     reads it: it owns the buffer the pointers point into."""
 
     def __init__(self, values, name, required=False):
-        obj = np.array(values, dtype=object, copy=True)
-        if obj.ndim != 1:
-            raise ValueError(f"{name}: expected a one-dimensional column")
-        missing = missing_mask(obj)
-        if required and missing.any():
-            raise ValueError(f"{name}[{int(np.argmax(missing))}]: missing value")
-        self.length = len(obj)
-        if self.length == 0 or missing.all():
-            self.address = None
+        items = _as_list(values, name)
+        self.length = len(items)
+        self.address = None
+        missing = None
+        try:
+            joined = "\0".join(items)  # all text: the fast path
+        except TypeError:
+            # Absent values (None, NaN) or other values (numbers as ids, by str()).
+            column = np.empty(self.length, dtype=object)
+            column[:] = items
+            missing = missing_mask(column)
+            if required and missing.any():
+                raise ValueError(f"{name}[{int(np.argmax(missing))}]: missing value") from None
+            if missing.all():
+                return
+            joined = "\0".join("" if m else str(v) for v, m in zip(items, missing.tolist()))
+        if self.length == 0:
             return
-        obj[missing] = ""
-        # Text as given; other values (numbers as ids) by their str().
-        joined = "\0".join(map(str, obj))
         # Lone surrogates pass through as bytes that C refuses as invalid
         # UTF-8, naming the row.
         self._data = (joined + "\0").encode("utf-8", "surrogatepass")
         raw = np.frombuffer(self._data, dtype=np.uint8)
         ends = np.flatnonzero(raw == 0)
         if len(ends) != self.length:
-            bad = next(i for i, s in enumerate(obj) if "\0" in str(s))
+            bad = next(i for i, s in enumerate(items) if "\0" in str(s))
             raise ValueError(f"{name}[{bad}]: contains a NUL character")
         starts = np.empty(self.length, dtype=np.uintp)
         starts[0] = 0
         starts[1:] = ends[:-1] + 1
         self._pointers = starts + np.uintp(raw.ctypes.data)
-        self._pointers[missing] = 0
+        if missing is not None:
+            self._pointers[missing] = 0
         self.address = self._pointers.ctypes.data
 
 
