@@ -31,14 +31,27 @@ def _optional(x):
     return None if math.isnan(x) else x
 
 
-def _record(id, team, group, rank, score, numbers, percentiles):
-    """One JSON "people" entry from plain values (NaN for null numbers)."""
-    record = {"id": id, "team": team, "group": group, "listed": group is not None,
-              "eligible": rank > 0, "rank": rank or None, "score": _optional(score)}
-    for key, x in zip(_NUMBER_KEYS, numbers):
-        record[key] = int(x) if key in COUNT_KEYS else _optional(x)
-    record["percentiles"] = dict(zip(CRITERIA, percentiles)) if rank else None
-    return record
+def _nullable(values):
+    """A float64 column as a list, None for NaN."""
+    out = values.astype(object)
+    out[np.isnan(values)] = None
+    return out.tolist()
+
+
+def _records(c):
+    """JSON "people" entries (SPEC 5) from columns as Ranking._columns() has them."""
+    eligible = c["rank"] > 0
+    rank = c["rank"].astype(object)
+    rank[~eligible] = None
+    columns = {"id": c["id"], "team": c["team"], "group": c["group"],
+               "listed": [g is not None for g in c["group"]], "eligible": eligible.tolist(),
+               "rank": rank.tolist(), "score": _nullable(c["score"])}
+    for key in _NUMBER_KEYS:
+        columns[key] = c[key].astype(np.int64).tolist() if key in COUNT_KEYS else _nullable(c[key])
+    shares = zip(*(c["percentiles." + k].tolist() for k in CRITERIA))
+    columns["percentiles"] = [dict(zip(CRITERIA, p)) if e else None
+                              for p, e in zip(shares, columns["eligible"])]
+    return [dict(zip(RECORD_KEYS, row)) for row in zip(*(columns[k] for k in RECORD_KEYS))]
 
 
 class Ranking(Handle):
@@ -131,11 +144,7 @@ class Ranking(Handle):
     def to_records(self):
         """A list of dicts with the keys of the JSON "people" entries (SPEC 5),
         in output order; None where the JSON has null."""
-        c = self._columns()
-        numbers = zip(*(c[k].tolist() for k in _NUMBER_KEYS))
-        pcts = zip(*(c["percentiles." + k].tolist() for k in CRITERIA))
-        return [_record(*row) for row in zip(c["id"], c["team"], c["group"], c["rank"].tolist(),
-                                             c["score"].tolist(), numbers, pcts)]
+        return _records(self._columns())
 
     def __getitem__(self, person_id):
         """The record of one person, by id (KeyError when absent)."""
@@ -148,14 +157,18 @@ class Ranking(Handle):
 
         def text(fn):
             s = fn(h, i)
-            return None if s is None else s.decode("utf-8")
+            return [None if s is None else s.decode("utf-8")]
 
-        number = {c: lib.champ_ranking_value(h, i, k) for k, c in enumerate(CRITERIA)}
-        number.update((d, lib.champ_ranking_diagnostic(h, i, k)) for k, d in enumerate(DIAGNOSTICS))
-        pcts = [lib.champ_ranking_percentile(h, i, k) for k in range(len(CRITERIA))]
-        return _record(text(lib.champ_ranking_id), text(lib.champ_ranking_team),
-                       text(lib.champ_ranking_group), lib.champ_ranking_rank(h, i),
-                       lib.champ_ranking_score(h, i), [number[k] for k in _NUMBER_KEYS], pcts)
+        row = {"id": text(lib.champ_ranking_id), "team": text(lib.champ_ranking_team),
+               "group": text(lib.champ_ranking_group),
+               "rank": np.array([lib.champ_ranking_rank(h, i)], dtype=np.int64),
+               "score": np.array([lib.champ_ranking_score(h, i)])}
+        for k, c in enumerate(CRITERIA):
+            row[c] = np.array([lib.champ_ranking_value(h, i, k)])
+            row["percentiles." + c] = np.array([lib.champ_ranking_percentile(h, i, k)])
+        for k, d in enumerate(DIAGNOSTICS):
+            row[d] = np.array([lib.champ_ranking_diagnostic(h, i, k)])
+        return _records(row)[0]
 
     def __contains__(self, person_id):
         try:
