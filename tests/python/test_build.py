@@ -152,15 +152,16 @@ def test_a_bad_row_is_named_and_nothing_is_added():
     with pytest.raises(champions.InputError,
                        match=r"^interactions\[2\]\.weight: expected a finite number > 0$"):
         net.add_interactions(["x", "y", "z"], ["y", "z", "x"], weight=[1, 2, -1])
-    with pytest.raises(champions.InputError, match=r"^times\[1\]: expected an RFC 3339"):
+    with pytest.raises(champions.InputError,
+                       match=r"^interactions\[1\]\.time: expected an RFC 3339"):
         net.add_interactions(["x", "y"], ["y", "z"], time=["2026-01-01T00:00:00Z", "soon"])
     with pytest.raises(champions.InputError, match=r"^interactions\[1\]\.to: invalid UTF-8$"):
         net.add_interactions(["x", "y"], ["y", "\udcff"])
-    with pytest.raises(ValueError, match=r"^interactions\.from\[1\]: missing value$"):
+    with pytest.raises(ValueError, match=r"^interactions\[1\]\.from: missing value$"):
         net.add_interactions(["x", None], ["y", "z"])
     with pytest.raises(ValueError, match=r"^interactions\.to: expected 2 values, got 1$"):
         net.add_interactions(["x", "y"], ["y"])
-    with pytest.raises(ValueError, match=r"NUL"):
+    with pytest.raises(ValueError, match=r"^interactions\[1\]\.from: contains a NUL character$"):
         net.add_interactions(["x", "y\0z"], ["y", "z"])
     with pytest.raises(champions.InputError,
                        match=r'^people\[1\]\.id: duplicate person id "p"$'):
@@ -184,6 +185,8 @@ def test_single_calls_check_their_arguments():
         net.add_interaction("a", "b", time="tomorrow")
     with pytest.raises(TypeError, match=r"^time: a date has no time of day"):
         net.add_interaction("a", "b", time=dt.date(2026, 1, 1))
+    with pytest.raises(ValueError, match=r"^to: contains a NUL character$"):
+        net.add_interaction("a", "b\0c")
     assert len(net) == 0
 
 

@@ -17,6 +17,13 @@ def missing_mask(values):
     return np.asarray(pandas.isna(obj), dtype=bool)
 
 
+def at_row(name, i):
+    """The place of row i of a column, in the C library's form:
+    ("interactions.from", 12) -> "interactions[12].from"."""
+    table, _, member = name.partition(".")
+    return f"{table}[{i}].{member}" if member else f"{name}[{i}]"
+
+
 def _as_list(values, name):
     if hasattr(values, "tolist") and getattr(values, "ndim", 1) == 1:
         return values.tolist()  # numpy arrays, pandas Series: fast, Python objects
@@ -45,7 +52,7 @@ class TextColumn:
             column[:] = items
             missing = missing_mask(column)
             if required and missing.any():
-                raise ValueError(f"{name}[{int(np.argmax(missing))}]: missing value") from None
+                raise ValueError(f"{at_row(name, int(np.argmax(missing)))}: missing value") from None
             if missing.all():
                 return
             joined = "\0".join("" if m else str(v) for v, m in zip(items, missing.tolist()))
@@ -58,7 +65,7 @@ class TextColumn:
         ends = np.flatnonzero(raw == 0)
         if len(ends) != self.length:
             bad = next(i for i, s in enumerate(items) if "\0" in str(s))
-            raise ValueError(f"{name}[{bad}]: contains a NUL character")
+            raise ValueError(f"{at_row(name, bad)}: contains a NUL character")
         starts = np.empty(self.length, dtype=np.uintp)
         starts[0] = 0
         starts[1:] = ends[:-1] + 1

@@ -17,6 +17,8 @@ lib = _lib.lib
 def _text(value, name):
     if not isinstance(value, str):
         raise TypeError(f"{name}: expected a string, got {type(value).__name__}")
+    if "\0" in value:  # C would see the text cut short there
+        raise ValueError(f"{name}: contains a NUL character")
     return value.encode("utf-8", "surrogatepass")
 
 

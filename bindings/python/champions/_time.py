@@ -6,11 +6,12 @@ import ctypes
 import datetime as _dt
 import math
 import numbers
+import re
 
 import numpy as np
 
 from . import _lib
-from ._columns import TextColumn, missing_mask
+from ._columns import TextColumn, at_row, missing_mask
 
 
 def _datetime_seconds(value):
@@ -71,7 +72,8 @@ def column(values, name):
     if arr.dtype.kind in "iuf":
         out = arr.astype(np.float64)
         if np.isinf(out).any():
-            raise ValueError(f"{name}[{int(np.argmax(np.isinf(out)))}]: expected finite Unix seconds")
+            bad = int(np.argmax(np.isinf(out)))
+            raise ValueError(f"{at_row(name, bad)}: expected finite Unix seconds")
         return out
     if arr.dtype.kind == "M":
         return _datetime64_seconds(arr)
@@ -88,9 +90,11 @@ def column(values, name):
             return out
         status = _lib.lib.champ_parse_times(out.ctypes.data, len(obj), texts.address)
         if status:
-            raise _lib.error(status)
+            exc = _lib.error(status)  # "times[12]: ...", said in the column's terms
+            exc.args = (re.sub(r"^times\[(\d+)\]", lambda m: at_row(name, m[1]), exc.args[0]),)
+            raise exc
         return out
     out = np.full(len(obj), np.nan)
     for i in np.flatnonzero(~missing):
-        out[i] = seconds(obj[i], f"{name}[{i}]")
+        out[i] = seconds(obj[i], at_row(name, i))
     return out
