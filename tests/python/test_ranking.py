@@ -77,6 +77,12 @@ def test_top_is_the_first_champions(res):
     top = res.top(5)
     assert top["rank"].tolist() == [1, 2, 3, 4, 5]
     assert len(res.top(10_000)) == res.summary["eligible"]
+    assert len(res.top(0)) == 0
+    for bad in (-1, 2.5, True):
+        with pytest.raises(ValueError, match=r"^n: expected an integer >= 0"):
+            res.top(bad)
+        with pytest.raises(ValueError, match=r"^top: expected an integer >= 0"):
+            res.to_json(bad)
 
 
 def test_scores_are_shares_times_percentiles(res):

@@ -48,10 +48,17 @@ def _records(c):
                "rank": rank.tolist(), "score": _nullable(c["score"])}
     for key in _NUMBER_KEYS:
         columns[key] = c[key].astype(np.int64).tolist() if key in COUNT_KEYS else _nullable(c[key])
-    shares = zip(*(c["percentiles." + k].tolist() for k in CRITERIA))
+    percentiles = zip(*(c["percentiles." + k].tolist() for k in CRITERIA))
     columns["percentiles"] = [dict(zip(CRITERIA, p)) if e else None
-                              for p, e in zip(shares, columns["eligible"])]
+                              for p, e in zip(percentiles, columns["eligible"])]
     return [dict(zip(RECORD_KEYS, row)) for row in zip(*(columns[k] for k in RECORD_KEYS))]
+
+
+def _size(n, name):
+    """A count argument: an int >= 0."""
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
+        raise ValueError(f"{name}: expected an integer >= 0, got {n!r}")
+    return int(n)
 
 
 class Ranking(Handle):
@@ -201,17 +208,17 @@ class Ranking(Handle):
 
     def top(self, n=10):
         """The first n champions (eligible people by rank) as a DataFrame."""
-        eligible = self.summary["eligible"]
-        return self.to_pandas().head(min(int(n), eligible))
+        return self.to_pandas().head(min(_size(n, "n"), self.summary["eligible"]))
 
     # -- the library's own writers -------------------------------------
 
     def _write(self, fmt, top):
         buf, size = ctypes.c_void_p(), ctypes.c_size_t()
+        top = _size(top, "top")
         stream = _libc.open_memstream(ctypes.byref(buf), ctypes.byref(size))
         if not stream:
             raise MemoryError("open_memstream failed")
-        status = lib.champ_ranking_write(self._handle(), fmt, int(top), stream)
+        status = lib.champ_ranking_write(self._handle(), fmt, top, stream)
         exc = _lib.error(status) if status else None
         _libc.fclose(stream)
         try:
@@ -239,7 +246,7 @@ class Ranking(Handle):
         frame = self.to_pandas()
         eligible = frame[frame["eligible"]]
         if top is not None:
-            eligible = eligible.head(int(top))
+            eligible = eligible.head(_size(top, "top"))
         shares = self.weights
         parts = {c: shares[c] * eligible["percentiles." + c].to_numpy() for c in CRITERIA}
         return pd.DataFrame({"id": eligible["id"], "team": eligible["team"], **parts},
