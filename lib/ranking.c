@@ -396,7 +396,8 @@ champ_status champ_ranking_diagnostics(const champ_ranking *r, champ_diagnostic 
 {
     champ_status st = check_bulk("champ_ranking_diagnostics", r, out);
     if (!st && (unsigned)d >= CHAMP_DIAGNOSTIC_COUNT)
-        st = champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_diagnostics: no diagnostic %d", (int)d);
+        st = champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_diagnostics: no diagnostic %d",
+                         (int)d);
     if (!st)
         gather(r, r->m.diag[d], out);
     return st;

@@ -52,7 +52,8 @@ class TextColumn:
             column[:] = items
             missing = missing_mask(column)
             if required and missing.any():
-                raise ValueError(f"{at_row(name, int(np.argmax(missing)))}: missing value") from None
+                first = int(np.argmax(missing))
+                raise ValueError(f"{at_row(name, first)}: missing value") from None
             if missing.all():
                 return
             joined = "\0".join("" if m else str(v) for v, m in zip(items, missing.tolist()))

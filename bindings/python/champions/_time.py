@@ -34,7 +34,8 @@ def seconds(value, name):
         raise TypeError(f"{name}: a date has no time of day; give a datetime")
     if isinstance(value, str):
         out = ctypes.c_double()
-        status = _lib.lib.champ_parse_time(ctypes.byref(out), value.encode("utf-8", "surrogatepass"))
+        text = value.encode("utf-8", "surrogatepass")
+        status = _lib.lib.champ_parse_time(ctypes.byref(out), text)
         if status:
             exc = _lib.error(status)
             exc.args = (f"{name}: {exc.args[0]}",)
