@@ -56,7 +56,8 @@ typedef enum champ_status {
     CHAMP_ERR_IO = 3,        /* a file could not be opened or read */
     CHAMP_ERR_PARSE = 4,     /* malformed JSON or invalid UTF-8 (names line and column) */
     CHAMP_ERR_SCHEMA = 5,    /* well-formed JSON with a wrong value (names the JSON path) */
-    CHAMP_ERR_INTERNAL = 6   /* a failure inside a dependency (igraph); a bug, please report */
+    CHAMP_ERR_INTERNAL = 6,  /* a failure inside a dependency (igraph); a bug, please report */
+    CHAMP_ERR_CANCELLED = 7  /* a progress callback asked to stop; nothing was changed */
 } champ_status;
 
 /* The five champion criteria (SPEC 1, 4). Values fixed; used as array indexes. */

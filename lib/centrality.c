@@ -1,4 +1,4 @@
-/* igraph behind one lock. While we hold the lock our error handler is
+/* Influence (PageRank) through igraph, behind one lock. While we hold the lock our error handler is
  * installed (igraph's default aborts the host process) and warnings are
  * silenced; the host's own handlers are put back before we release it.
  *
@@ -14,9 +14,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define AUTO_SAMPLES 256
-#define EXACT_BUDGET 1e9 /* people x tie pairs (SPEC 3) */
 
 static pthread_mutex_t igraph_lock = PTHREAD_MUTEX_INITIALIZER;
 /* Written by on_error only while igraph_lock is held. */
@@ -73,31 +70,28 @@ static champ_status session_end(igraph_session *s, igraph_error_t err, const cha
     return st;
 }
 
-/* Edge list for igraph: directed arcs v -> u with w(v,u) > 0, or each tie
- * once (v < u) for the undirected tie graph. */
+/* Edge list for igraph: the directed arcs v -> u with w(v,u) > 0. */
 static igraph_error_t make_graph(igraph_t *graph, igraph_vector_t *weights,
-                                 const champ_graph *g, int directed)
+                                 const champ_graph *g)
 {
     igraph_vector_int_t edges;
-    size_t count = directed ? g->arcs : g->start[g->n] / 2;
+    size_t count = g->arcs;
     IGRAPH_CHECK(igraph_vector_int_init(&edges, (igraph_integer_t)(2 * count)));
     IGRAPH_FINALLY(igraph_vector_int_destroy, &edges);
-    if (weights)
-        IGRAPH_CHECK(igraph_vector_resize(weights, (igraph_integer_t)count));
+    IGRAPH_CHECK(igraph_vector_resize(weights, (igraph_integer_t)count));
     size_t e = 0;
     for (size_t v = 0; v < g->n; v++) {
         for (size_t t = g->start[v]; t < g->start[v + 1]; t++) {
             uint32_t u = g->nbr[t];
-            if (directed ? g->w_out[t] <= 0 : u < v)
+            if (g->w_out[t] <= 0)
                 continue;
             VECTOR(edges)[2 * e] = (igraph_integer_t)v;
             VECTOR(edges)[2 * e + 1] = (igraph_integer_t)u;
-            if (weights)
-                VECTOR(*weights)[e] = g->w_out[t];
+            VECTOR(*weights)[e] = g->w_out[t];
             e++;
         }
     }
-    IGRAPH_CHECK(igraph_create(graph, &edges, (igraph_integer_t)g->n, directed));
+    IGRAPH_CHECK(igraph_create(graph, &edges, (igraph_integer_t)g->n, IGRAPH_DIRECTED));
     igraph_vector_int_destroy(&edges);
     IGRAPH_FINALLY_CLEAN(1);
     return IGRAPH_SUCCESS;
@@ -109,7 +103,7 @@ static igraph_error_t pagerank(const champ_graph *g, double *influence)
     igraph_vector_t weights, result;
     IGRAPH_VECTOR_INIT_FINALLY(&weights, 0);
     IGRAPH_VECTOR_INIT_FINALLY(&result, 0);
-    IGRAPH_CHECK(make_graph(&graph, &weights, g, 1));
+    IGRAPH_CHECK(make_graph(&graph, &weights, g));
     IGRAPH_FINALLY(igraph_destroy, &graph);
     IGRAPH_CHECK(igraph_pagerank(&graph, IGRAPH_PAGERANK_ALGO_PRPACK, &result, NULL,
                                  igraph_vss_all(), IGRAPH_DIRECTED, 0.85, &weights, NULL));
@@ -129,106 +123,4 @@ champ_status champ__influence(const champ_graph *g, double *influence)
     session_begin(&s);
     igraph_error_t err = pagerank(g, influence);
     return session_end(&s, err, "influence");
-}
-
-/* splitmix64: a small, well-mixed generator of our own, so that sampling
- * never touches igraph's process-global RNG. */
-static uint64_t next_random(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-/* Uniform in [0, bound) without modulo bias. */
-static uint64_t random_below(uint64_t *state, uint64_t bound)
-{
-    uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
-    uint64_t r;
-    do
-        r = next_random(state);
-    while (r >= limit);
-    return r % bound;
-}
-
-/* k distinct sources, uniformly: the first k of a partial Fisher-Yates
- * shuffle of 0..n-1 seeded with `seed`. */
-static igraph_error_t draw_sources(igraph_vector_int_t *sources, size_t n, size_t k,
-                                   uint64_t seed)
-{
-    igraph_integer_t *perm = malloc(n * sizeof *perm);
-    IGRAPH_CHECK_OOM(perm, "sampling bridging sources");
-    uint64_t state = seed;
-    for (size_t i = 0; i < n; i++)
-        perm[i] = (igraph_integer_t)i;
-    for (size_t i = 0; i < k; i++) {
-        size_t j = i + (size_t)random_below(&state, n - i);
-        igraph_integer_t tmp = perm[i];
-        perm[i] = perm[j];
-        perm[j] = tmp;
-    }
-    igraph_error_t err = igraph_vector_int_resize(sources, (igraph_integer_t)k);
-    if (err == IGRAPH_SUCCESS)
-        memcpy(VECTOR(*sources), perm, k * sizeof *perm);
-    free(perm);
-    return err;
-}
-
-/* Betweenness on the undirected tie graph from `k` sources (all when k == n),
- * scaled to the estimate of SPEC 4.5 and normalised. */
-static igraph_error_t betweenness(const champ_graph *g, size_t k, uint64_t seed, double *out)
-{
-    igraph_t graph;
-    igraph_vector_t result;
-    igraph_vector_int_t sources;
-    IGRAPH_VECTOR_INIT_FINALLY(&result, 0);
-    IGRAPH_CHECK(igraph_vector_int_init(&sources, 0));
-    IGRAPH_FINALLY(igraph_vector_int_destroy, &sources);
-    IGRAPH_CHECK(make_graph(&graph, NULL, g, 0));
-    IGRAPH_FINALLY(igraph_destroy, &graph);
-    double scale;
-    if (k >= g->n) {
-        IGRAPH_CHECK(igraph_betweenness(&graph, &result, igraph_vss_all(), IGRAPH_UNDIRECTED,
-                                        NULL));
-        scale = 1.0;
-    } else {
-        IGRAPH_CHECK(draw_sources(&sources, g->n, k, seed));
-        /* For undirected graphs igraph halves the subset sum: it returns
-         * sum over s in S of delta_s(v) / 2, the form of SPEC 4.5. */
-        IGRAPH_CHECK(igraph_betweenness_subset(&graph, &result, igraph_vss_all(),
-                                               IGRAPH_UNDIRECTED,
-                                               igraph_vss_vector(&sources), igraph_vss_all(),
-                                               NULL));
-        scale = (double)g->n / (double)k;
-    }
-    double pairs = ((double)g->n - 1) * ((double)g->n - 2) / 2;
-    for (size_t v = 0; v < g->n; v++)
-        out[v] = VECTOR(result)[v] * scale / pairs;
-    igraph_destroy(&graph);
-    igraph_vector_int_destroy(&sources);
-    igraph_vector_destroy(&result);
-    IGRAPH_FINALLY_CLEAN(3);
-    return IGRAPH_SUCCESS;
-}
-
-champ_status champ__bridging(const champ_graph *g, size_t samples, uint64_t seed,
-                             double *bridging, int *exact, size_t *sources)
-{
-    size_t tie_pairs = g->start[g->n] / 2;
-    size_t k = samples;
-    if (k == 0)
-        k = (double)g->n * (double)tie_pairs <= EXACT_BUDGET ? g->n : AUTO_SAMPLES;
-    if (k > g->n)
-        k = g->n;
-    *exact = k == g->n;
-    *sources = k;
-    if (g->n < 3) {
-        memset(bridging, 0, g->n * sizeof *bridging);
-        return CHAMP_OK;
-    }
-    igraph_session s;
-    session_begin(&s);
-    igraph_error_t err = betweenness(g, k, seed, bridging);
-    return session_end(&s, err, "bridging");
 }

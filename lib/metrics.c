@@ -1,5 +1,6 @@
 /* Criteria and diagnostics computed straight from the tie rows. */
 #include "metrics.h"
+#include "bridging.h"
 #include "centrality.h"
 #include "errors.h"
 #include "text.h"
@@ -170,9 +171,21 @@ champ_status champ__metrics_compute(champ_metrics *m, const champ_graph *g,
     reciprocity(m, o->reciprocity_prior);
     cross_team(m, g, net);
     m->teams = known_teams(net);
-    if (!(st = reach(m, g, net, o)) && !(st = champ__influence(g, m->value[CHAMP_INFLUENCE])))
-        st = champ__bridging(g, o->bridging_samples, o->seed, m->value[CHAMP_BRIDGING],
-                             &m->bridging_exact, &m->bridging_sources);
+    if ((st = reach(m, g, net, o)))
+        goto cleanup;
+    /* Bridging runs on its workers while this thread does PageRank. */
+    size_t k = champ__bridging_sources(g, o->bridging_samples);
+    m->bridging_exact = k == g->n;
+    m->bridging_sources = k;
+    champ_bridging job;
+    if ((st = champ__bridging_start(&job, g, k, o->seed)))
+        goto cleanup;
+    st = champ__influence(g, m->value[CHAMP_INFLUENCE]);
+    if (st)
+        atomic_store(&job.cancel, 1);
+    champ_status bst = champ__bridging_finish(&job, m->value[CHAMP_BRIDGING]);
+    if (!st)
+        st = bst;
 
 cleanup:
     if (st)

@@ -26,9 +26,11 @@ START_TEST(status_values_and_names_are_fixed)
     ck_assert_int_eq(CHAMP_ERR_PARSE, 4);
     ck_assert_int_eq(CHAMP_ERR_SCHEMA, 5);
     ck_assert_int_eq(CHAMP_ERR_INTERNAL, 6);
+    ck_assert_int_eq(CHAMP_ERR_CANCELLED, 7);
     ck_assert_str_eq(champ_status_name(CHAMP_OK), "CHAMP_OK");
     ck_assert_str_eq(champ_status_name(CHAMP_ERR_PARSE), "CHAMP_ERR_PARSE");
     ck_assert_str_eq(champ_status_name(CHAMP_ERR_INTERNAL), "CHAMP_ERR_INTERNAL");
+    ck_assert_str_eq(champ_status_name(CHAMP_ERR_CANCELLED), "CHAMP_ERR_CANCELLED");
     ck_assert_str_eq(champ_status_name((champ_status)42), "CHAMP_ERR_UNKNOWN");
     ck_assert_int_eq(CHAMP_RECIPROCITY, 0);
     ck_assert_int_eq(CHAMP_ACTIVITY, 4);

@@ -1,0 +1,203 @@
+/* Our Brandes kernel (lib/bridging.c) against igraph's own betweenness:
+ * exact, and from the same sampled sources; repeatable to the bit with its
+ * worker threads; cancellable. */
+#include "netbuild.h"
+#include "testutil.h"
+
+#include "bridging.h"
+#include "graph.h"
+#include "options.h"
+
+#include <igraph.h>
+
+/* A random network of n people: each pair tied with probability p (one
+ * direction or both), plus `isolated` people with no ties. */
+static champ_network *random_network(int n, double p, int isolated, uint64_t seed)
+{
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_new(&net), CHAMP_OK);
+    char a[16], b[16];
+    for (int i = 0; i < isolated; i++) {
+        snprintf(a, sizeof a, "iso%d", i);
+        ck_assert_int_eq(champ_network_add_person(net, a, NULL, NULL), CHAMP_OK);
+    }
+    uint64_t state = seed;
+    for (int i = 0; i < n; i++) {
+        snprintf(a, sizeof a, "p%d", i);
+        ck_assert_int_eq(champ_network_add_person(net, a, NULL, NULL), CHAMP_OK);
+        for (int j = 0; j < i; j++) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            double x = (double)(state >> 11) / 9007199254740992.0;
+            if (x >= p)
+                continue;
+            snprintf(b, sizeof b, "p%d", j);
+            ck_assert_int_eq(champ_network_add_interaction(net, a, b, NAN, NULL, 1), CHAMP_OK);
+            if (x < p / 3)
+                ck_assert_int_eq(champ_network_add_interaction(net, b, a, NAN, NULL, 1), CHAMP_OK);
+        }
+    }
+    return net;
+}
+
+static void build(champ_graph *g, const champ_network *net)
+{
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    ck_assert_int_eq(champ__graph_build(g, net, o), CHAMP_OK);
+    champ_options_free(o);
+}
+
+/* igraph's betweenness of the undirected tie graph, from `sources` (NULL:
+ * all), normalised as SPEC 4.5 with the n/k scale. */
+static void igraph_bridging(const champ_graph *g, const uint32_t *sources, size_t k, double *out)
+{
+    igraph_vector_int_t edges, src;
+    igraph_vector_int_init(&edges, 0);
+    for (size_t v = 0; v < g->n; v++)
+        for (size_t t = g->start[v]; t < g->start[v + 1]; t++)
+            if (g->nbr[t] > v) {
+                igraph_vector_int_push_back(&edges, (igraph_integer_t)v);
+                igraph_vector_int_push_back(&edges, (igraph_integer_t)g->nbr[t]);
+            }
+    igraph_t graph;
+    igraph_create(&graph, &edges, (igraph_integer_t)g->n, IGRAPH_UNDIRECTED);
+    igraph_vector_t result;
+    igraph_vector_init(&result, 0);
+    if (!sources) {
+        igraph_betweenness(&graph, &result, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL);
+    } else {
+        igraph_vector_int_init(&src, (igraph_integer_t)k);
+        for (size_t i = 0; i < k; i++)
+            VECTOR(src)[i] = sources[i];
+        igraph_betweenness_subset(&graph, &result, igraph_vss_all(), IGRAPH_UNDIRECTED,
+                                  igraph_vss_vector(&src), igraph_vss_all(), NULL);
+        igraph_vector_int_destroy(&src);
+    }
+    double n = (double)g->n, scale = sources ? n / (double)k : 1;
+    for (size_t v = 0; v < g->n; v++)
+        out[v] = VECTOR(result)[v] * scale / ((n - 1) * (n - 2) / 2);
+    igraph_vector_destroy(&result);
+    igraph_destroy(&graph);
+    igraph_vector_int_destroy(&edges);
+}
+
+static void assert_close(const double *got, const double *want, size_t n)
+{
+    for (size_t v = 0; v < n; v++)
+        ck_assert_msg(fabs(got[v] - want[v]) <= 1e-12 * fmax(1, fabs(want[v])),
+                      "person %zu: %.17g, igraph %.17g", v, got[v], want[v]);
+}
+
+START_TEST(exact_equals_igraph)
+{
+    static const struct { int n; double p; int isolated; } cases[] = {
+        {3, 1, 0}, {40, 0.1, 3}, {120, 0.03, 5}, {400, 0.02, 0}};
+    for (size_t c = 0; c < ARRAY_LEN(cases); c++) {
+        champ_network *net = random_network(cases[c].n, cases[c].p, cases[c].isolated, 11 + c);
+        champ_graph g;
+        build(&g, net);
+        double *ours = calloc(g.n, sizeof *ours), *theirs = calloc(g.n, sizeof *theirs);
+        ck_assert_int_eq(champ__bridging(&g, g.n, 1, ours), CHAMP_OK);
+        igraph_bridging(&g, NULL, 0, theirs);
+        assert_close(ours, theirs, g.n);
+        free(ours);
+        free(theirs);
+        champ__graph_free(&g);
+        champ_network_free(net);
+    }
+}
+END_TEST
+
+START_TEST(sampled_equals_igraph_from_the_same_sources)
+{
+    champ_network *net = random_network(500, 0.015, 4, 5);
+    champ_graph g;
+    build(&g, net);
+    for (size_t k = 1; k <= 64; k *= 4) {
+        champ_bridging job;
+        ck_assert_int_eq(champ__bridging_start(&job, &g, k, 1234 + k), CHAMP_OK);
+        uint32_t *sources = malloc(k * sizeof *sources);
+        memcpy(sources, job.sources, k * sizeof *sources);
+        double *ours = calloc(g.n, sizeof *ours), *theirs = calloc(g.n, sizeof *theirs);
+        ck_assert_int_eq(champ__bridging_finish(&job, ours), CHAMP_OK);
+        igraph_bridging(&g, sources, k, theirs);
+        assert_close(ours, theirs, g.n);
+        free(sources);
+        free(ours);
+        free(theirs);
+    }
+    champ__graph_free(&g);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(repeatable_to_the_bit_with_threads)
+{
+    /* big enough for the worker threads (k x (people + 2 ties) > 1e6) */
+    champ_network *net = random_network(900, 0.01, 0, 9);
+    champ_graph g;
+    build(&g, net);
+    double *first = calloc(g.n, sizeof *first), *again = calloc(g.n, sizeof *again);
+    ck_assert_int_eq(champ__bridging(&g, g.n, 1, first), CHAMP_OK);
+    for (int run = 0; run < 3; run++) {
+        ck_assert_int_eq(champ__bridging(&g, g.n, 1, again), CHAMP_OK);
+        ck_assert(memcmp(first, again, g.n * sizeof *first) == 0);
+    }
+    free(first);
+    free(again);
+    champ__graph_free(&g);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(cancelled_writes_nothing)
+{
+    champ_network *net = random_network(900, 0.01, 0, 3);
+    champ_graph g;
+    build(&g, net);
+    double *out = malloc(g.n * sizeof *out);
+    for (size_t v = 0; v < g.n; v++)
+        out[v] = -1;
+    champ_bridging job;
+    ck_assert_int_eq(champ__bridging_start(&job, &g, g.n, 1), CHAMP_OK);
+    atomic_store(&job.cancel, 1);
+    ck_assert(champ__bridging_wait(&job, 10000));
+    ck_assert_int_eq(champ__bridging_finish(&job, out), CHAMP_ERR_CANCELLED);
+    for (size_t v = 0; v < g.n; v++)
+        ck_assert_double_eq(out[v], -1);
+    free(out);
+    champ__graph_free(&g);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(source_counts_follow_spec_3)
+{
+    champ_network *net = random_network(50, 0.2, 0, 1);
+    champ_graph g;
+    build(&g, net);
+    ck_assert_uint_eq(champ__bridging_sources(&g, 0), 50);   /* small: exact */
+    ck_assert_uint_eq(champ__bridging_sources(&g, 10), 10);
+    ck_assert_uint_eq(champ__bridging_sources(&g, 500), 50);
+    champ__graph_free(&g);
+    champ_network_free(net);
+}
+END_TEST
+
+static Suite *bridging_suite(void)
+{
+    Suite *s = suite_create("bridging");
+    TCase *tc = tcase_create("bridging");
+    tcase_add_test(tc, exact_equals_igraph);
+    tcase_add_test(tc, sampled_equals_igraph_from_the_same_sources);
+    tcase_add_test(tc, repeatable_to_the_bit_with_threads);
+    tcase_add_test(tc, cancelled_writes_nothing);
+    tcase_add_test(tc, source_counts_follow_spec_3);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return champ_test_run(bridging_suite());
+}
