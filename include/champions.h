@@ -133,6 +133,15 @@ CHAMP_EXTERN champ_status champ_parse_time(double *out, const char *text);
  * unspecified. Errors: CHAMP_ERR_ARGUMENT, CHAMP_ERR_SCHEMA. Thread-safe. */
 CHAMP_EXTERN champ_status champ_parse_times(double *out, size_t n, const char *const *texts);
 
+/* Progress of a long call, reported on the calling thread. `phase` is a
+ * static name: "read" (done = the share of the file's bytes read), then for
+ * champ_rank() "graph", "ties", "influence", "bridging" (done = the share of
+ * the sources finished) and "ranking". Each phase is reported as it starts
+ * (done 0) and the long ones as they go, up to 1. Return 0 to go on,
+ * anything else to stop: the call then fails with CHAMP_ERR_CANCELLED and
+ * returns nothing. The callback must not use the handles of the call. */
+typedef int (*champ_progress_fn)(void *user, const char *phase, double done);
+
 /* ------------------------------------------------------------------------
  * Network: people and their interactions, as loaded. Options do not change
  * it; one network can be ranked many times with different options.
@@ -150,6 +159,11 @@ CHAMP_EXTERN champ_status champ_network_new(champ_network **out);
  * CHAMP_ERR_SCHEMA, CHAMP_ERR_NOMEM, CHAMP_ERR_ARGUMENT. On error no network
  * is returned. */
 CHAMP_EXTERN champ_status champ_network_read_file(const char *path, champ_network **out);
+
+/* champ_network_read_file, reporting progress ("read") to fn (NULL: none). */
+CHAMP_EXTERN champ_status champ_network_read_file_progress(const char *path,
+                                                           champ_progress_fn fn, void *user,
+                                                           champ_network **out);
 
 /* Read an export held in memory (`len` bytes, need not be NUL-terminated).
  * The form is detected: a single top-level object is the document form
@@ -252,6 +266,11 @@ CHAMP_EXTERN champ_status champ_options_set_bridging_samples(champ_options *o, s
 
 /* Seed of the source sampling (default 1): equal seeds, equal results. */
 CHAMP_EXTERN champ_status champ_options_set_seed(champ_options *o, uint64_t seed);
+
+/* Report champ_rank()'s progress to fn with `user` (fn NULL: none, the
+ * default). */
+CHAMP_EXTERN champ_status champ_options_set_progress(champ_options *o, champ_progress_fn fn,
+                                                     void *user);
 
 CHAMP_EXTERN void champ_options_free(champ_options *o);
 

@@ -165,6 +165,8 @@ champ_status champ__metrics_compute(champ_metrics *m, const champ_graph *g,
             st = champ__nomem();
     if (st)
         goto cleanup;
+    if ((st = champ__progress(&o->progress, "ties", 0)))
+        goto cleanup;
     volumes(m, g);
     if ((st = check_finite_volumes(m, net)))
         goto cleanup;
@@ -178,14 +180,19 @@ champ_status champ__metrics_compute(champ_metrics *m, const champ_graph *g,
     m->bridging_exact = k == g->n;
     m->bridging_sources = k;
     champ_bridging job;
-    if ((st = champ__bridging_start(&job, g, k, o->seed)))
+    if ((st = champ__progress(&o->progress, "influence", 0)) ||
+        (st = champ__bridging_start(&job, g, k, o->seed)))
         goto cleanup;
-    st = champ__influence(g, m->value[CHAMP_INFLUENCE]);
+    if (!(st = champ__influence(g, m->value[CHAMP_INFLUENCE])))
+        st = champ__progress(&o->progress, "influence", 1);
+    while (!st && !champ__bridging_wait(&job, 100))
+        st = champ__progress(&o->progress, "bridging",
+                             (double)atomic_load(&job.done) / (double)(k ? k : 1));
     if (st)
         atomic_store(&job.cancel, 1);
     champ_status bst = champ__bridging_finish(&job, m->value[CHAMP_BRIDGING]);
-    if (!st)
-        st = bst;
+    if (!st && !(st = bst))
+        st = champ__progress(&o->progress, "bridging", 1);
 
 cleanup:
     if (st)

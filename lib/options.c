@@ -200,3 +200,12 @@ champ_status champ_options_set_seed(champ_options *o, uint64_t seed)
     o->seed = seed;
     return CHAMP_OK;
 }
+
+champ_status champ_options_set_progress(champ_options *o, champ_progress_fn fn, void *user)
+{
+    champ_status st = check_options(o, "champ_options_set_progress");
+    if (st)
+        return st;
+    o->progress = (champ_progress){fn, fn ? user : NULL};
+    return CHAMP_OK;
+}

@@ -3,6 +3,7 @@
 #define CHAMP_OPTIONS_H
 
 #include "champions.h"
+#include "progress.h"
 #include "strtab.h"
 
 struct champ_options {
@@ -16,6 +17,7 @@ struct champ_options {
     double reciprocity_prior;
     size_t bridging_samples;      /* 0: automatic */
     uint64_t seed;
+    champ_progress progress;
 };
 
 /* Multiplier of the type named `name` (1 when not set). */

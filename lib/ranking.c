@@ -196,9 +196,12 @@ static champ_status rank_with(const champ_network *net, const champ_options *o,
     r->n = net->ids.count;
     if ((st = allocate(r, r->n)) || (st = copy_people(r, net)))
         return st;
-    if ((st = champ__graph_build(&g, net, o)))
+    if ((st = champ__progress(&o->progress, "graph", 0)) ||
+        (st = champ__graph_build(&g, net, o)))
         return st;
     st = champ__metrics_compute(&r->m, &g, net, o);
+    if (!st)
+        st = champ__progress(&o->progress, "ranking", 0);
     eligible = malloc((r->n ? r->n : 1) * sizeof *eligible);
     items = malloc((r->n ? r->n : 1) * sizeof *items);
     if (!st && (!eligible || !items))
@@ -207,6 +210,7 @@ static champ_status rank_with(const champ_network *net, const champ_options *o,
         size_t count = mark_eligible(r, o, eligible);
         score_and_order(r, o, eligible, count, items);
         summarise(r, net, &g, count);
+        st = champ__progress(&o->progress, "ranking", 1);
     }
     free(eligible);
     free(items);

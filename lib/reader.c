@@ -3,6 +3,7 @@
  * record rather than the file: parsing a whole 2 GB document with cJSON
  * costs 8 times its size. Files are mapped, not copied. */
 #include "reader.h"
+#include "progress.h"
 #include "errors.h"
 #include "network.h"
 #include "text.h"
@@ -36,6 +37,8 @@ typedef struct scanner {
     size_t line_start; /* offset of the current line's first byte */
     const char *unit;  /* "input" or "line": what ends too early */
     size_t max_number; /* longest number accepted (see scan_number) */
+    const champ_progress *progress;
+    size_t next_report; /* offset after which progress is told again */
 } scanner;
 
 typedef struct span {
@@ -43,10 +46,23 @@ typedef struct span {
     size_t len;
 } span;
 
-static scanner scanner_start(const unsigned char *s, size_t len, const char *unit)
+static scanner scanner_start(const unsigned char *s, size_t len, const char *unit,
+                             const champ_progress *progress)
 {
     size_t bom = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    return (scanner){s, len, bom, 1, bom, unit, CHAMP_NUMBER_MAX};
+    return (scanner){s, len, bom, 1, bom, unit, CHAMP_NUMBER_MAX, progress, 0};
+}
+
+/* Progress steps: a thousandth of the input, at least 1 MB. */
+#define REPORT_STEP(len) ((len) / 1000 > (1u << 20) ? (len) / 1000 : (1u << 20))
+
+/* After each record: tell the progress callback now and then. */
+static champ_status report_reading(scanner *sc, size_t len)
+{
+    if (sc->pos < sc->next_report)
+        return CHAMP_OK;
+    sc->next_report = sc->pos + REPORT_STEP(len);
+    return champ__progress(sc->progress, "read", len ? (double)sc->pos / (double)len : 1);
 }
 
 static int peek(const scanner *sc)
@@ -477,7 +493,7 @@ static champ_status read_array(scanner *sc, champ_network *net, const char *name
             return CHAMP_ERR_PARSE;
         place at = {name, count - 1};
         champ_status st = read_record(net, (span){sc->s + start, sc->pos - start}, &at, kind);
-        if (st)
+        if (st || (st = report_reading(sc, sc->end)))
             return st;
     }
     return r < 0 ? CHAMP_ERR_PARSE : CHAMP_OK;
@@ -492,9 +508,10 @@ static champ_status skip_ignored(scanner *sc)
     return r ? CHAMP_ERR_PARSE : CHAMP_OK;
 }
 
-static champ_status read_document(const unsigned char *s, size_t len, champ_network *net)
+static champ_status read_document(const unsigned char *s, size_t len, champ_network *net,
+                                  const champ_progress *progress)
 {
-    scanner sc = scanner_start(s, len, "input");
+    scanner sc = scanner_start(s, len, "input", progress);
     skip_ws(&sc);
     if (peek(&sc) != '{') {
         if (scan_value(&sc, 0))
@@ -537,14 +554,15 @@ static champ_status read_line(scanner *sc, champ_network *net)
     return read_record(net, rec, &at, RECORD_ANY);
 }
 
-static champ_status read_lines(const unsigned char *s, size_t len, champ_network *net)
+static champ_status read_lines(const unsigned char *s, size_t len, champ_network *net,
+                               const champ_progress *progress)
 {
-    scanner sc = scanner_start(s, len, "line");
+    scanner sc = scanner_start(s, len, "line", progress);
     for (;;) {
         const unsigned char *nl = memchr(s + sc.pos, '\n', len - sc.pos);
         sc.end = nl ? (size_t)(nl - s) : len;
         champ_status st = read_line(&sc, net);
-        if (st || !nl)
+        if (st || (st = report_reading(&sc, len)) || !nl)
             return st;
         sc.pos = sc.line_start = sc.end + 1;
         sc.line++;
@@ -558,7 +576,7 @@ static champ_status read_lines(const unsigned char *s, size_t len, champ_network
  * trailing data. */
 static champ_status detect_form(const unsigned char *s, size_t len, champ_form *form)
 {
-    scanner sc = scanner_start(s, len, "input");
+    scanner sc = scanner_start(s, len, "input", NULL);
     skip_ws(&sc);
     size_t first_line = sc.line;
     int object = peek(&sc) == '{', record_key = 0, document_key = 0, r = 0;
@@ -583,7 +601,7 @@ static champ_status detect_form(const unsigned char *s, size_t len, champ_form *
 }
 
 champ_status champ__read_export(const char *data, size_t len, champ_form form,
-                                champ_network **out)
+                                const champ_progress *progress, champ_network **out)
 {
     const unsigned char *s = (const unsigned char *)data;
     champ_network *net = NULL;
@@ -593,7 +611,10 @@ champ_status champ__read_export(const char *data, size_t len, champ_form form,
         return st;
     if ((st = champ_network_new(&net)))
         return st;
-    st = form == CHAMP_FORM_LINES ? read_lines(s, len, net) : read_document(s, len, net);
+    st = form == CHAMP_FORM_LINES ? read_lines(s, len, net, progress)
+                                  : read_document(s, len, net, progress);
+    if (!st)
+        st = champ__progress(progress, "read", 1);
     if (st) {
         champ_network_free(net);
         net = NULL;
@@ -610,7 +631,8 @@ static champ_status read_memory(const char *fn, const char *data, size_t len, ch
     *out = NULL;
     if (!data)
         return champ__fail(CHAMP_ERR_ARGUMENT, "%s: data is NULL", fn);
-    return champ__read_export(data, len, form, out);
+    static const champ_progress silent = {NULL, NULL};
+    return champ__read_export(data, len, form, &silent, out);
 }
 
 champ_status champ_network_read_json(const char *data, size_t len, champ_network **out)
@@ -737,6 +759,12 @@ static champ_form form_of_name(const char *path)
 
 champ_status champ_network_read_file(const char *path, champ_network **out)
 {
+    return champ_network_read_file_progress(path, NULL, NULL, out);
+}
+
+champ_status champ_network_read_file_progress(const char *path, champ_progress_fn fn,
+                                              void *user, champ_network **out)
+{
     if (!out)
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_read_file: out is NULL");
     *out = NULL;
@@ -746,7 +774,8 @@ champ_status champ_network_read_file(const char *path, champ_network **out)
     champ_status st = load_file(path, &f);
     if (st)
         return st;
-    st = champ__read_export((const char *)f.data, f.len, form_of_name(path), out);
+    champ_progress progress = {fn, user};
+    st = champ__read_export((const char *)f.data, f.len, form_of_name(path), &progress, out);
     if (st)
         champ__prefix_error(path);
     unload_file(&f);

@@ -3,6 +3,7 @@
 #define CHAMP_READER_H
 
 #include "champions.h"
+#include "progress.h"
 
 #include <stddef.h>
 
@@ -16,10 +17,11 @@ typedef enum champ_form {
     CHAMP_FORM_LINES     /* JSON Lines: one person or interaction per line */
 } champ_form;
 
-/* Read data[0..len) in the given form into a new network. On error *out is
- * NULL and the message names the line and column (malformed JSON) or the
- * JSON path (a wrong value). */
+/* Read data[0..len) in the given form into a new network, telling
+ * `progress` ("read") as it goes. On error *out is NULL and the message
+ * names the line and column (malformed JSON) or the JSON path (a wrong
+ * value); CHAMP_ERR_CANCELLED when the callback asked to stop. */
 champ_status champ__read_export(const char *data, size_t len, champ_form form,
-                                champ_network **out);
+                                const champ_progress *progress, champ_network **out);
 
 #endif

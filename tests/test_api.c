@@ -1,9 +1,11 @@
 /* The library-wide contract: version, status names, error messages, option
- * validation and NULL handling. */
+ * validation, NULL handling and progress callbacks. */
 #include "netbuild.h"
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 START_TEST(version_matches_macros)
 {
@@ -113,6 +115,97 @@ START_TEST(options_are_reusable_across_networks)
 }
 END_TEST
 
+/* A progress callback that logs the phases and stops at `stop_at`. */
+typedef struct progress_log {
+    char phases[16][16];
+    double done[16];
+    int calls;
+    const char *stop_at;
+} progress_log;
+
+static int log_progress(void *user, const char *phase, double done)
+{
+    progress_log *log = user;
+    if (log->calls < 16) {
+        snprintf(log->phases[log->calls], sizeof log->phases[0], "%s", phase);
+        log->done[log->calls] = done;
+    }
+    log->calls++;
+    ck_assert(done >= 0 && done <= 1);
+    return log->stop_at && strcmp(phase, log->stop_at) == 0;
+}
+
+/* The distinct phases of a log, in order, joined by spaces. */
+static void phase_list(const progress_log *log, char *out, size_t size)
+{
+    out[0] = '\0';
+    for (int i = 0; i < log->calls && i < 16; i++)
+        if (i == 0 || strcmp(log->phases[i], log->phases[i - 1]) != 0)
+            snprintf(out + strlen(out), size - strlen(out), "%s%s", *out ? " " : "",
+                     log->phases[i]);
+}
+
+START_TEST(rank_reports_its_phases_and_can_be_cancelled)
+{
+    champ_network *net = worked_example();
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    progress_log log = {0};
+    ck_assert_int_eq(champ_options_set_progress(o, log_progress, &log), CHAMP_OK);
+    champ_ranking *r = rank_or_fail(net, o);
+    char phases[128];
+    phase_list(&log, phases, sizeof phases);
+    ck_assert_str_eq(phases, "graph ties influence bridging ranking");
+    ck_assert_double_eq(log.done[log.calls - 1], 1);
+    champ_ranking_free(r);
+
+    static const char *const stops[] = {"graph", "ties", "influence", "bridging", "ranking"};
+    for (size_t i = 0; i < ARRAY_LEN(stops); i++) {
+        progress_log stop = {.stop_at = stops[i]};
+        ck_assert_int_eq(champ_options_set_progress(o, log_progress, &stop), CHAMP_OK);
+        champ_ranking *none = (champ_ranking *)&stop;
+        ck_assert_int_eq(champ_rank(net, o, &none), CHAMP_ERR_CANCELLED);
+        ck_assert_ptr_null(none);
+        char want[64];
+        snprintf(want, sizeof want, "cancelled by the progress callback (%s)", stops[i]);
+        ck_assert_str_eq(champ_last_error(), want);
+    }
+    /* NULL switches it off */
+    ck_assert_int_eq(champ_options_set_progress(o, NULL, &log), CHAMP_OK);
+    log.calls = 0;
+    r = rank_or_fail(net, o);
+    ck_assert_int_eq(log.calls, 0);
+    ck_assert_int_eq(champ_options_set_progress(NULL, NULL, NULL), CHAMP_ERR_ARGUMENT);
+    champ_ranking_free(r);
+    champ_options_free(o);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(reading_reports_progress_and_can_be_cancelled)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/reader/small.jsonl", getenv("CHAMP_TEST_DATA"));
+    progress_log log = {0};
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_read_file_progress(path, log_progress, &log, &net), CHAMP_OK);
+    ck_assert_ptr_nonnull(net);
+    ck_assert_str_eq(log.phases[0], "read");
+    ck_assert_double_eq(log.done[log.calls - 1], 1);
+    champ_network_free(net);
+
+    progress_log stop = {.stop_at = "read"};
+    ck_assert_int_eq(champ_network_read_file_progress(path, log_progress, &stop, &net),
+                     CHAMP_ERR_CANCELLED);
+    ck_assert_ptr_null(net);
+    char want[4200];
+    snprintf(want, sizeof want, "%s: cancelled by the progress callback (read)", path);
+    ck_assert_str_eq(champ_last_error(), want);
+    ck_assert_int_eq(champ_network_read_file_progress(path, NULL, NULL, &net), CHAMP_OK);
+    champ_network_free(net);
+}
+END_TEST
+
 static Suite *api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -123,6 +216,8 @@ static Suite *api_suite(void)
     tcase_add_test(tc, options_reject_bad_values);
     tcase_add_test(tc, free_functions_accept_null);
     tcase_add_test(tc, options_are_reusable_across_networks);
+    tcase_add_test(tc, rank_reports_its_phases_and_can_be_cancelled);
+    tcase_add_test(tc, reading_reports_progress_and_can_be_cancelled);
     suite_add_tcase(s, tc);
     return s;
 }

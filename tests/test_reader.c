@@ -15,7 +15,8 @@ typedef champ_status (*reader_fn)(const char *, size_t, champ_network **);
 
 static champ_status read_doc(const char *data, size_t len, champ_network **out)
 {
-    return champ__read_export(data, len, CHAMP_FORM_DOCUMENT, out);
+    static const champ_progress silent = {NULL, NULL};
+    return champ__read_export(data, len, CHAMP_FORM_DOCUMENT, &silent, out);
 }
 
 static champ_network sentinel;

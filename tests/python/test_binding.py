@@ -183,3 +183,47 @@ def test_errors_stay_on_their_thread(tmp_path):
     for i, message in messages.items():
         assert message.startswith(str(bad) if i % 2 else str(tmp_path / f"missing-{i}.json"))
     assert len(messages) == 8
+
+
+def test_progress_reaches_python_and_can_stop_the_call(export_path):
+    path = export_path("lazega-advice")
+    seen = []
+    with champions.load(path, progress=lambda phase, done: seen.append((phase, done))) as net:
+        assert seen[0][0] == "read" and seen[-1] == ("read", 1.0)
+        seen.clear()
+        with net.rank(progress=lambda phase, done: seen.append((phase, done))):
+            pass
+        phases = [p for i, (p, _) in enumerate(seen) if i == 0 or seen[i - 1][0] != p]
+        assert phases == ["graph", "ties", "influence", "bridging", "ranking"]
+        assert all(0 <= d <= 1 for _, d in seen) and seen[-1] == ("ranking", 1.0)
+
+        with pytest.raises(champions.CancelledError,
+                           match=r"^cancelled by the progress callback \(influence\)$") as info:
+            net.rank(progress=lambda phase, done: phase != "influence")
+        assert info.value.status == "CHAMP_ERR_CANCELLED"
+
+        class Stop(Exception):
+            pass
+
+        def interrupt(phase, done):
+            if phase == "bridging":
+                raise Stop(phase)
+
+        with pytest.raises(Stop, match="bridging"):
+            net.rank(progress=interrupt)
+        with pytest.raises(TypeError, match="progress"):
+            net.rank(progress="yes")
+        assert net.rank().summary["people"] == 71  # the network is still fine
+    with pytest.raises(champions.CancelledError, match=r": cancelled by the progress callback"):
+        champions.load(path, progress=lambda phase, done: False)
+
+
+def test_progress_true_draws_a_bar_or_a_line(export_path, capfd, monkeypatch):
+    path = export_path("lazega-advice")
+    with champions.load(path) as net:
+        net.rank(progress=True).close()
+        assert "bridging" in capfd.readouterr().err  # tqdm, from Debian's python3-tqdm
+        monkeypatch.setitem(sys.modules, "tqdm.auto", None)  # as if tqdm were missing
+        net.rank(progress=True).close()
+        err = capfd.readouterr().err
+        assert "\rbridging   100%" in err and err.endswith("\r")

@@ -12,8 +12,8 @@ number comes from the library, errors carry its messages. Set
 CHAMPIONS_LIBRARY to load a library other than the one beside this package.
 """
 
-from ._lib import (ArgumentError, CRITERIA, Error, FileError, InputError, InternalError,
-                   OutOfMemoryError)
+from ._lib import (ArgumentError, CRITERIA, CancelledError, Error, FileError, InputError,
+                   InternalError, OutOfMemoryError)
 from ._lib import path as library_path
 from ._lib import version as library_version
 from ._network import Network, load
@@ -29,6 +29,6 @@ def parse_time(value):
     return _seconds(value, "time")
 
 
-__all__ = ["ArgumentError", "CRITERIA", "Error", "FileError", "InputError", "InternalError",
+__all__ = ["ArgumentError", "CRITERIA", "CancelledError", "Error", "FileError", "InputError", "InternalError",
            "Network", "OutOfMemoryError", "Ranking", "library_path", "library_version", "load",
            "parse_time"]

@@ -18,6 +18,8 @@ _str = _c.c_char_p
 _ptr = _c.c_void_p  # arrays are passed as addresses (numpy .ctypes.data)
 _status = _c.c_int
 _handle_out = _c.POINTER(_c.c_void_p)
+# champ_progress_fn: int (*)(void *user, const char *phase, double done)
+PROGRESS = _c.CFUNCTYPE(_c.c_int, _c.c_void_p, _c.c_char_p, _c.c_double)
 
 # name: (restype, argtypes); every function of include/champions.h.
 PROTOTYPES = {
@@ -28,6 +30,7 @@ PROTOTYPES = {
     "champ_parse_times": (_status, [_ptr, _size, _ptr]),
     "champ_network_new": (_status, [_handle_out]),
     "champ_network_read_file": (_status, [_str, _handle_out]),
+    "champ_network_read_file_progress": (_status, [_str, PROGRESS, _ptr, _handle_out]),
     "champ_network_read_json": (_status, [_str, _size, _handle_out]),
     "champ_network_read_jsonl": (_status, [_str, _size, _handle_out]),
     "champ_network_add_person": (_status, [_ptr, _str, _str, _str]),
@@ -47,6 +50,7 @@ PROTOTYPES = {
     "champ_options_set_reciprocity_prior": (_status, [_ptr, _double]),
     "champ_options_set_bridging_samples": (_status, [_ptr, _size]),
     "champ_options_set_seed": (_status, [_ptr, _c.c_uint64]),
+    "champ_options_set_progress": (_status, [_ptr, PROGRESS, _ptr]),
     "champ_options_free": (None, [_ptr]),
     "champ_rank": (_status, [_ptr, _ptr, _handle_out]),
     "champ_ranking_count": (_size, [_ptr]),
@@ -76,7 +80,7 @@ PROTOTYPES = {
 }
 
 # Values of the C enums (fixed forever by the header).
-OK, ERR_ARGUMENT, ERR_NOMEM, ERR_IO, ERR_PARSE, ERR_SCHEMA, ERR_INTERNAL = range(7)
+OK, ERR_ARGUMENT, ERR_NOMEM, ERR_IO, ERR_PARSE, ERR_SCHEMA, ERR_INTERNAL, ERR_CANCELLED = range(8)
 CRITERIA = ("reciprocity", "reach", "bridging", "influence", "activity")
 DIAGNOSTICS = ("received", "ties", "mutual", "cross_share")
 SUMMARY_ITEMS = ("people", "listed", "eligible", "interactions", "dropped_self",
@@ -113,6 +117,10 @@ class InternalError(Error, RuntimeError):
     """A failure inside a dependency (CHAMP_ERR_INTERNAL): a bug, please report."""
 
 
+class CancelledError(Error):
+    """The progress callback stopped the call (CHAMP_ERR_CANCELLED)."""
+
+
 _EXCEPTIONS = {
     ERR_ARGUMENT: ArgumentError,
     ERR_NOMEM: OutOfMemoryError,
@@ -120,6 +128,7 @@ _EXCEPTIONS = {
     ERR_PARSE: InputError,
     ERR_SCHEMA: InputError,
     ERR_INTERNAL: InternalError,
+    ERR_CANCELLED: CancelledError,
 }
 
 
@@ -183,8 +192,8 @@ def check(status):
         raise error(status)
 
 
-def new_handle(constructor, *args):
+def new_handle(constructor, *args, checker=check):
     """Call a constructor that returns a handle through its last argument."""
     out = _c.c_void_p()
-    check(constructor(*args, _c.byref(out)))
+    checker(constructor(*args, _c.byref(out)))
     return out.value

@@ -9,6 +9,7 @@ import numpy as np
 from . import _lib, _time
 from ._columns import TextColumn, float_column
 from ._handle import Handle
+from ._progress import Listener
 from ._ranking import Ranking
 
 lib = _lib.lib
@@ -26,12 +27,15 @@ def _optional_text(value, name):
     return None if value is None else _text(value, name)
 
 
-def load(path):
+def load(path, progress=None):
     """Read an export (SPEC 2) from a file: JSON Lines when the name ends in
     .jsonl or .ndjson, otherwise the JSON document form. Raises OSError
     (champions.FileError) when the file cannot be read, champions.InputError
-    (a ValueError) for bad content; messages name the file and the place."""
-    return Network._wrap(_lib.new_handle(lib.champ_network_read_file, os.fsencode(path)))
+    (a ValueError) for bad content; messages name the file and the place.
+    progress: None, True (a bar) or a callable(phase, done), as for rank()."""
+    listener = Listener(progress)
+    return Network._wrap(_lib.new_handle(lib.champ_network_read_file_progress, os.fsencode(path),
+                                         listener.pointer, None, checker=listener.check))
 
 
 class Network(Handle):
@@ -177,7 +181,8 @@ class Network(Handle):
         return f"<champions.Network: {len(self)} people, {self.interaction_count} interactions>"
 
     def rank(self, *, weights=None, since=None, until=None, type_weights=None, min_activity=1,
-             champion_groups=("staff",), audience=None, reciprocity_prior=2, samples=0, seed=1):
+             champion_groups=("staff",), audience=None, reciprocity_prior=2, samples=0, seed=1,
+             progress=None):
         """Rank the champions (SPEC 4) with the options of SPEC 3.
 
         weights: {criterion: weight}; criteria left out keep their defaults
@@ -185,14 +190,21 @@ class Network(Handle):
         since/until: a datetime (UTC when it has no zone), an RFC 3339 string
         or Unix seconds; keeps since <= time < until. type_weights: {type:
         multiplier}. champion_groups / audience: a group name or a list.
-        samples: bridging sources, 0 = automatic. Returns a Ranking."""
+        samples: bridging sources, 0 = automatic. progress: None, True (a
+        tqdm bar when tqdm is installed, else a line on stderr) or a
+        callable(phase, done) that may return False, or raise, to stop the
+        ranking (champions.CancelledError, or its exception). Ctrl-C stops
+        it too. Returns a Ranking."""
         handle = self._handle()
+        listener = Listener(progress)
         with _Options() as options:
             options.set(weights=weights, since=since, until=until, type_weights=type_weights,
                         min_activity=min_activity, champion_groups=champion_groups,
                         audience=audience, reciprocity_prior=reciprocity_prior,
                         samples=samples, seed=seed)
-            return Ranking._wrap(_lib.new_handle(lib.champ_rank, handle, options._ptr))
+            options._call(lib.champ_options_set_progress, listener.pointer, None, name="progress")
+            return Ranking._wrap(_lib.new_handle(lib.champ_rank, handle, options._ptr,
+                                                 checker=listener.check))
 
 
 def _get(frame, column):
