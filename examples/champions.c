@@ -20,6 +20,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define EXIT_USAGE 2
 
@@ -546,12 +548,50 @@ static int read_standard_input(char **data, size_t *len)
     return EXIT_SUCCESS;
 }
 
+/* ------------------------------------------------------------------------
+ * Progress on stderr: for a person watching (stderr is a terminal) and only
+ * when there is something to wait for (a file of PROGRESS_MIN_BYTES or
+ * more). CHAMPIONS_PROGRESS=always or never decides instead (scripts, tests).
+ * ------------------------------------------------------------------------ */
+#define PROGRESS_MIN_BYTES (64L << 20)
+#define PROGRESS_WIDTH 16
+
+static int wants_progress(const char *file)
+{
+    const char *choice = getenv("CHAMPIONS_PROGRESS");
+    if (choice && strcmp(choice, "always") == 0)
+        return 1;
+    if (choice && strcmp(choice, "never") == 0)
+        return 0;
+    struct stat st;
+    return isatty(STDERR_FILENO) && strcmp(file, "-") != 0 && stat(file, &st) == 0 &&
+           st.st_size >= PROGRESS_MIN_BYTES;
+}
+
+static int show_progress(void *user, const char *phase, double done)
+{
+    (void)user;
+    fprintf(stderr, "\r%-10s %3.0f%%", phase, done * 100);
+    return 0;
+}
+
+/* Wipe the progress line, so that what follows starts a clean line. */
+static void end_progress(int shown)
+{
+    if (shown)
+        fprintf(stderr, "\r%*s\r", PROGRESS_WIDTH, "");
+}
+
 /* Load the export; messages name the file (the library's already do). */
-static int load_network(const char *file, champ_network **net)
+static int load_network(const char *file, int progress, champ_network **net)
 {
     if (strcmp(file, "-") != 0) {
-        if (champ_network_read_file(file, net) != CHAMP_OK)
+        champ_status status = champ_network_read_file_progress(
+            file, progress ? show_progress : NULL, NULL, net);
+        if (status != CHAMP_OK) {
+            end_progress(progress);
             return input_error("%s", champ_last_error());
+        }
         return EXIT_SUCCESS;
     }
     char *data = NULL;
@@ -755,11 +795,15 @@ static int rank_file(const struct rank_args *args)
 {
     champ_network *net = NULL;
     champ_ranking *ranking = NULL;
-    int code = load_network(args->file, &net);
+    int progress = wants_progress(args->file);
+    int code = load_network(args->file, progress, &net);
+    if (code == EXIT_SUCCESS && progress)
+        code = check_status(champ_options_set_progress(args->options, show_progress, NULL), NULL);
     if (code == EXIT_SUCCESS) {
         /* SCHEMA here is about the data (weights adding up past the largest
          * number), so it is reported like bad input. */
         champ_status status = champ_rank(net, args->options, &ranking);
+        end_progress(progress);
         if (status == CHAMP_ERR_SCHEMA)
             code = input_error("%s: %s", strcmp(args->file, "-") ? args->file : STDIN_NAME,
                                champ_last_error());

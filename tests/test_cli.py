@@ -82,10 +82,11 @@ def table_rows(out):
     return rows[:rows.index("")] if "" in rows else rows
 
 
-def run(*args, stdin=b"", stdout=subprocess.PIPE):
+def run(*args, stdin=b"", stdout=subprocess.PIPE, progress="never"):
     wrapper = shlex.split(os.environ.get("CHAMPIONS_CLI_WRAPPER", ""))
+    env = {**os.environ, "CHAMPIONS_PROGRESS": progress}
     proc = subprocess.run(wrapper + [EXE, *args], input=stdin, stdout=stdout,
-                          stderr=subprocess.PIPE, timeout=600)
+                          stderr=subprocess.PIPE, timeout=600, env=env)
     out = proc.stdout.decode("utf-8") if proc.stdout is not None else ""
     return proc.returncode, out, proc.stderr.decode("utf-8")
 
@@ -353,6 +354,29 @@ class TestOtherFormats(CliTestCase):
                 self.assertEqual(len(err.splitlines()), 1, err)
                 self.assertEqual(err, "champions: cannot write the output: "
                                       "No space left on device\n")
+
+
+class TestProgress(CliTestCase):
+    def test_progress_goes_to_stderr_and_is_wiped(self):
+        quiet = self.ok("rank", "--format=json", self.tiny)
+        code, out, err = run("rank", "--format=json", self.tiny, progress="always")
+        self.assertEqual((code, out), (0, quiet))
+        phases = re.findall(r"\r(\w+) +(\d+)%", err)
+        self.assertEqual([p for i, (p, _) in enumerate(phases) if i == 0 or phases[i - 1][0] != p],
+                         ["read", "graph", "ties", "influence", "bridging", "ranking"])
+        self.assertEqual(phases[-1], ("ranking", "100"))
+        self.assertTrue(err.endswith("\r" + " " * 16 + "\r"), repr(err))
+
+    def test_an_error_starts_on_a_clean_line(self):
+        bad = self.write("bad.json", '{"interactions": [}')
+        code, _, err = run("rank", bad, progress="always")
+        self.assertEqual(code, 1)
+        self.assertTrue(err.split("\r")[-1].startswith(bad + ": line 1, column 19: "), repr(err))
+
+    def test_small_files_and_pipes_show_none(self):
+        # not a terminal here, and small: the automatic choice is no progress
+        code, _, err = run("rank", self.tiny, progress="auto")
+        self.assertEqual((code, err), (0, ""))
 
 
 class TestOptionsChangeResults(CliTestCase):
