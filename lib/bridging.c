@@ -7,6 +7,7 @@
  * cores or threads that actually ran. */
 #include "bridging.h"
 #include "errors.h"
+#include "network.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -65,82 +66,79 @@ static uint32_t *draw_sources(size_t n, size_t k, uint64_t seed)
     return perm;
 }
 
-/* Scratch of one part: per person distance, path count, dependency, and
- * the BFS order (which is also the stack of the accumulation). */
+/* Per person state of one source's pass, packed so that a neighbour's
+ * distance, path count and dependency share one cache line. */
+typedef struct node {
+    double sigma, delta;
+    int32_t dist;
+} node;
+
+/* Scratch of one part: the nodes and the BFS order (which is also the stack
+ * of the accumulation). */
 typedef struct scratch {
-    int32_t *dist;
-    double *sigma, *delta;
+    node *nodes;
     uint32_t *order;
 } scratch;
 
 static void scratch_free(scratch *w)
 {
-    free(w->dist);
-    free(w->sigma);
-    free(w->delta);
+    free(w->nodes);
     free(w->order);
 }
 
 static int scratch_init(scratch *w, size_t n)
 {
     size_t cells = n ? n : 1;
-    w->dist = malloc(cells * sizeof *w->dist);
-    w->sigma = calloc(cells, sizeof *w->sigma);
-    w->delta = calloc(cells, sizeof *w->delta);
+    w->nodes = malloc(cells * sizeof *w->nodes);
     w->order = malloc(cells * sizeof *w->order);
-    if (!w->dist || !w->sigma || !w->delta || !w->order) {
+    if (!w->nodes || !w->order) {
         scratch_free(w);
         return -1;
     }
     for (size_t v = 0; v < n; v++)
-        w->dist[v] = -1;
+        w->nodes[v] = (node){0, 0, -1};
     return 0;
 }
 
 /* Add delta_s(v) for every v != s to sum[v]; leaves the scratch clean. */
-static void from_source(const champ_graph *g, uint32_t s, scratch *w, double *sum)
+static void from_source(const size_t *start, const uint32_t *nbr, uint32_t s, scratch *w,
+                        double *sum)
 {
-    const size_t *start = g->start;
-    const uint32_t *nbr = g->nbr;
-    int32_t *dist = w->dist;
-    double *sigma = w->sigma, *delta = w->delta;
+    node *nodes = w->nodes;
     uint32_t *order = w->order;
     size_t head = 0, tail = 1;
     order[0] = s;
-    dist[s] = 0;
-    sigma[s] = 1;
+    nodes[s].dist = 0;
+    nodes[s].sigma = 1;
     while (head < tail) {
         uint32_t v = order[head++];
-        int32_t next = dist[v] + 1;
+        int32_t next = nodes[v].dist + 1;
+        double sigma = nodes[v].sigma;
         for (size_t t = start[v]; t < start[v + 1]; t++) {
-            uint32_t u = nbr[t];
-            if (dist[u] < 0) {
-                dist[u] = next;
-                order[tail++] = u;
+            node *u = &nodes[nbr[t]];
+            if (u->dist < 0) {
+                u->dist = next;
+                order[tail++] = nbr[t];
             }
-            if (dist[u] == next)
-                sigma[u] += sigma[v];
+            if (u->dist == next)
+                u->sigma += sigma;
         }
     }
     /* Dependencies, farthest first: delta(u) += sigma(u)/sigma(v) (1 + delta(v))
      * for every predecessor u of v (a neighbour one step closer to s). */
     for (size_t i = tail; i-- > 1;) {
         uint32_t v = order[i];
-        int32_t prev = dist[v] - 1;
-        double share = (1 + delta[v]) / sigma[v];
+        int32_t prev = nodes[v].dist - 1;
+        double share = (1 + nodes[v].delta) / nodes[v].sigma;
         for (size_t t = start[v]; t < start[v + 1]; t++) {
-            uint32_t u = nbr[t];
-            if (dist[u] == prev)
-                delta[u] += sigma[u] * share;
+            node *u = &nodes[nbr[t]];
+            if (u->dist == prev)
+                u->delta += u->sigma * share;
         }
-        sum[v] += delta[v];
+        sum[v] += nodes[v].delta;
     }
-    for (size_t i = 0; i < tail; i++) {
-        uint32_t v = order[i];
-        dist[v] = -1;
-        sigma[v] = 0;
-        delta[v] = 0;
-    }
+    for (size_t i = 0; i < tail; i++)
+        nodes[order[i]] = (node){0, 0, -1};
 }
 
 static void *run_part(void *arg)
@@ -152,7 +150,7 @@ static void *run_part(void *arg)
         p->status = CHAMP_ERR_NOMEM;
     } else {
         for (size_t i = p->first; i < p->end && !atomic_load(&job->cancel); i++) {
-            from_source(job->g, job->sources[i], &w, p->sum);
+            from_source(job->start, job->nbr, job->sources[i], &w, p->sum);
             atomic_fetch_add(&job->done, 1);
         }
         scratch_free(&w);
@@ -167,10 +165,110 @@ static void release(champ_bridging *job)
     for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++)
         free(job->part[i].sum);
     free(job->sources);
+    free(job->start);
+    free(job->nbr);
+    free(job->place);
 }
 
-champ_status champ__bridging_start(champ_bridging *job, const champ_graph *g, size_t k,
-                                   uint64_t seed)
+typedef struct named {
+    const char *name;
+    uint32_t index;
+} named;
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const named *)a)->name, ((const named *)b)->name);
+}
+
+/* rank[t]: team t's place among the team names sorted bytewise. */
+static int rank_teams(const champ_strtab *teams, uint32_t *rank)
+{
+    named *sorted = malloc((teams->count ? teams->count : 1) * sizeof *sorted);
+    if (!sorted)
+        return -1;
+    for (uint32_t t = 0; t < teams->count; t++)
+        sorted[t] = (named){champ_strtab_get(teams, t), t};
+    qsort(sorted, teams->count, sizeof *sorted, by_name);
+    for (uint32_t i = 0; i < teams->count; i++)
+        rank[sorted[i].index] = i;
+    free(sorted);
+    return 0;
+}
+
+/* The people in breadth-first order, component after component. */
+static void breadth_first(const champ_graph *g, uint32_t *order, uint32_t *seen_at)
+{
+    size_t tail = 0;
+    for (size_t v = 0; v < g->n; v++)
+        seen_at[v] = UINT32_MAX;
+    for (size_t root = 0; root < g->n; root++) {
+        if (seen_at[root] != UINT32_MAX)
+            continue;
+        seen_at[root] = (uint32_t)tail;
+        order[tail++] = (uint32_t)root;
+        for (size_t head = tail - 1; head < tail; head++) {
+            uint32_t v = order[head];
+            for (size_t t = g->start[v]; t < g->start[v + 1]; t++) {
+                uint32_t u = g->nbr[t];
+                if (seen_at[u] == UINT32_MAX) {
+                    seen_at[u] = (uint32_t)tail;
+                    order[tail++] = u;
+                }
+            }
+        }
+    }
+}
+
+/* Number the people team by team (teams sorted by name, so that teams of a
+ * department named alike sit together; unknown team last), in breadth-first
+ * order within a team, and copy the tie rows in that numbering. People tied
+ * mostly among themselves then sit next to each other in memory, and the
+ * passes of from_source() stay in cache far more often. */
+static int renumber(champ_bridging *job, const champ_network *net)
+{
+    const champ_graph *g = job->g;
+    size_t n = g->n, cells = n ? n : 1, arcs = g->start[n], teams = net->teams.count;
+    uint32_t *bfs = malloc(cells * sizeof *bfs);
+    uint32_t *team_rank = malloc((teams + 1) * sizeof *team_rank);
+    size_t *bucket = calloc(teams + 2, sizeof *bucket);
+    job->place = malloc(cells * sizeof *job->place);
+    job->start = malloc((n + 1) * sizeof *job->start);
+    job->nbr = malloc((arcs ? arcs : 1) * sizeof *job->nbr);
+    int ok = bfs && team_rank && bucket && job->place && job->start && job->nbr &&
+             rank_teams(&net->teams, team_rank) == 0;
+    if (ok) {
+        team_rank[teams] = (uint32_t)teams; /* the unknown team, after all */
+        breadth_first(g, bfs, job->place);
+        /* counting sort of the breadth-first order by team rank */
+        for (size_t v = 0; v < n; v++) {
+            uint32_t t = net->team[v];
+            bucket[team_rank[t == CHAMP_NONE ? teams : t] + 1]++;
+        }
+        for (size_t i = 1; i <= teams + 1; i++)
+            bucket[i] += bucket[i - 1];
+        for (size_t i = 0; i < n; i++) {
+            uint32_t v = bfs[i], t = net->team[v];
+            job->place[v] = (uint32_t)bucket[team_rank[t == CHAMP_NONE ? teams : t]]++;
+        }
+        for (size_t v = 0; v < n; v++)
+            bfs[job->place[v]] = (uint32_t)v; /* now: number -> person */
+        size_t e = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t v = bfs[i];
+            job->start[i] = e;
+            for (size_t t = g->start[v]; t < g->start[v + 1]; t++)
+                job->nbr[e++] = job->place[g->nbr[t]];
+        }
+        job->start[n] = e;
+    }
+    free(bfs);
+    free(team_rank);
+    free(bucket);
+    return ok ? 0 : -1;
+}
+
+champ_status champ__bridging_start(champ_bridging *job, const champ_graph *g,
+                                   const champ_network *net, size_t k, uint64_t seed)
 {
     memset(job, 0, sizeof *job);
     job->g = g;
@@ -178,7 +276,9 @@ champ_status champ__bridging_start(champ_bridging *job, const champ_graph *g, si
     atomic_init(&job->done, 0);
     atomic_init(&job->running, 0);
     atomic_init(&job->cancel, 0);
-    int ok = (job->sources = draw_sources(g->n, k, seed)) != NULL;
+    int ok = (job->sources = draw_sources(g->n, k, seed)) != NULL && renumber(job, net) == 0;
+    for (size_t i = 0; ok && i < k; i++)
+        job->sources[i] = job->place[job->sources[i]];
     for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++) {
         champ_bridging_part *p = &job->part[i];
         p->job = job;
@@ -241,7 +341,7 @@ champ_status champ__bridging_finish(champ_bridging *job, double *bridging)
         for (size_t v = 0; v < g->n; v++) {
             double sum = 0;
             for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++)
-                sum += job->part[i].sum[v];
+                sum += job->part[i].sum[job->place[v]];
             bridging[v] = sum * scale;
         }
     }
@@ -249,9 +349,10 @@ champ_status champ__bridging_finish(champ_bridging *job, double *bridging)
     return st;
 }
 
-champ_status champ__bridging(const champ_graph *g, size_t k, uint64_t seed, double *bridging)
+champ_status champ__bridging(const champ_graph *g, const champ_network *net, size_t k,
+                             uint64_t seed, double *bridging)
 {
     champ_bridging job;
-    champ_status st = champ__bridging_start(&job, g, k, seed);
+    champ_status st = champ__bridging_start(&job, g, net, k, seed);
     return st ? st : champ__bridging_finish(&job, bridging);
 }

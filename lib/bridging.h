@@ -7,6 +7,7 @@
 #define CHAMP_BRIDGING_H
 
 #include "graph.h"
+#include "network.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -24,7 +25,11 @@ typedef struct champ_bridging_part {
 
 typedef struct champ_bridging {
     const champ_graph *g;
-    uint32_t *sources;
+    /* The tie rows renumbered team by team, so that neighbours mostly sit
+     * close together in memory: place[v] is person v's number. */
+    size_t *start;
+    uint32_t *nbr, *place;
+    uint32_t *sources;      /* renumbered */
     size_t k;
     atomic_size_t done;     /* sources finished, for progress */
     atomic_int running;     /* parts not finished yet */
@@ -38,9 +43,10 @@ size_t champ__bridging_sources(const champ_graph *g, size_t samples);
 
 /* Draw k sources (all people when k == people) and start the parts, each
  * on a thread of its own when one can be made. The graph must outlive the
- * job. On CHAMP_OK, champ__bridging_finish() must follow. */
-champ_status champ__bridging_start(champ_bridging *job, const champ_graph *g, size_t k,
-                                   uint64_t seed);
+ * job; the network (its teams) is only read here. On CHAMP_OK,
+ * champ__bridging_finish() must follow. */
+champ_status champ__bridging_start(champ_bridging *job, const champ_graph *g,
+                                   const champ_network *net, size_t k, uint64_t seed);
 
 /* Whether every part has finished; waits up to `ms` milliseconds for it. */
 int champ__bridging_wait(champ_bridging *job, unsigned ms);
@@ -52,6 +58,7 @@ int champ__bridging_wait(champ_bridging *job, unsigned ms);
 champ_status champ__bridging_finish(champ_bridging *job, double *bridging);
 
 /* Bridging in one call (tests, and callers with nothing to do meanwhile). */
-champ_status champ__bridging(const champ_graph *g, size_t k, uint64_t seed, double *bridging);
+champ_status champ__bridging(const champ_graph *g, const champ_network *net, size_t k,
+                             uint64_t seed, double *bridging);
 
 #endif

@@ -181,7 +181,7 @@ champ_status champ__metrics_compute(champ_metrics *m, const champ_graph *g,
     m->bridging_sources = k;
     champ_bridging job;
     if ((st = champ__progress(&o->progress, "influence", 0)) ||
-        (st = champ__bridging_start(&job, g, k, o->seed)))
+        (st = champ__bridging_start(&job, g, net, k, o->seed)))
         goto cleanup;
     if (!(st = champ__influence(g, m->value[CHAMP_INFLUENCE])))
         st = champ__progress(&o->progress, "influence", 1);
