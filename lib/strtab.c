@@ -11,7 +11,13 @@ static uint64_t hash_bytes(const char *s, size_t len)
         h ^= (unsigned char)s[i];
         h *= 1099511628211ULL;
     }
-    return h ^ (h >> 29);
+    /* FNV's low bits mix poorly and the table uses them: finish with the
+     * 64-bit mixer of MurmurHash3 (fmix64). */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 33);
 }
 
 void champ_strtab_init(champ_strtab *t)
@@ -32,12 +38,21 @@ static int equals(const champ_strtab *t, uint32_t i, const char *s, size_t len)
     return champ_strtab_len(t, i) == len && memcmp(champ_strtab_get(t, i), s, len) == 0;
 }
 
-static size_t probe(const champ_strtab *t, const char *s, size_t len)
+/* A slot holds the string's index in its low 32 bits and the high 32 bits
+ * of its hash above them: most mismatches are told apart without touching
+ * the arena (a cache miss each, on large tables). */
+#define EMPTY UINT64_MAX
+#define SLOT_INDEX(slot) ((uint32_t)(slot))
+#define SLOT_TAG(h) ((h) >> 32)
+
+/* The slot holding s, or the empty slot where it would go. */
+static size_t probe(const champ_strtab *t, const char *s, size_t len, uint64_t h)
 {
     size_t mask = t->slot_cap - 1;
-    size_t at = (size_t)hash_bytes(s, len) & mask;
-    while (t->slots[at] != CHAMP_STRTAB_NONE && !equals(t, t->slots[at], s, len))
-        at = (at + 1) & mask;
+    size_t at = (size_t)h & mask;
+    for (uint64_t slot; (slot = t->slots[at]) != EMPTY; at = (at + 1) & mask)
+        if (SLOT_TAG(slot) == SLOT_TAG(h) && equals(t, SLOT_INDEX(slot), s, len))
+            break;
     return at;
 }
 
@@ -45,7 +60,8 @@ uint32_t champ_strtab_find(const champ_strtab *t, const char *s, size_t len)
 {
     if (t->slot_cap == 0)
         return CHAMP_STRTAB_NONE;
-    return t->slots[probe(t, s, len)];
+    uint64_t slot = t->slots[probe(t, s, len, hash_bytes(s, len))];
+    return slot == EMPTY ? CHAMP_STRTAB_NONE : SLOT_INDEX(slot);
 }
 
 static void reinsert_all(champ_strtab *t)
@@ -53,7 +69,10 @@ static void reinsert_all(champ_strtab *t)
     memset(t->slots, 0xff, t->slot_cap * sizeof *t->slots);
     for (size_t i = 0; i < t->count; i++) {
         uint32_t k = (uint32_t)i;
-        t->slots[probe(t, champ_strtab_get(t, k), champ_strtab_len(t, k))] = k;
+        const char *s = champ_strtab_get(t, k);
+        size_t len = champ_strtab_len(t, k);
+        uint64_t h = hash_bytes(s, len);
+        t->slots[probe(t, s, len, h)] = (SLOT_TAG(h) << 32) | k;
     }
 }
 
@@ -74,9 +93,10 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
 
 int champ_strtab_intern(champ_strtab *t, const char *s, size_t len, uint32_t *index, int *added)
 {
-    uint32_t found = champ_strtab_find(t, s, len);
-    if (found != CHAMP_STRTAB_NONE) {
-        *index = found;
+    uint64_t h = hash_bytes(s, len);
+    size_t at = t->slot_cap ? probe(t, s, len, h) : 0;
+    if (t->slot_cap && t->slots[at] != EMPTY) {
+        *index = SLOT_INDEX(t->slots[at]);
         if (added)
             *added = 0;
         return 0;
@@ -85,13 +105,14 @@ int champ_strtab_intern(champ_strtab *t, const char *s, size_t len, uint32_t *in
         return -1;
     if ((t->count + 1) * 2 > t->slot_cap) {
         size_t cap = t->slot_cap ? t->slot_cap * 2 : 64;
-        uint32_t *slots = malloc(cap * sizeof *slots);
+        uint64_t *slots = malloc(cap * sizeof *slots);
         if (!slots)
             return -1;
         free(t->slots);
         t->slots = slots;
         t->slot_cap = cap;
         reinsert_all(t);
+        at = probe(t, s, len, h);
     }
     if (grow((void **)&t->arena, &t->arena_cap, t->arena_len + len + 1, 1) != 0 ||
         grow((void **)&t->offset, &t->offset_cap, t->count + 1, sizeof *t->offset) != 0)
@@ -101,7 +122,7 @@ int champ_strtab_intern(champ_strtab *t, const char *s, size_t len, uint32_t *in
     t->offset[t->count] = t->arena_len;
     t->arena_len += len + 1;
     uint32_t k = (uint32_t)t->count++;
-    t->slots[probe(t, s, len)] = k;
+    t->slots[at] = (SLOT_TAG(h) << 32) | k;
     *index = k;
     if (added)
         *added = 1;

@@ -14,7 +14,7 @@ typedef struct champ_strtab {
     size_t arena_len, arena_cap;
     size_t *offset;       /* offset[i]: where string i starts in arena */
     size_t count, offset_cap;
-    uint32_t *slots;      /* open addressing; CHAMP_STRTAB_NONE = empty */
+    uint64_t *slots;      /* open addressing: hash tag << 32 | index; all ones = empty */
     size_t slot_cap;      /* power of two */
 } champ_strtab;
 
