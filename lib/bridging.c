@@ -73,25 +73,33 @@ typedef struct node {
     int32_t dist;
 } node;
 
-/* Scratch of one part: the nodes and the BFS order (which is also the stack
- * of the accumulation). */
+/* A shortest-path arc of one source's pass: pred is one step closer to it. */
+typedef struct arc {
+    uint32_t pred, child;
+} arc;
+
+/* Scratch of one part: the nodes, the BFS order and the shortest-path arcs
+ * in the order they were found. */
 typedef struct scratch {
     node *nodes;
     uint32_t *order;
+    arc *arcs;
 } scratch;
 
 static void scratch_free(scratch *w)
 {
     free(w->nodes);
     free(w->order);
+    free(w->arcs);
 }
 
-static int scratch_init(scratch *w, size_t n)
+static int scratch_init(scratch *w, size_t n, size_t arcs)
 {
     size_t cells = n ? n : 1;
     w->nodes = malloc(cells * sizeof *w->nodes);
     w->order = malloc(cells * sizeof *w->order);
-    if (!w->nodes || !w->order) {
+    w->arcs = malloc((arcs ? arcs : 1) * sizeof *w->arcs);
+    if (!w->nodes || !w->order || !w->arcs) {
         scratch_free(w);
         return -1;
     }
@@ -106,7 +114,8 @@ static void from_source(const size_t *start, const uint32_t *nbr, uint32_t s, sc
 {
     node *nodes = w->nodes;
     uint32_t *order = w->order;
-    size_t head = 0, tail = 1;
+    arc *arcs = w->arcs;
+    size_t head = 0, tail = 1, found = 0;
     order[0] = s;
     nodes[s].dist = 0;
     nodes[s].sigma = 1;
@@ -115,28 +124,29 @@ static void from_source(const size_t *start, const uint32_t *nbr, uint32_t s, sc
         int32_t next = nodes[v].dist + 1;
         double sigma = nodes[v].sigma;
         for (size_t t = start[v]; t < start[v + 1]; t++) {
-            node *u = &nodes[nbr[t]];
+            uint32_t c = nbr[t];
+            node *u = &nodes[c];
             if (u->dist < 0) {
                 u->dist = next;
-                order[tail++] = nbr[t];
+                order[tail++] = c;
             }
-            if (u->dist == next)
+            if (u->dist == next) {
                 u->sigma += sigma;
+                arcs[found++] = (arc){v, c};
+            }
         }
     }
-    /* Dependencies, farthest first: delta(u) += sigma(u)/sigma(v) (1 + delta(v))
-     * for every predecessor u of v (a neighbour one step closer to s). */
-    for (size_t i = tail; i-- > 1;) {
-        uint32_t v = order[i];
-        int32_t prev = nodes[v].dist - 1;
-        double share = (1 + nodes[v].delta) / nodes[v].sigma;
-        for (size_t t = start[v]; t < start[v + 1]; t++) {
-            node *u = &nodes[nbr[t]];
-            if (u->dist == prev)
-                u->delta += u->sigma * share;
-        }
-        sum[v] += nodes[v].delta;
+    /* Dependencies: delta(p) += sigma(p)/sigma(c) (1 + delta(c)) over the
+     * arcs p -> c, last found first. An arc leaving c was found after every
+     * arc entering c (c is scanned after it is reached), so delta(c) is
+     * complete by the time it is used. */
+    for (size_t a = found; a-- > 0;) {
+        node *p = &nodes[arcs[a].pred];
+        const node *c = &nodes[arcs[a].child];
+        p->delta += p->sigma / c->sigma * (1 + c->delta);
     }
+    for (size_t i = 1; i < tail; i++)
+        sum[order[i]] += nodes[order[i]].delta;
     for (size_t i = 0; i < tail; i++)
         nodes[order[i]] = (node){0, 0, -1};
 }
@@ -146,7 +156,7 @@ static void *run_part(void *arg)
     champ_bridging_part *p = arg;
     champ_bridging *job = p->job;
     scratch w;
-    if (scratch_init(&w, job->g->n)) {
+    if (scratch_init(&w, job->g->n, job->start[job->g->n])) {
         p->status = CHAMP_ERR_NOMEM;
     } else {
         for (size_t i = p->first; i < p->end && !atomic_load(&job->cancel); i++) {
