@@ -117,9 +117,8 @@ def check_file(path, a, out):
     n, ties = people_ties(base)
     sampled = n * ties > 1e9
     no_br = a.no_bridging or sampled
-    lib_cmd = [a.champions, "rank", "--format", "json", path]
-    if no_br:
-        lib_cmd[3:3] = ["--weights", "bridging=0"]
+    lib_cmd = [a.champions, "rank", "--format", "json"] + (
+        ["--weights", "bridging=0"] if no_br else []) + [path]
     lib = run_json(lib_cmd)
     ok_all = True
     for peer in a.peers:

@@ -1,0 +1,51 @@
+#!/usr/bin/python3
+"""Sampled bridging against exact, on a network where exact is affordable.
+
+    benchmarks/accuracy.py FILE [--samples 64,256,1024] [--seeds 1,2]
+
+Ranks FILE once with exact bridging and then with k sampled sources for each
+k and seed, and prints for each: the Spearman correlation of bridging with
+the exact values, the overlap of the top 50 by bridging, the Spearman
+correlation of the scores of eligible people, and the overlap of the top 50
+champions. Uses the Python binding (set PYTHONPATH=bindings/python and
+CHAMPIONS_LIBRARY=build/lib/libchampions.so.0 from a build tree).
+"""
+
+import argparse
+
+from scipy.stats import spearmanr
+
+import champions
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("file")
+    ap.add_argument("--samples", default="64,256,1024")
+    ap.add_argument("--seeds", default="1,2")
+    a = ap.parse_args()
+    with champions.load(a.file) as net:
+        exact = net.rank(samples=0)
+        if not exact.bridging_exact:
+            raise SystemExit(f"{a.file}: too large for exact bridging (people x ties > 1e9)")
+        e = exact.to_pandas().set_index("id")
+        eligible = e["eligible"]
+        top_bridging = set(e["bridging"].nlargest(50).index)
+        top_champions = set(e[eligible].nsmallest(50, "rank").index)
+        print(f"{a.file}: {len(e)} people, exact bridging from all of them")
+        print(f"{'k':>6} {'seed':>5} {'bridging rho':>13} {'top-50 bridging':>16} "
+              f"{'score rho':>10} {'top-50 champions':>17}")
+        for k in (int(x) for x in a.samples.split(",")):
+            for seed in (int(x) for x in a.seeds.split(",")):
+                s = net.rank(samples=k, seed=seed).to_pandas().set_index("id").loc[e.index]
+                rho = spearmanr(e["bridging"], s["bridging"]).correlation
+                score_rho = spearmanr(e.loc[eligible, "score"], s.loc[eligible, "score"]).correlation
+                overlap = len(top_bridging & set(s["bridging"].nlargest(50).index))
+                champs = len(top_champions & set(s[eligible].nsmallest(50, "rank").index))
+                print(f"{k:>6} {seed:>5} {rho:>13.4f} {overlap:>13}/50 {score_rho:>10.4f} "
+                      f"{champs:>14}/50")
+
+
+if __name__ == "__main__":
+    main()
