@@ -25,7 +25,6 @@ Exit status 1 if any comparison fails.  One line per (file, peer).
 
 import argparse
 import json
-import math
 import os
 import subprocess
 import sys
@@ -110,7 +109,6 @@ def people_ties(lib):
 
 
 def check_file(path, a, out):
-    t0 = time.perf_counter()
     # does the library sample here?  (auto mode: exact iff people x ties <= 1e9)
     base = run_json([a.champions, "rank", "--format", "json", "--top", "1", "--weights",
                      "bridging=0", path])

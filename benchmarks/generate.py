@@ -316,7 +316,6 @@ def format_records(o, rec, tfmt, wsel, last_sep):
     tfmt: 0 Z, 1 +01:00, 2 Unix; wsel: index into WEIGHT_TEXT.
     last_sep: separator of the last record (None: same as the others)."""
     n = len(rec["src"])
-    W = o.id_width
     parts = [
         _const(b'{"from":"'), o.id_bytes[rec["src"]], _const(b'","to":"'), o.id_bytes[rec["dst"]],
         _const(b'","time":'), None, _const(b',"type":"'), TYPE_TAB[rec["type"]], _const(b'"'),
