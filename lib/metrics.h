@@ -17,8 +17,9 @@ typedef struct champ_metrics {
     size_t bridging_sources;
 } champ_metrics;
 
-/* Fill every criterion and diagnostic. Bridging and influence go through
- * igraph (centrality.c); the rest is one pass over the tie rows. */
+/* Fill every criterion and diagnostic. Influence goes through igraph
+ * (centrality.c) while bridging (bridging.c) runs on worker threads; the
+ * rest is one pass over the tie rows. Reports progress through o. */
 champ_status champ__metrics_compute(champ_metrics *m, const champ_graph *g,
                                     const champ_network *net, const champ_options *o);
 void champ__metrics_free(champ_metrics *m);

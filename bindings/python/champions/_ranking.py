@@ -153,14 +153,20 @@ class Ranking(Handle):
         in output order; None where the JSON has null."""
         return _records(self._columns())
 
-    def __getitem__(self, person_id):
-        """The record of one person, by id (KeyError when absent)."""
-        h = self._handle()
+    def _find(self, person_id):
+        """The output position of person_id, or None when absent."""
         i = ctypes.c_size_t()
         if not isinstance(person_id, str) or lib.champ_ranking_find(
-                h, person_id.encode("utf-8", "surrogatepass"), ctypes.byref(i)):
+                self._handle(), person_id.encode("utf-8", "surrogatepass"), ctypes.byref(i)):
+            return None
+        return i.value
+
+    def __getitem__(self, person_id):
+        """The record of one person, by id (KeyError when absent)."""
+        i = self._find(person_id)
+        if i is None:
             raise KeyError(person_id)
-        i = i.value
+        h = self._handle()
 
         def text(fn):
             s = fn(h, i)
@@ -178,11 +184,7 @@ class Ranking(Handle):
         return _records(row)[0]
 
     def __contains__(self, person_id):
-        try:
-            self[person_id]
-        except KeyError:
-            return False
-        return True
+        return self._find(person_id) is not None
 
     def to_pandas(self):
         """A DataFrame, one row per person in output order, with the record
