@@ -87,11 +87,11 @@ static int reserve_people(champ_network *net, size_t count)
 }
 
 /* Index of person `id`, created unlisted with unknown team when new. */
-static int intern_person(champ_network *net, const char *id, uint32_t *v)
+static int intern_person(champ_network *net, champ_str id, uint32_t *v)
 {
     int added;
     if (reserve_people(net, net->ids.count + 1) ||
-        champ_strtab_intern(&net->ids, id, strlen(id), v, &added))
+        champ_strtab_intern(&net->ids, id.s, id.len, v, &added))
         return -1;
     if (added) {
         net->team[*v] = CHAMP_NONE;
@@ -100,13 +100,13 @@ static int intern_person(champ_network *net, const char *id, uint32_t *v)
     return 0;
 }
 
-static int intern_optional(champ_strtab *t, const char *s, uint32_t fallback, uint32_t *out)
+static int intern_optional(champ_strtab *t, champ_str s, uint32_t fallback, uint32_t *out)
 {
-    if (!s || !*s) {
+    if (!s.s || !s.len) {
         *out = fallback;
         return 0;
     }
-    return champ_strtab_intern(t, s, strlen(s), out, NULL);
+    return champ_strtab_intern(t, s.s, s.len, out, NULL);
 }
 
 void champ__network_set_has_people(champ_network *net)
@@ -114,13 +114,13 @@ void champ__network_set_has_people(champ_network *net)
     net->has_people = 1;
 }
 
-champ_status champ__network_add_person(champ_network *net, const char *id, const char *team,
-                                       const char *group)
+champ_status champ__network_add_person(champ_network *net, champ_str id, champ_str team,
+                                       champ_str group)
 {
-    uint32_t found = champ_strtab_find(&net->ids, id, strlen(id));
+    uint32_t found = champ_strtab_find(&net->ids, id.s, id.len);
     if (found != CHAMP_STRTAB_NONE && net->group[found] != CHAMP_NONE) {
         char quoted[CHAMP_EXCERPT_MAX + 4];
-        champ__excerpt(quoted, id, strlen(id));
+        champ__excerpt(quoted, id.s, id.len);
         return champ__fail(CHAMP_ERR_SCHEMA, "duplicate person id \"%s\"", quoted);
     }
     size_t people = net->ids.count, teams = net->teams.count, groups = net->groups.count;
@@ -153,11 +153,10 @@ static int reserve_interactions(champ_network *net)
     return 0;
 }
 
-champ_status champ__network_add_interaction(champ_network *net, const char *from,
-                                            const char *to, double time, const char *type,
-                                            double weight)
+champ_status champ__network_add_interaction(champ_network *net, champ_str from, champ_str to,
+                                            double time, champ_str type, double weight)
 {
-    if (strcmp(from, to) == 0) {
+    if (from.len == to.len && memcmp(from.s, to.s, from.len) == 0) {
         net->dropped_self++;
         return CHAMP_OK;
     }
@@ -252,7 +251,9 @@ champ_status champ_network_add_person(champ_network *net, const char *id, const 
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_add_person: network is NULL");
     place at = {NULL, 0, ""};
     champ_status st = check_person(&at, id, team, group);
-    return st ? st : champ__network_add_person(net, id, team, group);
+    return st ? st
+              : champ__network_add_person(net, champ__str(id), champ__str(team),
+                                          champ__str(group));
 }
 
 champ_status champ_network_add_interaction(champ_network *net, const char *from,
@@ -263,7 +264,9 @@ champ_status champ_network_add_interaction(champ_network *net, const char *from,
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_add_interaction: network is NULL");
     place at = {NULL, 0, ""};
     champ_status st = check_interaction(&at, from, to, time, type, weight);
-    return st ? st : champ__network_add_interaction(net, from, to, time, type, weight);
+    return st ? st
+              : champ__network_add_interaction(net, champ__str(from), champ__str(to), time,
+                                               champ__str(type), weight);
 }
 
 /* ---- Batches: validate every row, then apply; undo on failure. ---- */
@@ -312,8 +315,9 @@ champ_status champ_network_add_people(champ_network *net, size_t n, const char *
     }
     network_mark m = mark(net);
     for (size_t i = 0; i < n; i++) {
-        champ_status st = champ__network_add_person(net, ids[i], element(teams, i),
-                                                    element(groups, i));
+        champ_status st = champ__network_add_person(net, champ__str(ids[i]),
+                                                    champ__str(element(teams, i)),
+                                                    champ__str(element(groups, i)));
         if (st == CHAMP_OK)
             continue;
         /* People known before the batch and listed by it become unlisted again. */
@@ -352,8 +356,9 @@ champ_status champ_network_add_interactions(champ_network *net, size_t n,
     }
     network_mark m = mark(net);
     for (size_t i = 0; i < n; i++) {
-        if (champ__network_add_interaction(net, from[i], to[i], time ? time[i] : NAN,
-                                           element(type, i), weight ? weight[i] : 1.0)) {
+        if (champ__network_add_interaction(net, champ__str(from[i]), champ__str(to[i]),
+                                           time ? time[i] : NAN, champ__str(element(type, i)),
+                                           weight ? weight[i] : 1.0)) {
             rollback(net, &m);
             return champ__nomem();
         }

@@ -8,6 +8,7 @@
 #include "strtab.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #define CHAMP_NONE UINT32_MAX  /* unknown team; no group (unlisted person) */
 #define CHAMP_GROUP_STAFF 0    /* "staff" is always group 0 */
@@ -29,17 +30,29 @@ struct champ_network {
     size_t dropped_self;
 };
 
-/* Internal forms of the public calls: strings are NUL-terminated, valid
- * UTF-8 and already checked by the caller (ids non-empty, weight finite and
- * > 0, time finite or NAN). They fail only with CHAMP_ERR_NOMEM or, for a
- * person listed twice, CHAMP_ERR_SCHEMA with the message
- * "duplicate person id \"ID\"" (the caller may prefix a place). On failure
- * the network is unchanged. */
-champ_status champ__network_add_person(champ_network *net, const char *id, const char *team,
-                                       const char *group);
-champ_status champ__network_add_interaction(champ_network *net, const char *from,
-                                            const char *to, double time, const char *type,
-                                            double weight);
+/* A string that need not be NUL-terminated: s[0..len). NULL s: absent. */
+typedef struct champ_str {
+    const char *s;
+    size_t len;
+} champ_str;
+
+/* Internal forms of the public calls, on spans, so that the reader can hand
+ * over bytes of the input in place: strings are valid UTF-8 without NUL
+ * bytes and already checked by the caller (ids non-empty, weight finite and
+ * > 0, time finite or NAN); an absent or empty team, group or type is the
+ * default. They fail only with CHAMP_ERR_NOMEM or, for a person listed
+ * twice, CHAMP_ERR_SCHEMA with the message "duplicate person id \"ID\""
+ * (the caller may prefix a place). On failure the network is unchanged. */
+champ_status champ__network_add_person(champ_network *net, champ_str id, champ_str team,
+                                       champ_str group);
+champ_status champ__network_add_interaction(champ_network *net, champ_str from, champ_str to,
+                                            double time, champ_str type, double weight);
+
+/* A C string (or NULL) as a span. */
+static inline champ_str champ__str(const char *s)
+{
+    return (champ_str){s, s ? strlen(s) : 0};
+}
 
 /* Mark that the export has a people list, even an empty one. */
 void champ__network_set_has_people(champ_network *net);

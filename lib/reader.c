@@ -1,7 +1,8 @@
-/* Reading exports (SPEC 2). A validating scanner walks the bytes and hands
- * one record at a time to cJSON, so memory stays bounded by the largest
- * record rather than the file: parsing a whole 2 GB document with cJSON
- * costs 8 times its size. Files are mapped, not copied. */
+/* Reading exports (SPEC 2). A validating scanner walks the bytes once and
+ * keeps, for one record at a time, where the members that matter are; their
+ * values go to the network straight from the input, decoded only when they
+ * hold escapes. Memory stays bounded by the network, not the file, which is
+ * mapped, not copied. */
 #include "reader.h"
 #include "progress.h"
 #include "errors.h"
@@ -10,7 +11,6 @@
 #include "timeparse.h"
 #include "utf8.h"
 
-#include <cjson/cJSON.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -39,6 +39,7 @@ typedef struct scanner {
     size_t max_number; /* longest number accepted (see scan_number) */
     const champ_progress *progress;
     size_t next_report; /* offset after which progress is told again */
+    int escaped;        /* the last string scanned has a backslash */
 } scanner;
 
 typedef struct span {
@@ -50,7 +51,7 @@ static scanner scanner_start(const unsigned char *s, size_t len, const char *uni
                              const champ_progress *progress)
 {
     size_t bom = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    return (scanner){s, len, bom, 1, bom, unit, CHAMP_NUMBER_MAX, progress, 0};
+    return (scanner){s, len, bom, 1, bom, unit, CHAMP_NUMBER_MAX, progress, 0, 0};
 }
 
 /* Progress steps: a thousandth of the input, at least 1 MB. */
@@ -157,6 +158,7 @@ static int scan_escape(scanner *sc)
 /* The string starting at the quote at sc->pos. */
 static int scan_string(scanner *sc)
 {
+    sc->escaped = 0;
     for (sc->pos++; sc->pos < sc->end;) {
         unsigned char c = sc->s[sc->pos];
         if (c == '"') {
@@ -164,6 +166,7 @@ static int scan_string(scanner *sc)
             return 0;
         }
         if (c == '\\') {
+            sc->escaped = 1;
             if (scan_escape(sc))
                 return -1;
         } else if (c < 0x20) {
@@ -180,9 +183,9 @@ static int scan_string(scanner *sc)
     return syntax_error(sc, NULL);
 }
 
-/* Numbers that cJSON will read are limited to CHAMP_NUMBER_MAX characters
- * (some cJSON releases cut longer ones silently); numbers it never sees, in
- * ignored top-level members, may be as long as they like. */
+/* Numbers in records are limited to CHAMP_NUMBER_MAX characters, as they
+ * were when cJSON read records (some releases cut longer ones silently);
+ * numbers in ignored top-level members may be as long as they like. */
 static int scan_number(scanner *sc)
 {
     size_t n = champ__json_number_length((const char *)sc->s + sc->pos, sc->end - sc->pos);
@@ -303,7 +306,10 @@ static int key_is(span key, const char *name)
 }
 
 /* ------------------------------------------------------------------------
- * Records: one person or interaction, parsed by cJSON from its span.
+ * Records: one person or interaction, taken from the scanner as it
+ * validates it. Only the members SPEC 2 names are kept, as spans of the
+ * input; nothing is decoded before the whole record is known to be valid
+ * JSON, so a syntax error anywhere in a record wins over a wrong value.
  * ------------------------------------------------------------------------ */
 
 typedef enum record_kind { RECORD_ANY, RECORD_PERSON, RECORD_INTERACTION } record_kind;
@@ -319,6 +325,104 @@ enum member { M_ID, M_TEAM, M_GROUP, M_FROM, M_TO, M_TIME, M_TYPE, M_WEIGHT, MEM
 static const char *const member_names[MEMBER_COUNT] = {
     "id", "team", "group", "from", "to", "time", "type", "weight",
 };
+
+typedef enum value_kind { V_ABSENT, V_NULL, V_STRING, V_NUMBER, V_OTHER } value_kind;
+
+/* A member's value: for a string the raw bytes between the quotes, for a
+ * number its text. */
+typedef struct value {
+    value_kind kind;
+    int escaped; /* a string with a backslash: decode before use */
+    span text;
+} value;
+
+typedef struct record {
+    int object;             /* the value is an object: the rest is meaningful */
+    enum member duplicate;  /* the first member given twice, or MEMBER_COUNT */
+    value m[MEMBER_COUNT];
+} record;
+
+/* The member a validated raw name stands for, or MEMBER_COUNT. Names are
+ * matched exactly: "ID" and "Team" are other members. */
+static enum member member_of(span key, int escaped)
+{
+    if (escaped) {
+        for (int k = 0; k < MEMBER_COUNT; k++)
+            if (key_is(key, member_names[k]))
+                return (enum member)k;
+        return MEMBER_COUNT;
+    }
+    const char *s = (const char *)key.s;
+    switch (key.len) {
+    case 2:
+        return s[0] == 'i' && s[1] == 'd' ? M_ID : s[0] == 't' && s[1] == 'o' ? M_TO : MEMBER_COUNT;
+    case 4:
+        return memcmp(s, "team", 4) == 0   ? M_TEAM
+               : memcmp(s, "from", 4) == 0 ? M_FROM
+               : memcmp(s, "time", 4) == 0 ? M_TIME
+               : memcmp(s, "type", 4) == 0 ? M_TYPE
+                                           : MEMBER_COUNT;
+    case 5:
+        return memcmp(s, "group", 5) == 0 ? M_GROUP : MEMBER_COUNT;
+    case 6:
+        return memcmp(s, "weight", 6) == 0 ? M_WEIGHT : MEMBER_COUNT;
+    default:
+        return MEMBER_COUNT;
+    }
+}
+
+/* The value of a named member, at sc->pos. */
+static int scan_member_value(scanner *sc, unsigned depth, value *v)
+{
+    size_t start = sc->pos;
+    int c = peek(sc);
+    if (c == '"') {
+        if (scan_string(sc))
+            return -1;
+        *v = (value){V_STRING, sc->escaped, {sc->s + start + 1, sc->pos - start - 2}};
+        return 0;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+        if (scan_number(sc))
+            return -1;
+        *v = (value){V_NUMBER, 0, {sc->s + start, sc->pos - start}};
+        return 0;
+    }
+    if (scan_value(sc, depth))
+        return -1;
+    *v = (value){c == 'n' ? V_NULL : V_OTHER, 0, {sc->s + start, sc->pos - start}};
+    return 0;
+}
+
+/* A record at sc->pos, inside `depth` arrays and objects: validated like
+ * any value, with the members SPEC 2 names kept in *rec. */
+static int scan_record(scanner *sc, unsigned depth, record *rec)
+{
+    rec->object = 0;
+    if (peek(sc) != '{' || depth >= CHAMP_JSON_MAX_DEPTH)
+        return scan_value(sc, depth);
+    rec->object = 1;
+    rec->duplicate = MEMBER_COUNT;
+    for (int k = 0; k < MEMBER_COUNT; k++)
+        rec->m[k].kind = V_ABSENT;
+    sc->pos++;
+    size_t count = 0;
+    span key;
+    int r;
+    while ((r = next_member(sc, &count, &key)) > 0) {
+        enum member k = member_of(key, sc->escaped);
+        if (k < MEMBER_COUNT && rec->m[k].kind == V_ABSENT)
+            r = scan_member_value(sc, depth + 1, &rec->m[k]);
+        else {
+            if (k < MEMBER_COUNT && rec->duplicate == MEMBER_COUNT)
+                rec->duplicate = k;
+            r = scan_value(sc, depth + 1);
+        }
+        if (r)
+            return -1;
+    }
+    return r;
+}
 
 /* Put the place of the record, or of its member `k` (MEMBER_COUNT: none),
  * in front of this thread's message, and return st. */
@@ -343,126 +447,244 @@ static champ_status schema_error(const place *at, enum member k, const char *wha
     return at_place(at, k, champ__fail(CHAMP_ERR_SCHEMA, "%s", what));
 }
 
-/* The members SPEC 2 names, matched exactly (cJSON's own lookup ignores
- * case). One given twice is an error rather than a silent pick. */
-static champ_status collect_members(const cJSON *obj, const place *at,
-                                    const cJSON *m[MEMBER_COUNT])
+/* What reads records into a network, with room to decode escaped strings. */
+typedef struct builder {
+    champ_network *net;
+    char *scratch;
+    size_t scratch_cap;
+} builder;
+
+static void builder_clear(builder *b)
 {
-    for (const cJSON *c = obj->child; c; c = c->next)
-        for (int k = 0; k < MEMBER_COUNT; k++)
-            if (strcmp(c->string, member_names[k]) == 0) {
-                if (m[k])
-                    return schema_error(at, (enum member)k, "duplicate member");
-                m[k] = c;
-                break;
+    free(b->scratch);
+}
+
+/* Append the UTF-8 of code point u at out. */
+static size_t put_utf8(unsigned char *out, unsigned long u)
+{
+    if (u < 0x80) {
+        out[0] = (unsigned char)u;
+        return 1;
+    }
+    if (u < 0x800) {
+        out[0] = (unsigned char)(0xC0 | u >> 6);
+        out[1] = (unsigned char)(0x80 | (u & 0x3F));
+        return 2;
+    }
+    if (u < 0x10000) {
+        out[0] = (unsigned char)(0xE0 | u >> 12);
+        out[1] = (unsigned char)(0x80 | (u >> 6 & 0x3F));
+        out[2] = (unsigned char)(0x80 | (u & 0x3F));
+        return 3;
+    }
+    out[0] = (unsigned char)(0xF0 | u >> 18);
+    out[1] = (unsigned char)(0x80 | (u >> 12 & 0x3F));
+    out[2] = (unsigned char)(0x80 | (u >> 6 & 0x3F));
+    out[3] = (unsigned char)(0x80 | (u & 0x3F));
+    return 4;
+}
+
+/* The string a validated raw string stands for, at out (never longer than
+ * the raw text). The scanner has refused what does not decode: \u0000,
+ * unpaired surrogates, other escapes. */
+static size_t decode_string(span raw, unsigned char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < raw.len;) {
+        unsigned char c = raw.s[i];
+        if (c != '\\') {
+            out[o++] = c;
+            i++;
+            continue;
+        }
+        c = raw.s[i + 1];
+        switch (c) {
+        case 'b': out[o++] = '\b'; break;
+        case 'f': out[o++] = '\f'; break;
+        case 'n': out[o++] = '\n'; break;
+        case 'r': out[o++] = '\r'; break;
+        case 't': out[o++] = '\t'; break;
+        case 'u': {
+            unsigned long u = (unsigned long)unicode_escape(raw.s + i, raw.len - i);
+            if (u >= 0xD800 && u <= 0xDBFF) {
+                i += 6;
+                unsigned long low = (unsigned long)unicode_escape(raw.s + i, raw.len - i);
+                u = 0x10000 + ((u & 0x3FF) << 10 | (low & 0x3FF));
             }
-    return CHAMP_OK;
+            o += put_utf8(out + o, u);
+            i += 4;
+            break;
+        }
+        default: /* '"', '\\', '/' */
+            out[o++] = c;
+        }
+        i += 2;
+    }
+    return o;
 }
 
-static champ_status get_id(const cJSON *m[], enum member k, const place *at, const char **out)
+/* Make room to decode every escaped string of the record, so that the
+ * decoded strings can all be used at once. */
+static champ_status reserve_decoding(builder *b, const record *rec)
 {
-    if (!cJSON_IsString(m[k]) || !m[k]->valuestring[0])
-        return schema_error(at, k, "expected a non-empty string");
-    *out = m[k]->valuestring;
-    return CHAMP_OK;
-}
-
-/* Absent or null is NULL, which the network reads as the default. */
-static champ_status get_string(const cJSON *m[], enum member k, const place *at,
-                               const char **out)
-{
-    *out = NULL;
-    if (!m[k] || cJSON_IsNull(m[k]))
+    size_t need = 0;
+    for (int k = 0; k < MEMBER_COUNT; k++)
+        if (rec->m[k].kind == V_STRING && rec->m[k].escaped)
+            need += rec->m[k].text.len;
+    if (need <= b->scratch_cap)
         return CHAMP_OK;
-    if (!cJSON_IsString(m[k]))
+    size_t cap = b->scratch_cap ? b->scratch_cap : 256;
+    while (cap < need)
+        cap *= 2;
+    char *p = realloc(b->scratch, cap);
+    if (!p)
+        return champ__nomem();
+    b->scratch = p;
+    b->scratch_cap = cap;
+    return CHAMP_OK;
+}
+
+/* A string member's text: in place, or decoded at *used in the scratch. */
+static champ_str text_of(builder *b, const value *v, size_t *used)
+{
+    if (!v->escaped)
+        return (champ_str){(const char *)v->text.s, v->text.len};
+    char *out = b->scratch + *used;
+    size_t n = decode_string(v->text, (unsigned char *)out);
+    *used += n;
+    return (champ_str){out, n};
+}
+
+/* A number member's double, read as cJSON read it: strtod in the "C" locale. */
+static champ_status number_of(const value *v, double *out)
+{
+    return champ__json_number_value((const char *)v->text.s, v->text.len, out) ? champ__nomem()
+                                                                               : CHAMP_OK;
+}
+
+static champ_status get_id(builder *b, const record *rec, enum member k, const place *at,
+                           size_t *used, champ_str *out)
+{
+    const value *v = &rec->m[k];
+    /* An escape never decodes to nothing, so raw and decoded agree on empty. */
+    if (v->kind != V_STRING || v->text.len == 0)
+        return schema_error(at, k, "expected a non-empty string");
+    *out = text_of(b, v, used);
+    return CHAMP_OK;
+}
+
+/* Absent or null is no string, which the network reads as the default. */
+static champ_status get_string(builder *b, const record *rec, enum member k, const place *at,
+                               size_t *used, champ_str *out)
+{
+    const value *v = &rec->m[k];
+    *out = (champ_str){NULL, 0};
+    if (v->kind == V_ABSENT || v->kind == V_NULL)
+        return CHAMP_OK;
+    if (v->kind != V_STRING)
         return schema_error(at, k, "expected a string or null");
-    *out = m[k]->valuestring;
+    *out = text_of(b, v, used);
     return CHAMP_OK;
 }
 
 /* Unix seconds as a JSON number, or an RFC 3339 string. A string of digits
  * is refused: SPEC 2 writes seconds as numbers, and a quoted number is more
  * likely a broken export than a time. */
-static champ_status get_time(const cJSON *m[], const place *at, double *out)
+static champ_status get_time(builder *b, const record *rec, const place *at, size_t *used,
+                             double *out)
 {
-    const cJSON *v = m[M_TIME];
+    const value *v = &rec->m[M_TIME];
+    champ_status st;
     *out = NAN;
-    if (!v || cJSON_IsNull(v))
+    if (v->kind == V_ABSENT || v->kind == V_NULL)
         return CHAMP_OK;
-    if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
-        *out = v->valuedouble;
-        return CHAMP_OK;
+    if (v->kind == V_NUMBER) {
+        double t;
+        if ((st = number_of(v, &t)))
+            return st;
+        if (isfinite(t)) {
+            *out = t;
+            return CHAMP_OK;
+        }
     }
-    if (!cJSON_IsString(v))
+    if (v->kind != V_STRING)
         return schema_error(at, M_TIME,
                             "expected finite Unix seconds or an RFC 3339 date-time string");
-    champ_status st = champ__parse_rfc3339(v->valuestring, strlen(v->valuestring), out);
+    champ_str text = text_of(b, v, used);
+    st = champ__parse_rfc3339(text.s, text.len, out);
     return st ? at_place(at, M_TIME, st) : CHAMP_OK;
 }
 
-static champ_status get_weight(const cJSON *m[], const place *at, double *out)
+static champ_status get_weight(const record *rec, const place *at, double *out)
 {
-    const cJSON *v = m[M_WEIGHT];
+    const value *v = &rec->m[M_WEIGHT];
+    double w = 0;
+    champ_status st;
     *out = 1;
-    if (!v || cJSON_IsNull(v))
+    if (v->kind == V_ABSENT || v->kind == V_NULL)
         return CHAMP_OK;
-    /* cJSON reads 1e999 as inf. */
-    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || !(v->valuedouble > 0))
+    if (v->kind == V_NUMBER && (st = number_of(v, &w)))
+        return st;
+    /* 1e999 reads as inf. */
+    if (v->kind != V_NUMBER || !isfinite(w) || !(w > 0))
         return schema_error(at, M_WEIGHT, "expected a finite number > 0");
-    *out = v->valuedouble;
+    *out = w;
     return CHAMP_OK;
 }
 
-static champ_status read_person(champ_network *net, const cJSON *m[], const place *at)
+static champ_status read_person(builder *b, const record *rec, const place *at)
 {
-    const char *id, *team, *group;
+    champ_str id, team, group;
+    size_t used = 0;
     champ_status st;
-    if ((st = get_id(m, M_ID, at, &id)) || (st = get_string(m, M_TEAM, at, &team)) ||
-        (st = get_string(m, M_GROUP, at, &group)))
+    if ((st = get_id(b, rec, M_ID, at, &used, &id)) ||
+        (st = get_string(b, rec, M_TEAM, at, &used, &team)) ||
+        (st = get_string(b, rec, M_GROUP, at, &used, &group)))
         return st;
-    st = champ__network_add_person(net, id, team, group);
+    st = champ__network_add_person(b->net, id, team, group);
     return st == CHAMP_ERR_SCHEMA ? at_place(at, M_ID, st) : st;
 }
 
 /* Everything is checked before the network sees it: a self-interaction
  * with a bad weight is an error, not a dropped_self. */
-static champ_status read_interaction(champ_network *net, const cJSON *m[], const place *at)
+static champ_status read_interaction(builder *b, const record *rec, const place *at)
 {
-    const char *from, *to, *type;
+    champ_str from, to, type;
     double time, weight;
+    size_t used = 0;
     champ_status st;
-    if ((st = get_id(m, M_FROM, at, &from)) || (st = get_id(m, M_TO, at, &to)) ||
-        (st = get_time(m, at, &time)) || (st = get_string(m, M_TYPE, at, &type)) ||
-        (st = get_weight(m, at, &weight)))
+    if ((st = get_id(b, rec, M_FROM, at, &used, &from)) ||
+        (st = get_id(b, rec, M_TO, at, &used, &to)) ||
+        (st = get_time(b, rec, at, &used, &time)) ||
+        (st = get_string(b, rec, M_TYPE, at, &used, &type)) ||
+        (st = get_weight(rec, at, &weight)))
         return st;
-    return champ__network_add_interaction(net, from, to, time, type, weight);
+    return champ__network_add_interaction(b->net, from, to, time, type, weight);
 }
 
-/* One record, a value the scanner has accepted. A JSON Lines record
- * (RECORD_ANY) is an interaction when it has "from", else a person. */
-static champ_status read_record(champ_network *net, span rec, const place *at, record_kind kind)
+/* One record the scanner has accepted. A JSON Lines record (RECORD_ANY)
+ * is an interaction when it has "from", else a person. */
+static champ_status read_record(builder *b, const record *rec, const place *at,
+                                record_kind kind)
 {
-    if (rec.s[0] != '{')
+    champ_status st;
+    if (!rec->object)
         return schema_error(at, MEMBER_COUNT, "expected an object");
-    cJSON *obj = cJSON_ParseWithLengthOpts((const char *)rec.s, rec.len, NULL, 0);
-    if (!obj)
-        return champ__nomem(); /* the scanner is stricter than cJSON */
-    const cJSON *m[MEMBER_COUNT] = {0};
-    champ_status st = collect_members(obj, at, m);
-    if (st)
-        goto cleanup;
+    /* One member given twice is an error rather than a silent pick. */
+    if (rec->duplicate != MEMBER_COUNT)
+        return schema_error(at, rec->duplicate, "duplicate member");
+    if ((st = reserve_decoding(b, rec)))
+        return st;
     if (kind == RECORD_ANY)
-        kind = m[M_FROM] ? RECORD_INTERACTION : m[M_ID] ? RECORD_PERSON : RECORD_ANY;
+        kind = rec->m[M_FROM].kind != V_ABSENT ? RECORD_INTERACTION
+               : rec->m[M_ID].kind != V_ABSENT ? RECORD_PERSON
+                                               : RECORD_ANY;
     if (kind == RECORD_PERSON)
-        st = read_person(net, m, at);
-    else if (kind == RECORD_INTERACTION)
-        st = read_interaction(net, m, at);
-    else
-        st = schema_error(at, MEMBER_COUNT,
-                          "expected a person (with \"id\") or an interaction (with \"from\")");
-cleanup:
-    cJSON_Delete(obj);
-    return st;
+        return read_person(b, rec, at);
+    if (kind == RECORD_INTERACTION)
+        return read_interaction(b, rec, at);
+    return schema_error(at, MEMBER_COUNT,
+                        "expected a person (with \"id\") or an interaction (with \"from\")");
 }
 
 /* ------------------------------------------------------------------------
@@ -470,8 +692,8 @@ cleanup:
  * ------------------------------------------------------------------------ */
 
 /* The value of the top-level member `name`: an array of records. */
-static champ_status read_array(scanner *sc, champ_network *net, const char *name,
-                               record_kind kind, int *seen)
+static champ_status read_array(scanner *sc, builder *b, const char *name, record_kind kind,
+                               int *seen)
 {
     if (*seen)
         return champ__fail(CHAMP_ERR_SCHEMA, "%s: duplicate member", name);
@@ -483,16 +705,16 @@ static champ_status read_array(scanner *sc, champ_network *net, const char *name
     }
     /* Even an empty list says who is listed (SPEC 2). */
     if (kind == RECORD_PERSON)
-        champ__network_set_has_people(net);
+        champ__network_set_has_people(b->net);
     sc->pos++;
     size_t count = 0;
     int r;
+    record rec;
     while ((r = next_element(sc, &count)) > 0) {
-        size_t start = sc->pos;
-        if (scan_value(sc, 2))
+        if (scan_record(sc, 2, &rec))
             return CHAMP_ERR_PARSE;
         place at = {name, count - 1};
-        champ_status st = read_record(net, (span){sc->s + start, sc->pos - start}, &at, kind);
+        champ_status st = read_record(b, &rec, &at, kind);
         if (st || (st = report_reading(sc, sc->end)))
             return st;
     }
@@ -508,7 +730,7 @@ static champ_status skip_ignored(scanner *sc)
     return r ? CHAMP_ERR_PARSE : CHAMP_OK;
 }
 
-static champ_status read_document(const unsigned char *s, size_t len, champ_network *net,
+static champ_status read_document(const unsigned char *s, size_t len, builder *b,
                                   const champ_progress *progress)
 {
     scanner sc = scanner_start(s, len, "input", progress);
@@ -525,9 +747,9 @@ static champ_status read_document(const unsigned char *s, size_t len, champ_netw
     while ((r = next_member(&sc, &count, &key)) > 0) {
         champ_status st;
         if (key_is(key, "people"))
-            st = read_array(&sc, net, "people", RECORD_PERSON, &seen_people);
+            st = read_array(&sc, b, "people", RECORD_PERSON, &seen_people);
         else if (key_is(key, "interactions"))
-            st = read_array(&sc, net, "interactions", RECORD_INTERACTION, &seen_interactions);
+            st = read_array(&sc, b, "interactions", RECORD_INTERACTION, &seen_interactions);
         else
             st = skip_ignored(&sc);
         if (st)
@@ -539,29 +761,26 @@ static champ_status read_document(const unsigned char *s, size_t len, champ_netw
 }
 
 /* One line of JSON Lines, sc->end at its '\n' or the input's end. */
-static champ_status read_line(scanner *sc, champ_network *net)
+static champ_status read_line(scanner *sc, builder *b)
 {
     skip_ws(sc);
     if (sc->pos == sc->end)
         return CHAMP_OK;
-    size_t start = sc->pos;
-    if (scan_value(sc, 0))
-        return CHAMP_ERR_PARSE;
-    span rec = {sc->s + start, sc->pos - start};
-    if (expect_end(sc, "unexpected data after the value"))
+    record rec;
+    if (scan_record(sc, 0, &rec) || expect_end(sc, "unexpected data after the value"))
         return CHAMP_ERR_PARSE;
     place at = {NULL, sc->line};
-    return read_record(net, rec, &at, RECORD_ANY);
+    return read_record(b, &rec, &at, RECORD_ANY);
 }
 
-static champ_status read_lines(const unsigned char *s, size_t len, champ_network *net,
+static champ_status read_lines(const unsigned char *s, size_t len, builder *b,
                                const champ_progress *progress)
 {
     scanner sc = scanner_start(s, len, "line", progress);
     for (;;) {
         const unsigned char *nl = memchr(s + sc.pos, '\n', len - sc.pos);
         sc.end = nl ? (size_t)(nl - s) : len;
-        champ_status st = read_line(&sc, net);
+        champ_status st = read_line(&sc, b);
         if (st || (st = report_reading(&sc, len)) || !nl)
             return st;
         sc.pos = sc.line_start = sc.end + 1;
@@ -611,8 +830,10 @@ champ_status champ__read_export(const char *data, size_t len, champ_form form,
         return st;
     if ((st = champ_network_new(&net)))
         return st;
-    st = form == CHAMP_FORM_LINES ? read_lines(s, len, net, progress)
-                                  : read_document(s, len, net, progress);
+    builder b = {net, NULL, 0};
+    st = form == CHAMP_FORM_LINES ? read_lines(s, len, &b, progress)
+                                  : read_document(s, len, &b, progress);
+    builder_clear(&b);
     if (!st)
         st = champ__progress(progress, "read", 1);
     if (st) {

@@ -4,6 +4,7 @@
 #include "errors.h"
 #include "utf8.h"
 
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdint.h>
@@ -158,6 +159,57 @@ static int strtod_c(const char *s, size_t len, double *out)
     return 0;
 }
 
+/* Clinger's fast path: a decimal of at most 2^53 scaled by 10^k, |k| <= 22,
+ * is one correctly rounded multiplication or division of two exact
+ * doubles, so it gives what strtod gives. 1 and *out when the number
+ * qualifies; 0 when strtod must decide. */
+static int fast_number(const unsigned char *s, size_t len, double *out)
+{
+#if FLT_EVAL_METHOD == 0
+    static const double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    size_t i = s[0] == '-';
+    uint64_t m = 0;
+    int significant = 0, scale = 0;
+    for (; i < len && is_digit(s[i]); i++)
+        if ((m || s[i] != '0') && ++significant <= 19)
+            m = m * 10 + (s[i] - '0');
+    if (i < len && s[i] == '.')
+        for (i++; i < len && is_digit(s[i]); i++, scale--)
+            if ((m || s[i] != '0') && ++significant <= 19)
+                m = m * 10 + (s[i] - '0');
+    if (significant > 19)
+        return 0;
+    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+        int sign = 1, e = 0;
+        if (s[++i] == '+' || s[i] == '-')
+            sign = s[i++] == '-' ? -1 : 1;
+        for (; i < len; i++)
+            if ((e = e * 10 + (s[i] - '0')) > 1000)
+                return 0;
+        scale += sign * e;
+    }
+    double v = (double)m;
+    if (m == 0)
+        v = 0; /* whatever the exponent */
+    else if (m > (UINT64_C(1) << 53) || scale < -22 || scale > 22)
+        return 0;
+    else
+        v = scale < 0 ? v / powers[-scale] : v * powers[scale];
+    *out = s[0] == '-' ? -v : v;
+    return 1;
+#else
+    (void)s, (void)len, (void)out;
+    return 0;
+#endif
+}
+
+int champ__json_number_value(const char *s, size_t len, double *out)
+{
+    return fast_number((const unsigned char *)s, len, out) ? 0 : strtod_c(s, len, out);
+}
+
 static champ_status parse_time(const char *s, size_t len, int allow_seconds, double *out)
 {
     const char *why;
@@ -165,7 +217,7 @@ static champ_status parse_time(const char *s, size_t len, int allow_seconds, dou
     if (allow_seconds && len > 0 && champ__json_number_length(s, len) == len) {
         if (len > CHAMP_NUMBER_MAX)
             why = "longer than " STRINGIFY(CHAMP_NUMBER_MAX) " characters";
-        else if (strtod_c(s, len, &t))
+        else if (champ__json_number_value(s, len, &t))
             return champ__nomem();
         else
             why = isfinite(t) ? NULL : "not finite";

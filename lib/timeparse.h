@@ -7,9 +7,9 @@
 
 #include <stddef.h>
 
-/* The longest number text accepted, in the export and as Unix seconds: the
- * cJSON releases we build against read at most 63 characters of a number,
- * so a longer one would be cut without an error. */
+/* The longest number text accepted, in the export's records and as Unix
+ * seconds. The limit dates from when cJSON read records (it reads at most
+ * 63 characters of a number) and is kept so that the same exports load. */
 #define CHAMP_NUMBER_MAX 63
 
 /* Unix seconds from s[0..len) (need not be NUL-terminated): an RFC 3339
@@ -29,5 +29,10 @@ champ_status champ__parse_rfc3339(const char *s, size_t len, double *out);
  * number ends before the first byte that cannot continue it, so "01" gives
  * 1 and "1x" gives 1. */
 size_t champ__json_number_length(const char *s, size_t len);
+
+/* The double of s[0..len), a whole JSON number of at most CHAMP_NUMBER_MAX
+ * characters, exactly as strtod reads it in the "C" locale (inf when it
+ * overflows, 0 when it underflows). -1 when out of memory, 0 otherwise. */
+int champ__json_number_value(const char *s, size_t len, double *out);
 
 #endif

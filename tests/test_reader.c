@@ -366,6 +366,133 @@ START_TEST(document_schema_errors)
 }
 END_TEST
 
+/* Values with escapes are decoded as the strings they stand for, wherever
+ * they are used: ids, team, group, type and time. */
+START_TEST(document_escaped_values)
+{
+    champ_network *net = ok(read_doc,
+                            "{\"people\": [{\"id\": \"q\\\"\\\\\\/\\b\\f\\n\\r\\t\", "
+                            "\"team\": \"T\\u00e9am\", \"group\": \"p\\u0061rtner\"},"
+                            "{\"id\": \"\\ud83d\\ude00\\u20AC\\u0041\", \"team\": \"\\u00e9\"}],"
+                            " \"interactions\": [{\"from\": \"q\\\"\\\\/\\b\\f\\n\\r\\t\","
+                            " \"to\": \"\\uD83D\\uDE00\xe2\x82\xac" "A\", \"type\": \"re\\u0070ly\","
+                            " \"time\": \"2026-03-01T09:30:00\\u005a\"},"
+                            "{\"from\": \"\xc3\xa9\", \"to\": \"\\u00e9\"}]}");
+    ck_assert_uint_eq(champ_network_person_count(net), 2);
+    ck_assert_pstr_eq(team_of(net, "q\"\\/\b\f\n\r\t"), "T\xc3\xa9" "am");
+    ck_assert_pstr_eq(group_of(net, "q\"\\/\b\f\n\r\t"), "partner");
+    ck_assert_pstr_eq(team_of(net, "\xf0\x9f\x98\x80\xe2\x82\xac" "A"), "\xc3\xa9");
+    ck_assert_uint_eq(net->interactions, 1);
+    ck_assert_uint_eq(net->dropped_self, 1);
+    ck_assert_str_eq(id_of(net, net->from[0]), "q\"\\/\b\f\n\r\t");
+    ck_assert_str_eq(id_of(net, net->to[0]), "\xf0\x9f\x98\x80\xe2\x82\xac" "A");
+    ck_assert_str_eq(type_of(net, 0), "reply");
+    ck_assert_double_eq(net->time[0], 1772357400);
+    champ_network_free(net);
+    /* Long escaped strings, several in one record. */
+    char text[4096], id[1024];
+    size_t n = 0;
+    for (int i = 0; i < 150; i++)
+        n += (size_t)snprintf(id + n, sizeof id - n, "\\u00e9");
+    snprintf(text, sizeof text,
+             "{\"interactions\": [{\"from\": \"%s\", \"to\": \"b\\n%s\", \"type\": \"%s\"}]}", id,
+             id, id);
+    net = ok(read_doc, text);
+    ck_assert_uint_eq(champ_strtab_len(&net->ids, net->from[0]), 300);
+    ck_assert_uint_eq(champ_strtab_len(&net->ids, net->to[0]), 302);
+    ck_assert_uint_eq(champ_strtab_len(&net->types, net->type[0]), 300);
+    champ_network_free(net);
+    /* Messages quote the decoded string. */
+    fails(read_doc, "{\"people\": [{\"id\": \"\\u0070-1\"}, {\"id\": \"p-\\u0031\"}]}",
+          CHAMP_ERR_SCHEMA, "people[1].id: duplicate person id \"p-1\"");
+    fails(read_doc,
+          "{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"time\": \"\\u00e9\\t2026\"}]}",
+          CHAMP_ERR_SCHEMA,
+          "interactions[0].time: expected an RFC 3339 date-time, got \"\xc3\xa9?2026\"");
+}
+END_TEST
+
+/* Numbers read exactly as strtod reads them, in any form JSON allows. */
+START_TEST(document_numbers)
+{
+    champ_network *net = ok(read_doc,
+                            "{\"interactions\": ["
+                            "{\"from\": \"a\", \"to\": \"b\", \"time\": 1E+2, \"weight\": 17e-1},"
+                            "{\"from\": \"a\", \"to\": \"b\", \"time\": -0, \"weight\": 0.1},"
+                            "{\"from\": \"a\", \"to\": \"b\", \"time\": 0e999, \"weight\": 5e-324},"
+                            "{\"from\": \"a\", \"to\": \"b\", \"time\": 9007199254740993,"
+                            " \"weight\": 1.7976931348623157e308},"
+                            "{\"from\": \"a\", \"to\": \"b\", \"time\": 1748869179.123,"
+                            " \"weight\": 0.30000000000000004},"
+                            "{\"from\": \"a\", \"to\": \"b\", \"time\": 12345678901234567890123,"
+                            " \"weight\": 3.141592653589793238462643383279502884197169399375105820974944},"
+                            "{\"from\": \"a\", \"to\": \"b\", \"time\": 1e0000000000000000000000000000000000000000009,"
+                            " \"weight\": 0.0000000000000000000000000000000000000000000000000000000000001},"
+                            "{\"from\": \"a\", \"to\": \"b\", \"time\": null, \"weight\": null}]}");
+    const double time[] = {100, -0.0, 0, 9007199254740992.0, 1748869179.123,
+                           12345678901234567890123.0, 1e9, NAN};
+    const double weight[] = {1.7, 0.1, 5e-324, 1.7976931348623157e308, 0.30000000000000004,
+                             3.141592653589793238462643383279502884197169399375105820974944,
+                             1e-61, 1};
+    ck_assert_uint_eq(net->interactions, 8);
+    for (size_t i = 0; i < 8; i++) {
+        ck_assert(memcmp(&net->weight[i], &weight[i], sizeof(double)) == 0);
+        if (i < 7)
+            ck_assert(memcmp(&net->time[i], &time[i], sizeof(double)) == 0);
+    }
+    ck_assert(isnan(net->time[7]));
+    ck_assert(signbit(net->time[1]));
+    champ_network_free(net);
+    fails(read_doc, "{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"weight\": -0.0}]}",
+          CHAMP_ERR_SCHEMA, "interactions[0].weight: expected a finite number > 0");
+    fails(read_doc, "{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"time\": -1e309}]}",
+          CHAMP_ERR_SCHEMA,
+          "interactions[0].time: expected finite Unix seconds or an RFC 3339 date-time string");
+}
+END_TEST
+
+/* Escaped member names are the members they stand for, duplicates too;
+ * syntax errors anywhere in a record win over what is wrong in it. */
+START_TEST(document_member_names)
+{
+    champ_network *net = ok(read_doc, "{\"interactions\": [{\"fro\\u006d\": \"a\", \"\\u0074o\": \"b\","
+                                      " \"w\\u0065ight\": 2, \"t\\u0079pe\": \"x\"}]}");
+    ck_assert_uint_eq(net->interactions, 1);
+    ck_assert_double_eq(net->weight[0], 2);
+    ck_assert_str_eq(type_of(net, 0), "x");
+    champ_network_free(net);
+    const struct {
+        const char *text, *message;
+    } cases[] = {
+        {"{\"people\": [{\"id\": \"a\", \"i\\u0064\": 5}]}", "people[0].id: duplicate member"},
+        {"{\"people\": [{\"team\": 5, \"id\": \"a\", \"team\": null}]}",
+         "people[0].team: duplicate member"},
+        {"{\"people\": [{\"team\": 1, \"group\": 2, \"group\": 3, \"team\": 4}]}",
+         "people[0].group: duplicate member"},
+        {"{\"interactions\": [{\"from\": \"a\", \"to\": \"b\", \"weight\": 0, \"weight\": 1}]}",
+         "interactions[0].weight: duplicate member"},
+        {"{\"interactions\": [{\"from\": 1, \"to\": \"b\", \"type\": \"x\", \"type\\n\": 1,"
+         " \"Type\": 2, \"type\": 3}]}",
+         "interactions[0].type: duplicate member"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        fails(read_doc, cases[i].text, CHAMP_ERR_SCHEMA, cases[i].message);
+    fails(read_doc, "{\"people\": [{\"id\": 5, \"id\": 6, \"x\": tru}]}", CHAMP_ERR_PARSE,
+          "line 1, column 37: expected a value");
+    /* Records are read as they come: what follows one is not seen yet. */
+    fails(read_doc, "{\"people\": [{\"id\": \"a\"}, 5 5]}", CHAMP_ERR_SCHEMA,
+          "people[1]: expected an object");
+    fails(read_doc, "{\"people\": [{\"id\": \"a\"} 5]}", CHAMP_ERR_PARSE,
+          "line 1, column 25: expected ',' or ']' after an array element");
+    /* In JSON Lines, an escaped "from" makes an interaction, even null. */
+    net = ok(champ_network_read_jsonl, "{\"\\u0066rom\": \"a\", \"to\": \"b\", \"id\": 1}\n");
+    ck_assert_uint_eq(net->interactions, 1);
+    champ_network_free(net);
+    fails(champ_network_read_jsonl, "{\"from\": null, \"id\": \"a\"}", CHAMP_ERR_SCHEMA,
+          "line 1: from: expected a non-empty string");
+}
+END_TEST
+
 START_TEST(document_large_index)
 {
     const char *good = "{\"from\": \"a\", \"to\": \"b\"},\n";
@@ -836,6 +963,9 @@ static Suite *reader_suite(void)
     tcase_add_test(doc, document_self_interactions);
     tcase_add_test(doc, document_values);
     tcase_add_test(doc, document_schema_errors);
+    tcase_add_test(doc, document_escaped_values);
+    tcase_add_test(doc, document_numbers);
+    tcase_add_test(doc, document_member_names);
     tcase_add_test(doc, document_large_index);
     tcase_add_test(doc, document_syntax_errors);
     tcase_add_test(doc, document_depth);
