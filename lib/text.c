@@ -1,6 +1,9 @@
 #include "text.h"
 #include "utf8.h"
 
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void champ__excerpt(char *buf, const char *s, size_t len)
@@ -37,3 +40,118 @@ void champ__c_numeric_end(locale_t previous, locale_t c_locale)
     uselocale(previous);
     freelocale(c_locale);
 }
+
+/* x in C's %.{precision}g form, from its first `precision` significant
+ * digits and decimal exponent (trailing zeros dropped, as %g does). */
+static void format_g(char *out, int negative, const char *digits, int precision, int exp10)
+{
+    int used = precision;
+    while (used > 1 && digits[used - 1] == '0')
+        used--;
+    char *o = out;
+    if (negative)
+        *o++ = '-';
+    if (exp10 < -4 || exp10 >= precision) {
+        *o++ = digits[0];
+        if (used > 1) {
+            *o++ = '.';
+            memcpy(o, digits + 1, (size_t)used - 1);
+            o += used - 1;
+        }
+        sprintf(o, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
+        return;
+    }
+    if (exp10 < 0) {
+        *o++ = '0';
+        *o++ = '.';
+        for (int i = -1; i > exp10; i--)
+            *o++ = '0';
+        memcpy(o, digits, (size_t)used);
+        o += used;
+    } else {
+        for (int i = 0; i <= exp10; i++)
+            *o++ = i < used ? digits[i] : '0';
+        if (used > exp10 + 1) {
+            *o++ = '.';
+            memcpy(o, digits + exp10 + 1, (size_t)(used - exp10 - 1));
+            o += used - exp10 - 1;
+        }
+    }
+    *o = '\0';
+}
+
+/* The 17 significant digits of |x| rounded to `precision`, as decimal
+ * rounding of those 17 digits; 0 when that could differ from rounding x
+ * itself (the dropped digits are exactly a half: the 17 digits were
+ * themselves rounded). */
+static int round_digits(const char *d17, int exp10, int precision, char *digits, int *exp_out)
+{
+    memcpy(digits, d17, (size_t)precision);
+    digits[precision] = '\0';
+    *exp_out = exp10;
+    int up = d17[precision] > '5';
+    if (d17[precision] == '5') {
+        int rest = 0;
+        for (int i = precision + 1; i < 17; i++)
+            rest |= d17[i] != '0';
+        if (!rest)
+            return 0;
+        up = 1;
+    }
+    if (up) {
+        int i = precision - 1;
+        while (i >= 0 && digits[i] == '9')
+            digits[i--] = '0';
+        if (i >= 0) {
+            digits[i]++;
+        } else { /* 99..9 became 100..0 */
+            digits[0] = '1';
+            *exp_out = exp10 + 1;
+        }
+    }
+    return 1;
+}
+
+/* The shortest of %.15g, %.16g, %.17g that reads back as x (15 digits
+ * always do when any shorter form does). Integers are written directly;
+ * the others from one exact 17-digit conversion, rounded in decimal --
+ * printf's exact conversion is the costly step, so it runs once. */
+void champ__shortest(char *buf, double x)
+{
+    if (x == (double)(long long)x && fabs(x) < 1e15 && !(x == 0 && signbit(x))) {
+        long long v = (long long)x;
+        char tmp[24], *o = tmp + sizeof tmp;
+        unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+        *--o = '\0';
+        do
+            *--o = (char)('0' + u % 10);
+        while (u /= 10);
+        if (v < 0)
+            *--o = '-';
+        memmove(buf, o, (size_t)(tmp + sizeof tmp - o));
+        return;
+    }
+    if (!isfinite(x)) {
+        snprintf(buf, CHAMP_SHORTEST_MAX, "%.17g", x);
+        return;
+    }
+    char e17[40], d17[18], digits[18];
+    snprintf(e17, sizeof e17, "%.16e", fabs(x)); /* d.dddddddddddddddde[+-]XX */
+    d17[0] = e17[0];
+    memcpy(d17 + 1, e17 + 2, 16);
+    d17[17] = '\0';
+    int exp10 = atoi(e17 + 19);
+    for (int precision = 15; precision <= 17; precision++) {
+        int e = exp10;
+        if (precision == 17) {
+            format_g(buf, signbit(x) != 0, d17, 17, exp10);
+        } else if (round_digits(d17, exp10, precision, digits, &e)) {
+            format_g(buf, signbit(x) != 0, digits, precision, e);
+        } else {
+            snprintf(buf, CHAMP_SHORTEST_MAX, "%.*g", precision, x);
+        }
+        if (precision == 17 || strtod(buf, NULL) == x)
+            break;
+    }
+}
+

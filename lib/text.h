@@ -24,4 +24,10 @@ void champ__excerpt(char *buf, const char *s, size_t len);
 locale_t champ__c_numeric_begin(locale_t *c_locale);
 void champ__c_numeric_end(locale_t previous, locale_t c_locale);
 
+/* x in the shortest of C's %.15g, %.16g and %.17g forms that reads back
+ * (strtod) as the same double -- the JSON and CSV writers' numbers. The
+ * caller has the C numeric locale. buf holds CHAMP_SHORTEST_MAX bytes. */
+#define CHAMP_SHORTEST_MAX 32
+void champ__shortest(char *buf, double x);
+
 #endif

@@ -3,7 +3,11 @@
 #include "netbuild.h"
 #include "testutil.h"
 
+#include "text.h"
+
 #include <cjson/cJSON.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 /* The worked example of netbuild.h: eligible are a, b, c (d has no
@@ -459,6 +463,55 @@ START_TEST(text_columns_come_back_to_back)
 }
 END_TEST
 
+/* The writers' number form against its definition: the first of %.15g,
+ * %.16g, %.17g that reads back as the same double -- on edge cases and on
+ * random doubles of every kind (bit patterns, fractions, integers, halves,
+ * the percentiles' k/n). */
+static void check_shortest(double x)
+{
+    char want[40], got[CHAMP_SHORTEST_MAX];
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(want, sizeof want, "%.*g", digits, x);
+        if (strtod(want, NULL) == x)
+            break;
+    }
+    champ__shortest(got, x);
+    ck_assert_msg(strcmp(got, want) == 0, "%.17g: got %s, want %s", x, got, want);
+}
+
+START_TEST(numbers_take_the_shortest_round_trip_form)
+{
+    static const double edge[] = {0.0, -0.0, 1, -1, 0.1, 0.5, 2.5, 1e-4, 1e-5, 123456.5,
+        999999999999999.0, 1e15, -1e15, 1e16, 1e21, 1e22, 123456789012345.6,
+        9.999999999999999e22, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
+        0.30000000000000004, 1.0 / 3, 2.0 / 3, 100.0 / 7};
+    for (size_t i = 0; i < sizeof edge / sizeof edge[0]; i++) {
+        check_shortest(edge[i]);
+        check_shortest(-edge[i]);
+    }
+    uint64_t state = 88172645463325252ULL;
+    for (int i = 0; i < 300000; i++) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        double x;
+        switch (i % 6) {
+        case 0:
+            memcpy(&x, &state, sizeof x);
+            if (!isfinite(x))
+                continue;
+            break;
+        case 1: x = (double)(state >> 11) / 9007199254740992.0; break;
+        case 2: x = (double)(state % 1000000) / (double)(1 + (state >> 40) % 1000); break;
+        case 3: x = (double)((int64_t)(state % 2000001) - 1000000); break;
+        case 4: x = ldexp((double)(state >> 11), (int)(state % 120) - 100); break;
+        default: x = ((double)(state % 100000) + 0.5) / (double)(1 + (state >> 45) % 100000);
+        }
+        check_shortest(i % 2 ? -x : x);
+    }
+}
+END_TEST
+
 static Suite *ranking_suite(void)
 {
     Suite *s = suite_create("ranking");
@@ -481,6 +534,7 @@ static Suite *ranking_suite(void)
     tcase_add_test(out, csv_output_has_header_and_rows);
     tcase_add_test(out, writers_ignore_the_host_locale);
     tcase_add_test(out, write_reports_stream_errors);
+    tcase_add_test(out, numbers_take_the_shortest_round_trip_form);
     suite_add_tcase(s, out);
     return s;
 }
