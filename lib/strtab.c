@@ -1,23 +1,79 @@
-/* String interning with open addressing (linear probing) over FNV-1a. */
+/* String interning with open addressing (linear probing). Lookups are what
+ * reading a large export spends most of its time on, each a cache miss on a
+ * table of a million ids: hence short strings inside the slots, and a slot
+ * that says where a long string is without going through offset[]. */
 #include "strtab.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t hash_bytes(const char *s, size_t len)
+/* Strings of at most SHORT_MAX bytes live in their slot. */
+#define SHORT_MAX 11
+#define LONG 0xFFu /* the length byte of a longer string */
+
+/* Little-endian loads whatever the machine's byte order: compilers make
+ * one load of each on x86 and ARM. */
+static uint64_t le32(const unsigned char *p)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    /* FNV's low bits mix poorly and the table uses them: finish with the
-     * 64-bit mixer of MurmurHash3 (fmix64). */
+    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
+}
+
+static uint64_t le64(const unsigned char *p)
+{
+    return le32(p) | le32(p + 4) << 32;
+}
+
+/* s[0..n), n <= 8, as a little-endian number with zero bytes above; the
+ * two loads overlap, reading no byte outside s[0..n). */
+static uint64_t load_short(const unsigned char *s, size_t n)
+{
+    if (n >= 4)
+        return le32(s) | le32(s + n - 4) << (8 * (n - 4));
+    if (n == 0)
+        return 0;
+    return (uint64_t)s[0] | (uint64_t)s[n / 2] << (8 * (n / 2)) | (uint64_t)s[n - 1] << (8 * (n - 1));
+}
+
+/* The 64-bit mixer of MurmurHash3 (fmix64): the table uses the low bits. */
+static uint64_t fmix64(uint64_t h)
+{
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
     h *= 0xc4ceb9fe1a85ec53ULL;
     return h ^ (h >> 33);
+}
+
+/* What a slot holds for a string, and the string's hash. */
+typedef struct key {
+    uint32_t head;
+    uint64_t tail; /* short strings only */
+    uint64_t hash;
+} key;
+
+static key key_of(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    key k;
+    if (len <= SHORT_MAX) {
+        k.tail = load_short(s, len < 8 ? len : 8);
+        k.head = (uint32_t)len | (len > 8 ? (uint32_t)load_short(s + 8, len - 8) << 8 : 0);
+        k.hash = fmix64(k.tail ^ (k.head * 0x9e3779b97f4a7c15ULL));
+        return k;
+    }
+    /* Eight bytes at a time, then the last bytes, each folded in with a
+     * multiply-rotate step. */
+    uint64_t h = len * 0x9e3779b97f4a7c15ULL;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        h ^= le64(s + i) * 0x87c37b91114253d5ULL;
+        h = (h << 31 | h >> 33) * 0x4cf5ad432745937fULL;
+    }
+    h ^= load_short(s + i, len - i) * 0x87c37b91114253d5ULL;
+    k.hash = fmix64(h);
+    k.head = LONG | (uint32_t)(k.hash >> 40) << 8;
+    k.tail = 0;
+    return k;
 }
 
 void champ_strtab_init(champ_strtab *t)
@@ -33,46 +89,68 @@ void champ_strtab_clear(champ_strtab *t)
     champ_strtab_init(t);
 }
 
-static int equals(const champ_strtab *t, uint32_t i, const char *s, size_t len)
+/* Whether the long string at arena offset `at` is s[0..len): its bytes,
+ * then its NUL (strings hold none), all inside the arena. */
+static int long_equals(const champ_strtab *t, uint64_t at, const char *s, size_t len)
 {
-    return champ_strtab_len(t, i) == len && memcmp(champ_strtab_get(t, i), s, len) == 0;
+    return at < t->arena_len && t->arena_len - at > len &&
+           memcmp(t->arena + at, s, len) == 0 && t->arena[at + len] == '\0';
 }
 
-/* A slot holds the string's index in its low 32 bits and the high 32 bits
- * of its hash above them: most mismatches are told apart without touching
- * the arena (a cache miss each, on large tables). */
-#define EMPTY UINT64_MAX
-#define SLOT_INDEX(slot) ((uint32_t)(slot))
-#define SLOT_TAG(h) ((h) >> 32)
-
 /* The slot holding s, or the empty slot where it would go. */
-static size_t probe(const champ_strtab *t, const char *s, size_t len, uint64_t h)
+static size_t probe(const champ_strtab *t, const char *s, size_t len, const key *k)
 {
     size_t mask = t->slot_cap - 1;
-    size_t at = (size_t)h & mask;
-    for (uint64_t slot; (slot = t->slots[at]) != EMPTY; at = (at + 1) & mask)
-        if (SLOT_TAG(slot) == SLOT_TAG(h) && equals(t, SLOT_INDEX(slot), s, len))
-            break;
-    return at;
+    for (size_t at = (size_t)k->hash & mask;; at = (at + 1) & mask) {
+        const champ_strtab_slot *e = &t->slots[at];
+        if (e->index == CHAMP_STRTAB_NONE)
+            return at;
+        if (e->head == k->head &&
+            (len <= SHORT_MAX ? e->tail == k->tail : long_equals(t, e->tail, s, len)))
+            return at;
+    }
 }
 
 uint32_t champ_strtab_find(const champ_strtab *t, const char *s, size_t len)
 {
     if (t->slot_cap == 0)
         return CHAMP_STRTAB_NONE;
-    uint64_t slot = t->slots[probe(t, s, len, hash_bytes(s, len))];
-    return slot == EMPTY ? CHAMP_STRTAB_NONE : SLOT_INDEX(slot);
+    key k = key_of(s, len);
+    return t->slots[probe(t, s, len, &k)].index;
 }
 
+void champ_strtab_prefetch(const champ_strtab *t, const char *s, size_t len)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    if (t->slot_cap) {
+        key k = key_of(s, len);
+        __builtin_prefetch(&t->slots[(size_t)k.hash & (t->slot_cap - 1)]);
+    }
+#else
+    (void)t, (void)s, (void)len;
+#endif
+}
+
+static void put(champ_strtab *t, size_t at, const key *k, uint32_t index)
+{
+    champ_strtab_slot *e = &t->slots[at];
+    e->index = index;
+    e->head = k->head;
+    e->tail = (k->head & 0xFF) == LONG ? t->offset[index] : k->tail;
+}
+
+/* Every string is distinct: each goes to the first empty slot. */
 static void reinsert_all(champ_strtab *t)
 {
+    size_t mask = t->slot_cap - 1;
     memset(t->slots, 0xff, t->slot_cap * sizeof *t->slots);
     for (size_t i = 0; i < t->count; i++) {
-        uint32_t k = (uint32_t)i;
-        const char *s = champ_strtab_get(t, k);
-        size_t len = champ_strtab_len(t, k);
-        uint64_t h = hash_bytes(s, len);
-        t->slots[probe(t, s, len, h)] = (SLOT_TAG(h) << 32) | k;
+        uint32_t index = (uint32_t)i;
+        key k = key_of(champ_strtab_get(t, index), champ_strtab_len(t, index));
+        size_t at = (size_t)k.hash & mask;
+        while (t->slots[at].index != CHAMP_STRTAB_NONE)
+            at = (at + 1) & mask;
+        put(t, at, &k, index);
     }
 }
 
@@ -93,37 +171,38 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
 
 int champ_strtab_intern(champ_strtab *t, const char *s, size_t len, uint32_t *index, int *added)
 {
-    uint64_t h = hash_bytes(s, len);
-    size_t at = t->slot_cap ? probe(t, s, len, h) : 0;
-    if (t->slot_cap && t->slots[at] != EMPTY) {
-        *index = SLOT_INDEX(t->slots[at]);
+    key k = key_of(s, len);
+    size_t at = t->slot_cap ? probe(t, s, len, &k) : 0;
+    if (t->slot_cap && t->slots[at].index != CHAMP_STRTAB_NONE) {
+        *index = t->slots[at].index;
         if (added)
             *added = 0;
         return 0;
     }
     if (t->count >= CHAMP_STRTAB_NONE - 1)
         return -1;
+    if (grow((void **)&t->arena, &t->arena_cap, t->arena_len + len + 1, 1) != 0 ||
+        grow((void **)&t->offset, &t->offset_cap, t->count + 1, sizeof *t->offset) != 0)
+        return -1;
     if ((t->count + 1) * 2 > t->slot_cap) {
         size_t cap = t->slot_cap ? t->slot_cap * 2 : 64;
-        uint64_t *slots = malloc(cap * sizeof *slots);
+        champ_strtab_slot *slots = malloc(cap * sizeof *slots);
         if (!slots)
             return -1;
         free(t->slots);
         t->slots = slots;
         t->slot_cap = cap;
         reinsert_all(t);
-        at = probe(t, s, len, h);
+        at = probe(t, s, len, &k);
     }
-    if (grow((void **)&t->arena, &t->arena_cap, t->arena_len + len + 1, 1) != 0 ||
-        grow((void **)&t->offset, &t->offset_cap, t->count + 1, sizeof *t->offset) != 0)
-        return -1;
-    memcpy(t->arena + t->arena_len, s, len);
+    if (len)
+        memcpy(t->arena + t->arena_len, s, len);
     t->arena[t->arena_len + len] = '\0';
     t->offset[t->count] = t->arena_len;
     t->arena_len += len + 1;
-    uint32_t k = (uint32_t)t->count++;
-    t->slots[at] = (SLOT_TAG(h) << 32) | k;
-    *index = k;
+    uint32_t i = (uint32_t)t->count++;
+    put(t, at, &k, i);
+    *index = i;
     if (added)
         *added = 1;
     return 0;

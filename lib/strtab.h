@@ -9,12 +9,21 @@
 
 #define CHAMP_STRTAB_NONE UINT32_MAX
 
+/* A slot of the hash table, 16 bytes: a lookup that hits reads one slot
+ * and, for strings of up to 11 bytes, nothing else, since such strings are
+ * kept in the slot itself. */
+typedef struct champ_strtab_slot {
+    uint32_t index; /* the string's index; CHAMP_STRTAB_NONE when empty */
+    uint32_t head;  /* length (0xFF: longer than 11) | bytes 8..10 or hash tag << 8 */
+    uint64_t tail;  /* bytes 0..7, zero padded; or, when longer, the arena offset */
+} champ_strtab_slot;
+
 typedef struct champ_strtab {
     char *arena;          /* NUL-terminated strings back to back */
     size_t arena_len, arena_cap;
     size_t *offset;       /* offset[i]: where string i starts in arena */
     size_t count, offset_cap;
-    uint64_t *slots;      /* open addressing: hash tag << 32 | index; all ones = empty */
+    champ_strtab_slot *slots; /* open addressing, linear probing */
     size_t slot_cap;      /* power of two */
 } champ_strtab;
 
@@ -23,6 +32,11 @@ void champ_strtab_clear(champ_strtab *t);
 
 /* Index of `s` (len bytes, no NUL inside), or CHAMP_STRTAB_NONE. */
 uint32_t champ_strtab_find(const champ_strtab *t, const char *s, size_t len);
+
+/* Start loading the slot where a lookup of `s` begins: a hint for callers
+ * that know the lookup is coming, so that several cache misses overlap.
+ * Changes nothing. */
+void champ_strtab_prefetch(const champ_strtab *t, const char *s, size_t len);
 
 /* Index of `s`, adding it when new (*added = 1). Returns -1 on allocation
  * failure (the table is unchanged), 0 otherwise. */
