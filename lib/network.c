@@ -109,6 +109,13 @@ static int intern_optional(champ_strtab *t, champ_str s, uint32_t fallback, uint
     return champ_strtab_intern(t, s.s, s.len, out, NULL);
 }
 
+void champ__network_prefetch_ids(const champ_network *net, champ_str a, champ_str b)
+{
+    champ_strtab_prefetch(&net->ids, a.s, a.len);
+    if (b.s)
+        champ_strtab_prefetch(&net->ids, b.s, b.len);
+}
+
 void champ__network_set_has_people(champ_network *net)
 {
     net->has_people = 1;

@@ -48,6 +48,9 @@ champ_status champ__network_add_person(champ_network *net, champ_str id, champ_s
 champ_status champ__network_add_interaction(champ_network *net, champ_str from, champ_str to,
                                             double time, champ_str type, double weight);
 
+/* A hint that ids `a` and `b` are about to be added: see champ_strtab_prefetch. */
+void champ__network_prefetch_ids(const champ_network *net, champ_str a, champ_str b);
+
 /* A C string (or NULL) as a span. */
 static inline champ_str champ__str(const char *s)
 {

@@ -57,14 +57,6 @@ static scanner scanner_start(const unsigned char *s, size_t len, const char *uni
 /* Progress steps: a thousandth of the input, at least 1 MB. */
 #define REPORT_STEP(len) ((len) / 1000 > (1u << 20) ? (len) / 1000 : (1u << 20))
 
-/* After each record: tell the progress callback now and then. */
-static champ_status report_reading(scanner *sc, size_t len)
-{
-    if (sc->pos < sc->next_report)
-        return CHAMP_OK;
-    sc->next_report = sc->pos + REPORT_STEP(len);
-    return champ__progress(sc->progress, "read", len ? (double)sc->pos / (double)len : 1);
-}
 
 static int peek(const scanner *sc)
 {
@@ -88,6 +80,9 @@ static int syntax_error(const scanner *sc, const char *what)
 
 static void skip_ws(scanner *sc)
 {
+    /* Most values follow their ':' or ',' directly. */
+    if (sc->pos < sc->end && sc->s[sc->pos] > ' ')
+        return;
     for (; sc->pos < sc->end; sc->pos++) {
         unsigned char c = sc->s[sc->pos];
         if (c == '\n') {
@@ -155,11 +150,42 @@ static int scan_escape(scanner *sc)
     return 0;
 }
 
+/* How many bytes at s[0..n) a string holds as they are: printable ASCII
+ * other than '"' and '\\'. Eight at a time where the compiler tells the
+ * byte order: each test below flags the bytes it looks for, and may flag
+ * a byte above a flagged one (a borrow), never below, so the lowest flag
+ * is the first byte that is not plain. */
+static size_t plain_run(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w, quote, backslash;
+        memcpy(&w, s + i, 8);
+        quote = w ^ (ones * '"');
+        backslash = w ^ (ones * '\\');
+        uint64_t stop = (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+                         ((backslash - ones) & ~backslash) | w) &
+                        highs;
+        if (stop)
+            return i + ((size_t)__builtin_ctzll(stop) >> 3);
+    }
+#endif
+    for (; i < n; i++)
+        if (s[i] < 0x20 || s[i] >= 0x80 || s[i] == '"' || s[i] == '\\')
+            break;
+    return i;
+}
+
 /* The string starting at the quote at sc->pos. */
 static int scan_string(scanner *sc)
 {
     sc->escaped = 0;
     for (sc->pos++; sc->pos < sc->end;) {
+        sc->pos += plain_run(sc->s + sc->pos, sc->end - sc->pos);
+        if (sc->pos >= sc->end)
+            break;
         unsigned char c = sc->s[sc->pos];
         if (c == '"') {
             sc->pos++;
@@ -447,11 +473,21 @@ static champ_status schema_error(const place *at, enum member k, const char *wha
     return at_place(at, k, champ__fail(CHAMP_ERR_SCHEMA, "%s", what));
 }
 
-/* What reads records into a network, with room to decode escaped strings. */
+/* A record checked and ready for the network. */
+typedef struct pending {
+    record_kind kind; /* RECORD_ANY: none */
+    place at;
+    champ_str s[3]; /* id, team, group; or from, to, type */
+    double time, weight;
+} pending;
+
+/* What reads records into a network, with room to decode escaped strings
+ * and one record held back (see add_record). */
 typedef struct builder {
     champ_network *net;
     char *scratch;
     size_t scratch_cap;
+    pending held;
 } builder;
 
 static void builder_clear(builder *b)
@@ -632,34 +668,68 @@ static champ_status get_weight(const record *rec, const place *at, double *out)
     return CHAMP_OK;
 }
 
+static champ_status add_now(builder *b, const pending *p)
+{
+    if (p->kind == RECORD_INTERACTION)
+        return champ__network_add_interaction(b->net, p->s[0], p->s[1], p->time, p->s[2],
+                                              p->weight);
+    champ_status st = champ__network_add_person(b->net, p->s[0], p->s[1], p->s[2]);
+    return st == CHAMP_ERR_SCHEMA ? at_place(&p->at, M_ID, st) : st;
+}
+
+/* Add the record held back, if any. Reading goes through here before it
+ * stops, reports an error or tells progress, so that all of these happen
+ * as if each record had been added as soon as it was read. */
+static champ_status flush(builder *b)
+{
+    if (b->held.kind == RECORD_ANY)
+        return CHAMP_OK;
+    pending p = b->held;
+    b->held.kind = RECORD_ANY;
+    return add_now(b, &p);
+}
+
+/* Add a checked record after the next one has been scanned: the lookups of
+ * its ids, a cache miss each on a large network, are started now and
+ * complete while the scanner works. Decoded strings (used > 0) live in
+ * the scratch, which the next record reuses: those records go at once. */
+static champ_status add_record(builder *b, const pending *p, size_t used)
+{
+    champ_status st = flush(b);
+    if (st || used)
+        return st ? st : add_now(b, p);
+    champ_str none = {NULL, 0};
+    champ__network_prefetch_ids(b->net, p->s[0], p->kind == RECORD_INTERACTION ? p->s[1] : none);
+    b->held = *p;
+    return CHAMP_OK;
+}
+
 static champ_status read_person(builder *b, const record *rec, const place *at)
 {
-    champ_str id, team, group;
+    pending p = {RECORD_PERSON, *at, {{NULL, 0}, {NULL, 0}, {NULL, 0}}, NAN, 1};
     size_t used = 0;
     champ_status st;
-    if ((st = get_id(b, rec, M_ID, at, &used, &id)) ||
-        (st = get_string(b, rec, M_TEAM, at, &used, &team)) ||
-        (st = get_string(b, rec, M_GROUP, at, &used, &group)))
+    if ((st = get_id(b, rec, M_ID, at, &used, &p.s[0])) ||
+        (st = get_string(b, rec, M_TEAM, at, &used, &p.s[1])) ||
+        (st = get_string(b, rec, M_GROUP, at, &used, &p.s[2])))
         return st;
-    st = champ__network_add_person(b->net, id, team, group);
-    return st == CHAMP_ERR_SCHEMA ? at_place(at, M_ID, st) : st;
+    return add_record(b, &p, used);
 }
 
 /* Everything is checked before the network sees it: a self-interaction
  * with a bad weight is an error, not a dropped_self. */
 static champ_status read_interaction(builder *b, const record *rec, const place *at)
 {
-    champ_str from, to, type;
-    double time, weight;
+    pending p = {RECORD_INTERACTION, *at, {{NULL, 0}, {NULL, 0}, {NULL, 0}}, NAN, 1};
     size_t used = 0;
     champ_status st;
-    if ((st = get_id(b, rec, M_FROM, at, &used, &from)) ||
-        (st = get_id(b, rec, M_TO, at, &used, &to)) ||
-        (st = get_time(b, rec, at, &used, &time)) ||
-        (st = get_string(b, rec, M_TYPE, at, &used, &type)) ||
-        (st = get_weight(rec, at, &weight)))
+    if ((st = get_id(b, rec, M_FROM, at, &used, &p.s[0])) ||
+        (st = get_id(b, rec, M_TO, at, &used, &p.s[1])) ||
+        (st = get_time(b, rec, at, &used, &p.time)) ||
+        (st = get_string(b, rec, M_TYPE, at, &used, &p.s[2])) ||
+        (st = get_weight(rec, at, &p.weight)))
         return st;
-    return champ__network_add_interaction(b->net, from, to, time, type, weight);
+    return add_record(b, &p, used);
 }
 
 /* One record the scanner has accepted. A JSON Lines record (RECORD_ANY)
@@ -691,6 +761,36 @@ static champ_status read_record(builder *b, const record *rec, const place *at,
  * The two forms
  * ------------------------------------------------------------------------ */
 
+/* After each record: tell the progress callback now and then. */
+static champ_status report_reading(scanner *sc, builder *b, size_t len)
+{
+    if (sc->pos < sc->next_report)
+        return CHAMP_OK;
+    champ_status st = flush(b);
+    if (st)
+        return st;
+    sc->next_report = sc->pos + REPORT_STEP(len);
+    return champ__progress(sc->progress, "read", len ? (double)sc->pos / (double)len : 1);
+}
+
+/* The records of an array whose '[' is at sc->pos. */
+static champ_status read_records(scanner *sc, builder *b, const char *name, record_kind kind)
+{
+    sc->pos++;
+    size_t count = 0;
+    int r;
+    record rec;
+    while ((r = next_element(sc, &count)) > 0) {
+        if (scan_record(sc, 2, &rec))
+            return CHAMP_ERR_PARSE;
+        place at = {name, count - 1};
+        champ_status st = read_record(b, &rec, &at, kind);
+        if (st || (st = report_reading(sc, b, sc->end)))
+            return st;
+    }
+    return r < 0 ? CHAMP_ERR_PARSE : CHAMP_OK;
+}
+
 /* The value of the top-level member `name`: an array of records. */
 static champ_status read_array(scanner *sc, builder *b, const char *name, record_kind kind,
                                int *seen)
@@ -706,19 +806,10 @@ static champ_status read_array(scanner *sc, builder *b, const char *name, record
     /* Even an empty list says who is listed (SPEC 2). */
     if (kind == RECORD_PERSON)
         champ__network_set_has_people(b->net);
-    sc->pos++;
-    size_t count = 0;
-    int r;
-    record rec;
-    while ((r = next_element(sc, &count)) > 0) {
-        if (scan_record(sc, 2, &rec))
-            return CHAMP_ERR_PARSE;
-        place at = {name, count - 1};
-        champ_status st = read_record(b, &rec, &at, kind);
-        if (st || (st = report_reading(sc, sc->end)))
-            return st;
-    }
-    return r < 0 ? CHAMP_ERR_PARSE : CHAMP_OK;
+    /* The record held back comes before whatever stopped the reading. */
+    champ_status st = read_records(sc, b, name, kind);
+    champ_status held = flush(b);
+    return held ? held : st;
 }
 
 /* A top-level member the contract does not name: checked, then ignored. */
@@ -773,19 +864,28 @@ static champ_status read_line(scanner *sc, builder *b)
     return read_record(b, &rec, &at, RECORD_ANY);
 }
 
-static champ_status read_lines(const unsigned char *s, size_t len, builder *b,
-                               const champ_progress *progress)
+static champ_status read_each_line(const unsigned char *s, size_t len, builder *b,
+                                    const champ_progress *progress)
 {
     scanner sc = scanner_start(s, len, "line", progress);
     for (;;) {
         const unsigned char *nl = memchr(s + sc.pos, '\n', len - sc.pos);
         sc.end = nl ? (size_t)(nl - s) : len;
         champ_status st = read_line(&sc, b);
-        if (st || (st = report_reading(&sc, len)) || !nl)
+        if (st || (st = report_reading(&sc, b, len)) || !nl)
             return st;
         sc.pos = sc.line_start = sc.end + 1;
         sc.line++;
     }
+}
+
+static champ_status read_lines(const unsigned char *s, size_t len, builder *b,
+                               const champ_progress *progress)
+{
+    /* The record held back comes before whatever stopped the reading. */
+    champ_status st = read_each_line(s, len, b, progress);
+    champ_status held = flush(b);
+    return held ? held : st;
 }
 
 /* The form of input whose name does not tell: JSON Lines when several
@@ -830,7 +930,7 @@ champ_status champ__read_export(const char *data, size_t len, champ_form form,
         return st;
     if ((st = champ_network_new(&net)))
         return st;
-    builder b = {net, NULL, 0};
+    builder b = {net, NULL, 0, {RECORD_ANY, {NULL, 0}, {{NULL, 0}, {NULL, 0}, {NULL, 0}}, NAN, 1}};
     st = form == CHAMP_FORM_LINES ? read_lines(s, len, &b, progress)
                                   : read_document(s, len, &b, progress);
     builder_clear(&b);

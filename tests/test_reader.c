@@ -951,6 +951,83 @@ START_TEST(forms_agree)
 }
 END_TEST
 
+/* Each record counts as added before the next is read: its error comes
+ * first, whatever follows it. */
+START_TEST(document_error_order)
+{
+    const struct {
+        champ_status status;
+        const char *text, *message;
+    } cases[] = {
+        {CHAMP_ERR_SCHEMA, "{\"people\": [{\"id\": \"a\"}, {\"id\": \"a\"}, {\"id\": 5}]}",
+         "people[1].id: duplicate person id \"a\""},
+        {CHAMP_ERR_SCHEMA, "{\"people\": [{\"id\": \"a\"}, {\"id\": \"a\"}, {\"id\": tru}]}",
+         "people[1].id: duplicate person id \"a\""},
+        {CHAMP_ERR_SCHEMA, "{\"people\": [{\"id\": \"a\"}, {\"id\": \"a\"}}",
+         "people[1].id: duplicate person id \"a\""},
+        {CHAMP_ERR_SCHEMA, "{\"people\": [{\"id\": \"a\"}, {\"id\": \"a\"}], \"x\": tru}",
+         "people[1].id: duplicate person id \"a\""},
+        {CHAMP_ERR_SCHEMA, "{\"people\": [{\"id\": \"a\"}, {\"id\": \"a\"}], \"people\": []}",
+         "people[1].id: duplicate person id \"a\""},
+        {CHAMP_ERR_SCHEMA, "{\"people\": [{\"id\": \"a\"}, {\"id\": \"\\u0061\"}, {\"id\": 5}]}",
+         "people[1].id: duplicate person id \"a\""},
+        {CHAMP_ERR_PARSE, "{\"people\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": tru}]}",
+         "line 1, column 46: expected a value"},
+        {CHAMP_ERR_SCHEMA, "{\"people\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"a\"}]}",
+         "people[2].id: duplicate person id \"a\""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        fails(read_doc, cases[i].text, cases[i].status, cases[i].message);
+    fails(champ_network_read_jsonl, "{\"id\": \"a\"}\n{\"id\": \"a\"}\n{\"id\": 5 5}\n",
+          CHAMP_ERR_SCHEMA, "line 2: id: duplicate person id \"a\"");
+    fails(champ_network_read_jsonl, "{\"id\": \"a\"}\n{\"id\": \"a\"}\n{\"from\": 1}\n",
+          CHAMP_ERR_SCHEMA, "line 2: id: duplicate person id \"a\"");
+    fails(champ_network_read_jsonl, "{\"id\": \"a\"}\n{\"id\": \"a\"}", CHAMP_ERR_SCHEMA,
+          "line 2: id: duplicate person id \"a\"");
+}
+END_TEST
+
+typedef struct progress_log {
+    int calls, stop_at;
+} progress_log;
+
+/* Stops reading at call `stop_at`. */
+static int log_progress(void *user, const char *phase, double fraction)
+{
+    progress_log *log = user;
+    (void)phase, (void)fraction;
+    return ++log->calls == log->stop_at;
+}
+
+/* A cancelled read returns no network; without cancelling, every record
+ * is there. */
+START_TEST(document_progress_cancel)
+{
+    /* Reports come every megabyte: a file of a few. */
+    char path[256];
+    make_scratch();
+    FILE *f = create("big.json", path, sizeof path);
+    fputs("{\"interactions\": [", f);
+    for (int i = 0; i < 60000; i++)
+        fprintf(f, "%s{\"from\": \"a%d\", \"to\": \"b%d\", \"type\": \"message-of-some-length\"}",
+                i ? ",\n" : "", i % 977, i % 1013);
+    fputs("]}\n", f);
+    fclose(f);
+    champ_network *net = &sentinel;
+    progress_log log = {0, 2};
+    ck_assert_int_eq(champ_network_read_file_progress(path, log_progress, &log, &net),
+                     CHAMP_ERR_CANCELLED);
+    ck_assert_ptr_null(net);
+    ck_assert_int_eq(log.calls, 2);
+    log = (progress_log){0, 0};
+    ck_assert_int_eq(champ_network_read_file_progress(path, log_progress, &log, &net), CHAMP_OK);
+    ck_assert_int_ge(log.calls, 4);
+    ck_assert_uint_eq(champ_network_interaction_count(net), 60000);
+    champ_network_free(net);
+    remove_scratch();
+}
+END_TEST
+
 static Suite *reader_suite(void)
 {
     Suite *s = suite_create("reader");
@@ -966,6 +1043,7 @@ static Suite *reader_suite(void)
     tcase_add_test(doc, document_escaped_values);
     tcase_add_test(doc, document_numbers);
     tcase_add_test(doc, document_member_names);
+    tcase_add_test(doc, document_error_order);
     tcase_add_test(doc, document_large_index);
     tcase_add_test(doc, document_syntax_errors);
     tcase_add_test(doc, document_depth);
@@ -985,6 +1063,7 @@ static Suite *reader_suite(void)
     tcase_add_test(files, file_errors);
     tcase_add_test(files, file_pipe);
     tcase_add_test(files, forms_agree);
+    tcase_add_test(files, document_progress_cancel);
     suite_add_tcase(s, files);
     return s;
 }
