@@ -2,10 +2,13 @@
  * reading a large export spends most of its time on, each a cache miss on a
  * table of a million ids: hence short strings inside the slots, and a slot
  * that says where a long string is without going through offset[]. */
+/* madvise and MADV_HUGEPAGE are not POSIX. */
+#define _DEFAULT_SOURCE
 #include "strtab.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* Strings of at most SHORT_MAX bytes live in their slot. */
 #define SHORT_MAX 11
@@ -154,6 +157,24 @@ static void reinsert_all(champ_strtab *t)
     }
 }
 
+/* Room for `cap` slots. Lookups land anywhere in the table: on a table of
+ * many megabytes nearly every one would also miss the TLB, so large tables
+ * ask for huge pages where the system has them (a hint only). */
+static champ_strtab_slot *alloc_slots(size_t cap)
+{
+    size_t bytes = cap * sizeof(champ_strtab_slot);
+#ifdef MADV_HUGEPAGE
+    const size_t huge = (size_t)2 << 20;
+    if (bytes >= huge) {
+        void *p = aligned_alloc(huge, bytes);
+        if (p)
+            madvise(p, bytes, MADV_HUGEPAGE);
+        return p;
+    }
+#endif
+    return malloc(bytes);
+}
+
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
@@ -186,7 +207,7 @@ int champ_strtab_intern(champ_strtab *t, const char *s, size_t len, uint32_t *in
         return -1;
     if ((t->count + 1) * 2 > t->slot_cap) {
         size_t cap = t->slot_cap ? t->slot_cap * 2 : 64;
-        champ_strtab_slot *slots = malloc(cap * sizeof *slots);
+        champ_strtab_slot *slots = alloc_slots(cap);
         if (!slots)
             return -1;
         free(t->slots);
