@@ -66,12 +66,20 @@ static uint32_t *draw_sources(size_t n, size_t k, uint64_t seed)
     return perm;
 }
 
-/* Per person state of one source's pass, packed so that a neighbour's
- * distance, path count and dependency share one cache line. */
+/* Per person state of one source's pass, 16 bytes so that four people
+ * share a cache line: the path count, and the distance during the
+ * breadth-first pass, which becomes the dependency for the pass back. */
 typedef struct node {
-    double sigma, delta;
-    int32_t dist;
+    double sigma;
+    union {
+        int64_t dist; /* -1: not reached */
+        double delta;
+    } u;
 } node;
+
+/* How far ahead the loops ask for a person's state: the passes are
+ * memory-bound on large networks, and the next people are known early. */
+#define AHEAD 8
 
 /* A shortest-path arc of one source's pass: pred is one step closer to it. */
 typedef struct arc {
@@ -81,6 +89,7 @@ typedef struct arc {
 /* Scratch of one part: the nodes, the BFS order and the shortest-path arcs
  * in the order they were found. */
 typedef struct scratch {
+    size_t n;
     node *nodes;
     uint32_t *order;
     arc *arcs;
@@ -96,6 +105,7 @@ static void scratch_free(scratch *w)
 static int scratch_init(scratch *w, size_t n, size_t arcs)
 {
     size_t cells = n ? n : 1;
+    w->n = n;
     w->nodes = malloc(cells * sizeof *w->nodes);
     w->order = malloc(cells * sizeof *w->order);
     w->arcs = malloc((arcs ? arcs : 1) * sizeof *w->arcs);
@@ -104,7 +114,7 @@ static int scratch_init(scratch *w, size_t n, size_t arcs)
         return -1;
     }
     for (size_t v = 0; v < n; v++)
-        w->nodes[v] = (node){0, 0, -1};
+        w->nodes[v] = (node){0, {.dist = -1}};
     return 0;
 }
 
@@ -115,40 +125,49 @@ static void from_source(const size_t *start, const uint32_t *nbr, uint32_t s, sc
     node *nodes = w->nodes;
     uint32_t *order = w->order;
     arc *arcs = w->arcs;
-    size_t head = 0, tail = 1, found = 0;
+    size_t head = 0, tail = 1, found = 0, arcs_end = start[w->n];
     order[0] = s;
-    nodes[s].dist = 0;
+    nodes[s].u.dist = 0;
     nodes[s].sigma = 1;
     while (head < tail) {
         uint32_t v = order[head++];
-        int32_t next = nodes[v].dist + 1;
+        int64_t next = nodes[v].u.dist + 1;
         double sigma = nodes[v].sigma;
-        for (size_t t = start[v]; t < start[v + 1]; t++) {
+        size_t end = start[v + 1];
+        for (size_t t = start[v]; t < end; t++) {
+            if (t + AHEAD < arcs_end)
+                __builtin_prefetch(&nodes[nbr[t + AHEAD]]);
             uint32_t c = nbr[t];
             node *u = &nodes[c];
-            if (u->dist < 0) {
-                u->dist = next;
+            if (u->u.dist < 0) {
+                u->u.dist = next;
                 order[tail++] = c;
             }
-            if (u->dist == next) {
+            if (u->u.dist == next) {
                 u->sigma += sigma;
                 arcs[found++] = (arc){v, c};
             }
         }
     }
+    for (size_t i = 0; i < tail; i++)
+        nodes[order[i]].u.delta = 0;
     /* Dependencies: delta(p) += sigma(p)/sigma(c) (1 + delta(c)) over the
      * arcs p -> c, last found first. An arc leaving c was found after every
      * arc entering c (c is scanned after it is reached), so delta(c) is
      * complete by the time it is used. */
     for (size_t a = found; a-- > 0;) {
+        if (a >= AHEAD) {
+            __builtin_prefetch(&nodes[arcs[a - AHEAD].pred]);
+            __builtin_prefetch(&nodes[arcs[a - AHEAD].child]);
+        }
         node *p = &nodes[arcs[a].pred];
         const node *c = &nodes[arcs[a].child];
-        p->delta += p->sigma / c->sigma * (1 + c->delta);
+        p->u.delta += p->sigma / c->sigma * (1 + c->u.delta);
     }
     for (size_t i = 1; i < tail; i++)
-        sum[order[i]] += nodes[order[i]].delta;
+        sum[order[i]] += nodes[order[i]].u.delta;
     for (size_t i = 0; i < tail; i++)
-        nodes[order[i]] = (node){0, 0, -1};
+        nodes[order[i]] = (node){0, {.dist = -1}};
 }
 
 static void *run_part(void *arg)
