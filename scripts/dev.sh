@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 PACKAGES="gcc libc6-dev locales pkg-config meson ninja-build libigraph-dev libcjson-dev check \
 valgrind binutils git python3 python3-numpy python3-igraph python3-pytest python3-networkx \
 python3-scipy python3-pandas python3-matplotlib python3-nbclient python3-nbformat \
-python3-ipykernel python3-venv python3-pip python3-mesonpy python3-tqdm"
+python3-ipykernel python3-venv python3-pip python3-mesonpy python3-tqdm clang libclang-rt-14-dev"
 
 install_missing() {
     missing=""
@@ -65,8 +65,18 @@ test)
     meson test -C build --setup valgrind --print-errorlogs || status=1
     configure build-sanitize -Db_sanitize=address,undefined -Db_lundef=false
     meson test -C build-sanitize --setup sanitize --print-errorlogs || status=1
+    # Further steps (fuzzing, race detection): each runs meson test in a
+    # build of its own and names its test log in $CHAMP_CI_LOGS.
+    CHAMP_CI_LOGS=$(mktemp)
+    export CHAMP_CI_LOGS
+    for step in scripts/ci.d/*.sh; do
+        [ -e "$step" ] || continue
+        echo "== $step"
+        sh "$step" || status=1
+    done
     summarise build/meson-logs/testlog.json build/meson-logs/testlog-valgrind.json \
-        build-sanitize/meson-logs/testlog-sanitize.json || status=1
+        build-sanitize/meson-logs/testlog-sanitize.json $(cat "$CHAMP_CI_LOGS") || status=1
+    rm -f "$CHAMP_CI_LOGS"
     exit $status
     ;;
 *)
