@@ -523,13 +523,19 @@ typedef struct pending {
     double time, weight;
 } pending;
 
+/* Records held back before they go to the network (see add_record): as
+ * many as it takes for a cache miss to complete while the scanner reads
+ * the records after them. A power of two. */
+#define HOLD 8
+
 /* What reads records into a network, with room to decode escaped strings
- * and one record held back (see add_record). */
+ * and the records held back, oldest at held[first]. */
 typedef struct builder {
     champ_network *net;
     char *scratch;
     size_t scratch_cap;
-    pending held;
+    pending held[HOLD];
+    size_t first, count;
 } builder;
 
 static void builder_clear(builder *b)
@@ -719,30 +725,45 @@ static champ_status add_now(builder *b, const pending *p)
     return st == CHAMP_ERR_SCHEMA ? at_place(&p->at, M_ID, st) : st;
 }
 
-/* Add the record held back, if any. Reading goes through here before it
- * stops, reports an error or tells progress, so that all of these happen
- * as if each record had been added as soon as it was read. */
-static champ_status flush(builder *b)
+/* Add the oldest record held back. The rest are dropped on failure: the
+ * reading stops there, as it would have without holding back. */
+static champ_status add_oldest(builder *b)
 {
-    if (b->held.kind == RECORD_ANY)
-        return CHAMP_OK;
-    pending p = b->held;
-    b->held.kind = RECORD_ANY;
-    return add_now(b, &p);
+    const pending *p = &b->held[b->first];
+    b->first = (b->first + 1) % HOLD;
+    b->count--;
+    champ_status st = add_now(b, p);
+    if (st)
+        b->count = 0;
+    return st;
 }
 
-/* Add a checked record after the next one has been scanned: the lookups of
- * its ids, a cache miss each on a large network, are started now and
- * complete while the scanner works. Decoded strings (used > 0) live in
- * the scratch, which the next record reuses: those records go at once. */
+/* Add the records held back, in order. Reading goes through here before
+ * it stops, reports an error or tells progress, so that all of these
+ * happen as if each record had been added as soon as it was read. */
+static champ_status flush(builder *b)
+{
+    champ_status st = CHAMP_OK;
+    while (b->count && !(st = add_oldest(b)))
+        ;
+    return st;
+}
+
+/* Add a checked record a few records later: the lookups of its ids, a
+ * cache miss each on a large network, are started now and complete while
+ * the scanner works. Decoded strings (used > 0) live in the scratch,
+ * which the next record reuses: those records go at once, after the
+ * ones held back. */
 static champ_status add_record(builder *b, const pending *p, size_t used)
 {
-    champ_status st = flush(b);
-    if (st || used)
-        return st ? st : add_now(b, p);
+    champ_status st;
+    if (used)
+        return (st = flush(b)) ? st : add_now(b, p);
+    if (b->count == HOLD && (st = add_oldest(b)))
+        return st;
     champ_str none = {NULL, 0};
     champ__network_prefetch_ids(b->net, p->s[0], p->kind == RECORD_INTERACTION ? p->s[1] : none);
-    b->held = *p;
+    b->held[(b->first + b->count++) % HOLD] = *p;
     return CHAMP_OK;
 }
 
@@ -848,7 +869,7 @@ static champ_status read_array(scanner *sc, builder *b, const char *name, record
     /* Even an empty list says who is listed (SPEC 2). */
     if (kind == RECORD_PERSON)
         champ__network_set_has_people(b->net);
-    /* The record held back comes before whatever stopped the reading. */
+    /* The records held back come before whatever stopped the reading. */
     champ_status st = read_records(sc, b, name, kind);
     champ_status held = flush(b);
     return held ? held : st;
@@ -924,7 +945,7 @@ static champ_status read_each_line(const unsigned char *s, size_t len, builder *
 static champ_status read_lines(const unsigned char *s, size_t len, builder *b,
                                const champ_progress *progress)
 {
-    /* The record held back comes before whatever stopped the reading. */
+    /* The records held back come before whatever stopped the reading. */
     champ_status st = read_each_line(s, len, b, progress);
     champ_status held = flush(b);
     return held ? held : st;
@@ -972,7 +993,7 @@ champ_status champ__read_export(const char *data, size_t len, champ_form form,
         return st;
     if ((st = champ_network_new(&net)))
         return st;
-    builder b = {net, NULL, 0, {RECORD_ANY, {NULL, 0}, {{NULL, 0}, {NULL, 0}, {NULL, 0}}, NAN, 1}};
+    builder b = {.net = net};
     st = form == CHAMP_FORM_LINES ? read_lines(s, len, &b, progress)
                                   : read_document(s, len, &b, progress);
     builder_clear(&b);

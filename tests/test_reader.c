@@ -975,6 +975,16 @@ START_TEST(document_error_order)
          "line 1, column 46: expected a value"},
         {CHAMP_ERR_SCHEMA, "{\"people\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"a\"}]}",
          "people[2].id: duplicate person id \"a\""},
+        {CHAMP_ERR_SCHEMA, "{\"people\": [{\"id\": \"a\"}, {\"id\": \"a\"}, {\"id\": \"\\u0062\"}]}",
+         "people[1].id: duplicate person id \"a\""},
+        {CHAMP_ERR_SCHEMA, "{\"people\": [{\"id\": \"a\"}, {\"id\": \"a\"}, {\"id\": \"b\"},"
+         " {\"id\": \"c\"}, {\"id\": \"d\"}, {\"id\": \"e\"}, {\"id\": \"f\"}, {\"id\": \"g\"},"
+         " {\"id\": \"h\"}, {\"id\": \"i\"}, {\"id\": \"j\"}, {\"id\": \"k\"}, {\"id\": 5}]}",
+         "people[1].id: duplicate person id \"a\""},
+        {CHAMP_ERR_SCHEMA, "{\"people\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"},"
+         " {\"id\": \"d\"}, {\"id\": \"e\"}, {\"id\": \"f\"}, {\"id\": \"g\"}, {\"id\": \"h\"},"
+         " {\"id\": \"i\"}, {\"id\": \"j\"}, {\"id\": \"b\"}, {\"id\": \"c\"}, {\"id\": 5}]}",
+         "people[10].id: duplicate person id \"b\""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         fails(read_doc, cases[i].text, cases[i].status, cases[i].message);
