@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The exported symbols of libchampions.so are exactly the functions that
-include/champions.h declares: nothing internal leaks, nothing documented is
-missing."""
+include/champions.h declares and exactly the committed list
+lib/champions.symbols: nothing internal leaks, nothing documented is
+missing, and no symbol appears or disappears without a deliberate change of
+the ABI list. Usage: check_symbols.py HEADER LIBRARY SYMBOL_LIST"""
 import re
 import subprocess
 import sys
@@ -19,17 +21,28 @@ def exported(library):
             if line.split() and line.split()[-2] in ("T", "D", "B", "R")}
 
 
+def committed(path):
+    return {line.strip() for line in open(path, encoding="utf-8")
+            if line.strip() and not line.startswith("#")}
+
+
 def main():
-    header, library = sys.argv[1], sys.argv[2]
-    want, have = declared(header), exported(library)
+    header, library, listed = sys.argv[1], sys.argv[2], sys.argv[3]
+    want, have, abi = declared(header), exported(library), committed(listed)
     ok = True
+    for name in sorted(abi - have):
+        print(f"in {listed} but not exported (an ABI break): {name}")
+        ok = False
+    for name in sorted(have - abi):
+        print(f"exported but not in {listed} (add it there deliberately): {name}")
+        ok = False
     for name in sorted(want - have):
         print(f"declared but not exported: {name}")
         ok = False
     for name in sorted(have - want):
         print(f"exported but not declared: {name}")
         ok = False
-    print(f"{len(want)} declared, {len(have)} exported")
+    print(f"{len(want)} declared, {len(have)} exported, {len(abi)} in the ABI list")
     return 0 if ok and want else 1
 
 

@@ -5,6 +5,8 @@
 set -eu
 build=$1
 src=$2
+# meson points LD_LIBRARY_PATH at the build tree: nothing here may use it.
+unset LD_LIBRARY_PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -27,7 +29,21 @@ fi
 cc -std=c99 -Wall -Werror $sanitize $cflags "$src/tests/install_client.c" -o "$work/client" $libs
 LD_LIBRARY_PATH="$libdir" "$work/client" "$src/examples/email-eu-core.json"
 
+# The examples, built from source against the installed library only (its
+# header and pkg-config file, no build tree): what an outside project does.
+# The demo's output must equal the installed demo's, byte for byte.
+cc -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Werror $sanitize $cflags "$src"/examples/*.c \
+    -o "$work/demo-from-source" $libs -lm
+LD_LIBRARY_PATH="$libdir" ldd "$work/demo-from-source" | grep libchampions | grep -qF "$libdir" ||
+    { echo "the example did not load the installed library"; exit 1; }
+LD_LIBRARY_PATH="$libdir" "$work/demo-from-source" rank --format json --top 5 \
+    "$src/examples/email-eu-core.json" > "$work/from-source.json"
+
 demo=$(find "$work/root" -path '*/bin/champions' | head -n 1)
 [ -n "$demo" ] || { echo "the champions demo was not installed"; exit 1; }
 LD_LIBRARY_PATH="$libdir" "$demo" rank --top 3 "$src/examples/email-eu-core.json"
+LD_LIBRARY_PATH="$libdir" "$demo" rank --format json --top 5 "$src/examples/email-eu-core.json" \
+    > "$work/installed.json"
+cmp "$work/installed.json" "$work/from-source.json" ||
+    { echo "the example built from source disagrees with the installed demo"; exit 1; }
 echo "install test passed"
