@@ -278,36 +278,55 @@ static int scan_literal(scanner *sc)
     return syntax_error(sc, "expected a value");
 }
 
-/* Step through an object whose '{' has been consumed: 1 with the member
- * name in *key and sc->pos at its value, 0 after the closing '}', -1 on
- * error. *count starts at 0. */
-static int next_member(scanner *sc, size_t *count, span *key)
+/* Step through an object whose '{' has been consumed, after `count`
+ * members: 1 with sc->pos at the next member's name (its quote), 0 after
+ * the closing '}', -1 on error. */
+static int member_start(scanner *sc, size_t count)
 {
     skip_ws(sc);
-    if (peek(sc) == '}') {
+    int c = peek(sc);
+    if (c == '}') {
         sc->pos++;
         return 0;
     }
-    if (*count > 0) {
-        if (peek(sc) != ',')
+    if (count > 0) {
+        if (c != ',')
             return syntax_error(sc, "expected ',' or '}' after an object member");
         sc->pos++;
         skip_ws(sc);
+        c = peek(sc);
     }
-    if (peek(sc) != '"')
-        return syntax_error(sc, *count > 0 ? "expected a member name"
-                                           : "expected a member name or '}'");
-    size_t start = sc->pos + 1;
-    if (scan_string(sc))
-        return -1;
-    *key = (span){sc->s + start, sc->pos - 1 - start};
+    if (c != '"')
+        return syntax_error(sc, count > 0 ? "expected a member name"
+                                          : "expected a member name or '}'");
+    return 1;
+}
+
+/* After a member's name: past the ':' to its value, counting the member. */
+static int member_value(scanner *sc, size_t *count)
+{
     skip_ws(sc);
     if (peek(sc) != ':')
         return syntax_error(sc, "expected ':' after a member name");
     sc->pos++;
     skip_ws(sc);
     ++*count;
-    return 1;
+    return 0;
+}
+
+/* Step through an object whose '{' has been consumed: 1 with the member
+ * name in *key and sc->pos at its value, 0 after the closing '}', -1 on
+ * error. *count starts at 0. */
+static int next_member(scanner *sc, size_t *count, span *key)
+{
+    int r = member_start(sc, *count);
+    if (r <= 0)
+        return r;
+    size_t start = sc->pos + 1;
+    if (scan_string(sc))
+        return -1;
+    *key = (span){sc->s + start, sc->pos - 1 - start};
+    return member_value(sc, count) ? -1 : 1;
 }
 
 /* The same for an array: 1 with sc->pos at the next element. */
@@ -393,6 +412,7 @@ enum member { M_ID, M_TEAM, M_GROUP, M_FROM, M_TO, M_TIME, M_TYPE, M_WEIGHT, MEM
 static const char *const member_names[MEMBER_COUNT] = {
     "id", "team", "group", "from", "to", "time", "type", "weight",
 };
+static const unsigned char member_lengths[MEMBER_COUNT] = {2, 4, 5, 4, 2, 4, 4, 6};
 
 typedef enum value_kind { V_ABSENT, V_NULL, V_STRING, V_NUMBER, V_OTHER } value_kind;
 
@@ -439,6 +459,46 @@ static enum member member_of(span key, int escaped)
     }
 }
 
+/* The member whose name is written plainly at the quote at sc->pos, then
+ * sc->pos past the name; MEMBER_COUNT, sc->pos unmoved, for other names
+ * and escaped ones. The common case, without scanning the name as a
+ * string: a name of letters closed by a quote is a valid string. */
+static enum member known_name(scanner *sc)
+{
+    const unsigned char *s = sc->s + sc->pos + 1;
+    size_t avail = sc->end - sc->pos - 1;
+    enum member k;
+    if (avail < 3)
+        return MEMBER_COUNT;
+    switch (s[0]) {
+    case 'i': k = M_ID; break;
+    case 'f': k = M_FROM; break;
+    case 'g': k = M_GROUP; break;
+    case 'w': k = M_WEIGHT; break;
+    case 't':
+        k = s[1] == 'o'   ? M_TO
+            : s[1] == 'e' ? M_TEAM
+            : s[1] == 'i' ? M_TIME
+            : s[1] == 'y' ? M_TYPE
+                          : MEMBER_COUNT;
+        break;
+    default:
+        return MEMBER_COUNT;
+    }
+    if (k == MEMBER_COUNT)
+        return k;
+    size_t n = member_lengths[k];
+    if (avail <= n || s[n] != '"')
+        return MEMBER_COUNT;
+    for (size_t i = 2; i < n; i++)
+        if (s[i] != (unsigned char)member_names[k][i])
+            return MEMBER_COUNT;
+    if (s[1] != (unsigned char)member_names[k][1])
+        return MEMBER_COUNT;
+    sc->pos += n + 2;
+    return k;
+}
+
 /* The value of a named member, at sc->pos. */
 static int scan_member_value(scanner *sc, unsigned depth, value *v)
 {
@@ -475,10 +535,17 @@ static int scan_record(scanner *sc, unsigned depth, record *rec)
         rec->m[k].kind = V_ABSENT;
     sc->pos++;
     size_t count = 0;
-    span key;
     int r;
-    while ((r = next_member(sc, &count, &key)) > 0) {
-        enum member k = member_of(key, sc->escaped);
+    while ((r = member_start(sc, count)) > 0) {
+        enum member k = known_name(sc);
+        if (k == MEMBER_COUNT) {
+            size_t start = sc->pos + 1;
+            if (scan_string(sc))
+                return -1;
+            k = member_of((span){sc->s + start, sc->pos - 1 - start}, sc->escaped);
+        }
+        if (member_value(sc, &count))
+            return -1;
         if (k < MEMBER_COUNT && rec->m[k].kind == V_ABSENT)
             r = scan_member_value(sc, depth + 1, &rec->m[k]);
         else {
