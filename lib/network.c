@@ -87,11 +87,11 @@ static int reserve_people(champ_network *net, size_t count)
 }
 
 /* Index of person `id`, created unlisted with unknown team when new. */
-static int intern_person(champ_network *net, champ_str id, uint32_t *v)
+static int intern_person(champ_network *net, const champ_id *id, uint32_t *v)
 {
     int added;
     if (reserve_people(net, net->ids.count + 1) ||
-        champ_strtab_intern(&net->ids, id.s, id.len, v, &added))
+        champ_strtab_intern_key(&net->ids, id, v, &added))
         return -1;
     if (added) {
         net->team[*v] = CHAMP_NONE;
@@ -109,11 +109,9 @@ static int intern_optional(champ_strtab *t, champ_str s, uint32_t fallback, uint
     return champ_strtab_intern(t, s.s, s.len, out, NULL);
 }
 
-void champ__network_prefetch_ids(const champ_network *net, champ_str a, champ_str b)
+void champ__network_prefetch_id(const champ_network *net, const champ_id *id)
 {
-    champ_strtab_prefetch(&net->ids, a.s, a.len);
-    if (b.s)
-        champ_strtab_prefetch(&net->ids, b.s, b.len);
+    champ_strtab_prefetch(&net->ids, id);
 }
 
 void champ__network_set_has_people(champ_network *net)
@@ -121,13 +119,13 @@ void champ__network_set_has_people(champ_network *net)
     net->has_people = 1;
 }
 
-champ_status champ__network_add_person(champ_network *net, champ_str id, champ_str team,
+champ_status champ__network_add_person(champ_network *net, const champ_id *id, champ_str team,
                                        champ_str group)
 {
-    uint32_t found = champ_strtab_find(&net->ids, id.s, id.len);
+    uint32_t found = champ_strtab_find_key(&net->ids, id);
     if (found != CHAMP_STRTAB_NONE && net->group[found] != CHAMP_NONE) {
         char quoted[CHAMP_EXCERPT_MAX + 4];
-        champ__excerpt(quoted, id.s, id.len);
+        champ__excerpt(quoted, id->s, id->len);
         return champ__fail(CHAMP_ERR_SCHEMA, "duplicate person id \"%s\"", quoted);
     }
     size_t people = net->ids.count, teams = net->teams.count, groups = net->groups.count;
@@ -160,10 +158,11 @@ static int reserve_interactions(champ_network *net)
     return 0;
 }
 
-champ_status champ__network_add_interaction(champ_network *net, champ_str from, champ_str to,
-                                            double time, champ_str type, double weight)
+champ_status champ__network_add_interaction(champ_network *net, const champ_id *from,
+                                            const champ_id *to, double time, champ_str type,
+                                            double weight)
 {
-    if (from.len == to.len && memcmp(from.s, to.s, from.len) == 0) {
+    if (from->len == to->len && memcmp(from->s, to->s, from->len) == 0) {
         net->dropped_self++;
         return CHAMP_OK;
     }
@@ -258,9 +257,10 @@ champ_status champ_network_add_person(champ_network *net, const char *id, const 
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_add_person: network is NULL");
     place at = {NULL, 0, ""};
     champ_status st = check_person(&at, id, team, group);
-    return st ? st
-              : champ__network_add_person(net, champ__str(id), champ__str(team),
-                                          champ__str(group));
+    if (st)
+        return st;
+    champ_id key = champ__id(champ__str(id));
+    return champ__network_add_person(net, &key, champ__str(team), champ__str(group));
 }
 
 champ_status champ_network_add_interaction(champ_network *net, const char *from,
@@ -271,9 +271,10 @@ champ_status champ_network_add_interaction(champ_network *net, const char *from,
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_add_interaction: network is NULL");
     place at = {NULL, 0, ""};
     champ_status st = check_interaction(&at, from, to, time, type, weight);
-    return st ? st
-              : champ__network_add_interaction(net, champ__str(from), champ__str(to), time,
-                                               champ__str(type), weight);
+    if (st)
+        return st;
+    champ_id u = champ__id(champ__str(from)), v = champ__id(champ__str(to));
+    return champ__network_add_interaction(net, &u, &v, time, champ__str(type), weight);
 }
 
 /* ---- Batches: validate every row, then apply; undo on failure. ---- */
@@ -322,8 +323,8 @@ champ_status champ_network_add_people(champ_network *net, size_t n, const char *
     }
     network_mark m = mark(net);
     for (size_t i = 0; i < n; i++) {
-        champ_status st = champ__network_add_person(net, champ__str(ids[i]),
-                                                    champ__str(element(teams, i)),
+        champ_id id = champ__id(champ__str(ids[i]));
+        champ_status st = champ__network_add_person(net, &id, champ__str(element(teams, i)),
                                                     champ__str(element(groups, i)));
         if (st == CHAMP_OK)
             continue;
@@ -363,8 +364,9 @@ champ_status champ_network_add_interactions(champ_network *net, size_t n,
     }
     network_mark m = mark(net);
     for (size_t i = 0; i < n; i++) {
-        if (champ__network_add_interaction(net, champ__str(from[i]), champ__str(to[i]),
-                                           time ? time[i] : NAN, champ__str(element(type, i)),
+        champ_id u = champ__id(champ__str(from[i])), v = champ__id(champ__str(to[i]));
+        if (champ__network_add_interaction(net, &u, &v, time ? time[i] : NAN,
+                                           champ__str(element(type, i)),
                                            weight ? weight[i] : 1.0)) {
             rollback(net, &m);
             return champ__nomem();

@@ -36,6 +36,21 @@ typedef struct champ_str {
     size_t len;
 } champ_str;
 
+/* A person id ready for the table of ids: hashed once for the prefetch
+ * and the lookup (see champ_strtab_key). */
+typedef champ_strtab_key champ_id;
+
+static inline champ_id champ__id(champ_str s)
+{
+    return champ_strtab_key_of(s.s, s.len);
+}
+
+/* A C string (or NULL) as a span. */
+static inline champ_str champ__str(const char *s)
+{
+    return (champ_str){s, s ? strlen(s) : 0};
+}
+
 /* Internal forms of the public calls, on spans, so that the reader can hand
  * over bytes of the input in place: strings are valid UTF-8 without NUL
  * bytes and already checked by the caller (ids non-empty, weight finite and
@@ -43,19 +58,14 @@ typedef struct champ_str {
  * default. They fail only with CHAMP_ERR_NOMEM or, for a person listed
  * twice, CHAMP_ERR_SCHEMA with the message "duplicate person id \"ID\""
  * (the caller may prefix a place). On failure the network is unchanged. */
-champ_status champ__network_add_person(champ_network *net, champ_str id, champ_str team,
+champ_status champ__network_add_person(champ_network *net, const champ_id *id, champ_str team,
                                        champ_str group);
-champ_status champ__network_add_interaction(champ_network *net, champ_str from, champ_str to,
-                                            double time, champ_str type, double weight);
+champ_status champ__network_add_interaction(champ_network *net, const champ_id *from,
+                                            const champ_id *to, double time, champ_str type,
+                                            double weight);
 
-/* A hint that ids `a` and `b` are about to be added: see champ_strtab_prefetch. */
-void champ__network_prefetch_ids(const champ_network *net, champ_str a, champ_str b);
-
-/* A C string (or NULL) as a span. */
-static inline champ_str champ__str(const char *s)
-{
-    return (champ_str){s, s ? strlen(s) : 0};
-}
+/* A hint that `id` is about to be added: see champ_strtab_prefetch. */
+void champ__network_prefetch_id(const champ_network *net, const champ_id *id);
 
 /* Mark that the export has a people list, even an empty one. */
 void champ__network_set_has_people(champ_network *net);

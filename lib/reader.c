@@ -586,7 +586,8 @@ static champ_status schema_error(const place *at, enum member k, const char *wha
 typedef struct pending {
     record_kind kind; /* RECORD_ANY: none */
     place at;
-    champ_str s[3]; /* id, team, group; or from, to, type */
+    champ_id id[2];    /* id; or from, to */
+    champ_str text[2]; /* team, group; or type */
     double time, weight;
 } pending;
 
@@ -714,13 +715,13 @@ static champ_status number_of(const value *v, double *out)
 }
 
 static champ_status get_id(builder *b, const record *rec, enum member k, const place *at,
-                           size_t *used, champ_str *out)
+                           size_t *used, champ_id *out)
 {
     const value *v = &rec->m[k];
     /* An escape never decodes to nothing, so raw and decoded agree on empty. */
     if (v->kind != V_STRING || v->text.len == 0)
         return schema_error(at, k, "expected a non-empty string");
-    *out = text_of(b, v, used);
+    *out = champ__id(text_of(b, v, used));
     return CHAMP_OK;
 }
 
@@ -786,9 +787,9 @@ static champ_status get_weight(const record *rec, const place *at, double *out)
 static champ_status add_now(builder *b, const pending *p)
 {
     if (p->kind == RECORD_INTERACTION)
-        return champ__network_add_interaction(b->net, p->s[0], p->s[1], p->time, p->s[2],
-                                              p->weight);
-    champ_status st = champ__network_add_person(b->net, p->s[0], p->s[1], p->s[2]);
+        return champ__network_add_interaction(b->net, &p->id[0], &p->id[1], p->time,
+                                              p->text[0], p->weight);
+    champ_status st = champ__network_add_person(b->net, &p->id[0], p->text[0], p->text[1]);
     return st == CHAMP_ERR_SCHEMA ? at_place(&p->at, M_ID, st) : st;
 }
 
@@ -828,20 +829,21 @@ static champ_status add_record(builder *b, const pending *p, size_t used)
         return (st = flush(b)) ? st : add_now(b, p);
     if (b->count == HOLD && (st = add_oldest(b)))
         return st;
-    champ_str none = {NULL, 0};
-    champ__network_prefetch_ids(b->net, p->s[0], p->kind == RECORD_INTERACTION ? p->s[1] : none);
+    champ__network_prefetch_id(b->net, &p->id[0]);
+    if (p->kind == RECORD_INTERACTION)
+        champ__network_prefetch_id(b->net, &p->id[1]);
     b->held[(b->first + b->count++) % HOLD] = *p;
     return CHAMP_OK;
 }
 
 static champ_status read_person(builder *b, const record *rec, const place *at)
 {
-    pending p = {RECORD_PERSON, *at, {{NULL, 0}, {NULL, 0}, {NULL, 0}}, NAN, 1};
+    pending p = {.kind = RECORD_PERSON, .at = *at, .time = NAN, .weight = 1};
     size_t used = 0;
     champ_status st;
-    if ((st = get_id(b, rec, M_ID, at, &used, &p.s[0])) ||
-        (st = get_string(b, rec, M_TEAM, at, &used, &p.s[1])) ||
-        (st = get_string(b, rec, M_GROUP, at, &used, &p.s[2])))
+    if ((st = get_id(b, rec, M_ID, at, &used, &p.id[0])) ||
+        (st = get_string(b, rec, M_TEAM, at, &used, &p.text[0])) ||
+        (st = get_string(b, rec, M_GROUP, at, &used, &p.text[1])))
         return st;
     return add_record(b, &p, used);
 }
@@ -850,13 +852,13 @@ static champ_status read_person(builder *b, const record *rec, const place *at)
  * with a bad weight is an error, not a dropped_self. */
 static champ_status read_interaction(builder *b, const record *rec, const place *at)
 {
-    pending p = {RECORD_INTERACTION, *at, {{NULL, 0}, {NULL, 0}, {NULL, 0}}, NAN, 1};
+    pending p = {.kind = RECORD_INTERACTION, .at = *at};
     size_t used = 0;
     champ_status st;
-    if ((st = get_id(b, rec, M_FROM, at, &used, &p.s[0])) ||
-        (st = get_id(b, rec, M_TO, at, &used, &p.s[1])) ||
+    if ((st = get_id(b, rec, M_FROM, at, &used, &p.id[0])) ||
+        (st = get_id(b, rec, M_TO, at, &used, &p.id[1])) ||
         (st = get_time(b, rec, at, &used, &p.time)) ||
-        (st = get_string(b, rec, M_TYPE, at, &used, &p.s[2])) ||
+        (st = get_string(b, rec, M_TYPE, at, &used, &p.text[0])) ||
         (st = get_weight(rec, at, &p.weight)))
         return st;
     return add_record(b, &p, used);

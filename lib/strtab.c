@@ -47,17 +47,16 @@ static uint64_t fmix64(uint64_t h)
     return h ^ (h >> 33);
 }
 
-/* What a slot holds for a string, and the string's hash. */
-typedef struct key {
-    uint32_t head;
-    uint64_t tail; /* short strings only */
-    uint64_t hash;
-} key;
+/* What a slot holds for a string (tail: short strings only), and the
+ * string's hash. */
+typedef champ_strtab_key key;
 
-static key key_of(const char *text, size_t len)
+champ_strtab_key champ_strtab_key_of(const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
     key k;
+    k.s = text;
+    k.len = len;
     if (len <= SHORT_MAX) {
         k.tail = load_short(s, len < 8 ? len : 8);
         k.head = (uint32_t)len | (len > 8 ? (uint32_t)load_short(s + 8, len - 8) << 8 : 0);
@@ -100,10 +99,11 @@ static int long_equals(const champ_strtab *t, uint64_t at, const char *s, size_t
            memcmp(t->arena + at, s, len) == 0 && t->arena[at + len] == '\0';
 }
 
-/* The slot holding s, or the empty slot where it would go. */
-static size_t probe(const champ_strtab *t, const char *s, size_t len, const key *k)
+/* The slot holding k's string, or the empty slot where it would go. */
+static size_t probe(const champ_strtab *t, const key *k)
 {
-    size_t mask = t->slot_cap - 1;
+    const char *s = k->s;
+    size_t len = k->len, mask = t->slot_cap - 1;
     for (size_t at = (size_t)k->hash & mask;; at = (at + 1) & mask) {
         const champ_strtab_slot *e = &t->slots[at];
         if (e->index == CHAMP_STRTAB_NONE)
@@ -114,23 +114,24 @@ static size_t probe(const champ_strtab *t, const char *s, size_t len, const key 
     }
 }
 
-uint32_t champ_strtab_find(const champ_strtab *t, const char *s, size_t len)
+uint32_t champ_strtab_find_key(const champ_strtab *t, const key *k)
 {
-    if (t->slot_cap == 0)
-        return CHAMP_STRTAB_NONE;
-    key k = key_of(s, len);
-    return t->slots[probe(t, s, len, &k)].index;
+    return t->slot_cap ? t->slots[probe(t, k)].index : CHAMP_STRTAB_NONE;
 }
 
-void champ_strtab_prefetch(const champ_strtab *t, const char *s, size_t len)
+uint32_t champ_strtab_find(const champ_strtab *t, const char *s, size_t len)
+{
+    key k = champ_strtab_key_of(s, len);
+    return champ_strtab_find_key(t, &k);
+}
+
+void champ_strtab_prefetch(const champ_strtab *t, const key *k)
 {
 #if defined(__GNUC__) || defined(__clang__)
-    if (t->slot_cap) {
-        key k = key_of(s, len);
-        __builtin_prefetch(&t->slots[(size_t)k.hash & (t->slot_cap - 1)]);
-    }
+    if (t->slot_cap)
+        __builtin_prefetch(&t->slots[(size_t)k->hash & (t->slot_cap - 1)]);
 #else
-    (void)t, (void)s, (void)len;
+    (void)t, (void)k;
 #endif
 }
 
@@ -149,7 +150,7 @@ static void reinsert_all(champ_strtab *t)
     memset(t->slots, 0xff, t->slot_cap * sizeof *t->slots);
     for (size_t i = 0; i < t->count; i++) {
         uint32_t index = (uint32_t)i;
-        key k = key_of(champ_strtab_get(t, index), champ_strtab_len(t, index));
+        key k = champ_strtab_key_of(champ_strtab_get(t, index), champ_strtab_len(t, index));
         size_t at = (size_t)k.hash & mask;
         while (t->slots[at].index != CHAMP_STRTAB_NONE)
             at = (at + 1) & mask;
@@ -192,8 +193,15 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
 
 int champ_strtab_intern(champ_strtab *t, const char *s, size_t len, uint32_t *index, int *added)
 {
-    key k = key_of(s, len);
-    size_t at = t->slot_cap ? probe(t, s, len, &k) : 0;
+    key k = champ_strtab_key_of(s, len);
+    return champ_strtab_intern_key(t, &k, index, added);
+}
+
+int champ_strtab_intern_key(champ_strtab *t, const key *k, uint32_t *index, int *added)
+{
+    const char *s = k->s;
+    size_t len = k->len;
+    size_t at = t->slot_cap ? probe(t, k) : 0;
     if (t->slot_cap && t->slots[at].index != CHAMP_STRTAB_NONE) {
         *index = t->slots[at].index;
         if (added)
@@ -214,7 +222,7 @@ int champ_strtab_intern(champ_strtab *t, const char *s, size_t len, uint32_t *in
         t->slots = slots;
         t->slot_cap = cap;
         reinsert_all(t);
-        at = probe(t, s, len, &k);
+        at = probe(t, k);
     }
     if (len)
         memcpy(t->arena + t->arena_len, s, len);
@@ -222,7 +230,7 @@ int champ_strtab_intern(champ_strtab *t, const char *s, size_t len, uint32_t *in
     t->offset[t->count] = t->arena_len;
     t->arena_len += len + 1;
     uint32_t i = (uint32_t)t->count++;
-    put(t, at, &k, i);
+    put(t, at, k, i);
     *index = i;
     if (added)
         *added = 1;

@@ -27,20 +27,37 @@ typedef struct champ_strtab {
     size_t slot_cap;      /* power of two */
 } champ_strtab;
 
+/* A string ready for lookups, in the form its slot holds: made once, it
+ * serves a prefetch and the lookup after it. s[0..len) must stay put
+ * while the key is used. */
+typedef struct champ_strtab_key {
+    const char *s;
+    size_t len;
+    uint64_t hash;
+    uint64_t tail;
+    uint32_t head;
+} champ_strtab_key;
+
+champ_strtab_key champ_strtab_key_of(const char *s, size_t len);
+
 void champ_strtab_init(champ_strtab *t);
 void champ_strtab_clear(champ_strtab *t);
 
 /* Index of `s` (len bytes, no NUL inside), or CHAMP_STRTAB_NONE. */
 uint32_t champ_strtab_find(const champ_strtab *t, const char *s, size_t len);
 
-/* Start loading the slot where a lookup of `s` begins: a hint for callers
+uint32_t champ_strtab_find_key(const champ_strtab *t, const champ_strtab_key *k);
+
+/* Start loading the slot where a lookup of k begins: a hint for callers
  * that know the lookup is coming, so that several cache misses overlap.
  * Changes nothing. */
-void champ_strtab_prefetch(const champ_strtab *t, const char *s, size_t len);
+void champ_strtab_prefetch(const champ_strtab *t, const champ_strtab_key *k);
 
 /* Index of `s`, adding it when new (*added = 1). Returns -1 on allocation
  * failure (the table is unchanged), 0 otherwise. */
 int champ_strtab_intern(champ_strtab *t, const char *s, size_t len, uint32_t *index, int *added);
+int champ_strtab_intern_key(champ_strtab *t, const champ_strtab_key *k, uint32_t *index,
+                            int *added);
 
 /* A deep copy of src into dst (initialised by this call). -1 when out of memory. */
 int champ_strtab_copy(champ_strtab *dst, const champ_strtab *src);
