@@ -102,7 +102,10 @@ static igraph_error_t pagerank(const champ_graph *g, double *influence)
     igraph_t graph;
     igraph_vector_t weights, result;
     IGRAPH_VECTOR_INIT_FINALLY(&weights, 0);
-    IGRAPH_VECTOR_INIT_FINALLY(&result, 0);
+    /* Sized now: after PRPACK has solved, igraph resizes the result to n,
+     * and if that allocated and failed it would return without freeing
+     * PRPACK's result (igraph 0.10, igraph_i_personalized_pagerank_prpack). */
+    IGRAPH_VECTOR_INIT_FINALLY(&result, (igraph_integer_t)g->n);
     IGRAPH_CHECK(make_graph(&graph, &weights, g));
     IGRAPH_FINALLY(igraph_destroy, &graph);
     IGRAPH_CHECK(igraph_pagerank(&graph, IGRAPH_PAGERANK_ALGO_PRPACK, &result, NULL,
