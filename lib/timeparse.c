@@ -261,11 +261,12 @@ champ_status champ_parse_times(double *out, size_t n, const char *const *texts)
                            out ? "texts" : "out");
     for (size_t i = 0; i < n; i++) {
         out[i] = NAN;
-        if (texts[i] && champ__parse_time_text(texts[i], strlen(texts[i]), &out[i])) {
+        champ_status st;
+        if (texts[i] && (st = champ__parse_time_text(texts[i], strlen(texts[i]), &out[i]))) {
             char where[48];
             snprintf(where, sizeof where, "times[%zu]", i);
             champ__prefix_error(where);
-            return CHAMP_ERR_SCHEMA;
+            return st; /* SCHEMA, or NOMEM from strtod's C locale */
         }
     }
     return CHAMP_OK;
