@@ -118,7 +118,9 @@ static int round_digits(const char *d17, int exp10, int precision, char *digits,
  * printf's exact conversion is the costly step, so it runs once. */
 void champ__shortest(char *buf, double x)
 {
-    if (x == (double)(long long)x && fabs(x) < 1e15 && !(x == 0 && signbit(x))) {
+    /* The range test first: converting a double outside long long's range
+     * (or NaN) is undefined behaviour. */
+    if (fabs(x) < 1e15 && x == (double)(long long)x && !(x == 0 && signbit(x))) {
         long long v = (long long)x;
         char tmp[24], *o = tmp + sizeof tmp;
         unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
