@@ -459,14 +459,12 @@ static enum member member_of(span key, int escaped)
     }
 }
 
-/* The member whose name is written plainly at the quote at sc->pos, then
- * sc->pos past the name; MEMBER_COUNT, sc->pos unmoved, for other names
- * and escaped ones. The common case, without scanning the name as a
- * string: a name of letters closed by a quote is a valid string. */
-static enum member known_name(scanner *sc)
+/* The member whose name is written plainly at s[0..avail), just after its
+ * opening quote, with the name's length in *n; MEMBER_COUNT for other
+ * names and escaped ones. The common case, without scanning the name as a
+ * string: letters closed by a quote are a valid string. */
+static enum member known_name(const unsigned char *s, size_t avail, size_t *len)
 {
-    const unsigned char *s = sc->s + sc->pos + 1;
-    size_t avail = sc->end - sc->pos - 1;
     enum member k;
     if (avail < 3)
         return MEMBER_COUNT;
@@ -495,7 +493,44 @@ static enum member known_name(scanner *sc)
             return MEMBER_COUNT;
     if (s[1] != (unsigned char)member_names[k][1])
         return MEMBER_COUNT;
-    sc->pos += n + 2;
+    *len = n;
+    return k;
+}
+
+/* A member of the shape exports write nearly always, a named member
+ * without spaces and with a plain string or a number for its value:
+ * ,"name":"text" or ,"name":123 (no ',' before the first member). When
+ * one is at sc->pos, consumes it and returns its member, with its value in
+ * *v; else returns MEMBER_COUNT having consumed nothing, for the general
+ * steps to read (and report) whatever is there. */
+static enum member compact_member(scanner *sc, size_t count, value *v)
+{
+    const unsigned char *s = sc->s;
+    size_t pos = sc->pos, end = sc->end, n = 0;
+    if (count > 0 && (pos >= end || s[pos++] != ','))
+        return MEMBER_COUNT;
+    if (pos >= end || s[pos] != '"')
+        return MEMBER_COUNT;
+    enum member k = known_name(s + pos + 1, end - pos - 1, &n);
+    pos += n + 2;
+    if (k == MEMBER_COUNT || pos >= end - 1 || s[pos++] != ':')
+        return MEMBER_COUNT;
+    if (s[pos] == '"') {
+        size_t start = pos + 1;
+        n = plain_run(s + start, end - start);
+        if (start + n >= end || s[start + n] != '"')
+            return MEMBER_COUNT;
+        *v = (value){V_STRING, 0, {s + start, n}};
+        pos = start + n + 1;
+    } else if (s[pos] == '-' || (s[pos] >= '0' && s[pos] <= '9')) {
+        n = champ__json_number_length((const char *)s + pos, end - pos);
+        if (n == 0 || n > sc->max_number)
+            return MEMBER_COUNT;
+        *v = (value){V_NUMBER, 0, {s + pos, n}};
+        pos += n;
+    } else
+        return MEMBER_COUNT;
+    sc->pos = pos;
     return k;
 }
 
@@ -534,11 +569,25 @@ static int scan_record(scanner *sc, unsigned depth, record *rec)
     for (int k = 0; k < MEMBER_COUNT; k++)
         rec->m[k].kind = V_ABSENT;
     sc->pos++;
-    size_t count = 0;
+    size_t count = 0, n = 0;
     int r;
-    while ((r = member_start(sc, count)) > 0) {
-        enum member k = known_name(sc);
-        if (k == MEMBER_COUNT) {
+    for (;;) {
+        value v;
+        enum member k = compact_member(sc, count, &v);
+        if (k < MEMBER_COUNT) {
+            count++;
+            if (rec->m[k].kind == V_ABSENT)
+                rec->m[k] = v;
+            else if (rec->duplicate == MEMBER_COUNT)
+                rec->duplicate = k;
+            continue;
+        }
+        if ((r = member_start(sc, count)) <= 0)
+            return r;
+        k = known_name(sc->s + sc->pos + 1, sc->end - sc->pos - 1, &n);
+        if (k < MEMBER_COUNT)
+            sc->pos += n + 2;
+        else {
             size_t start = sc->pos + 1;
             if (scan_string(sc))
                 return -1;
@@ -556,7 +605,6 @@ static int scan_record(scanner *sc, unsigned depth, record *rec)
         if (r)
             return -1;
     }
-    return r;
 }
 
 /* Put the place of the record, or of its member `k` (MEMBER_COUNT: none),

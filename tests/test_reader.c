@@ -493,6 +493,117 @@ START_TEST(document_member_names)
 }
 END_TEST
 
+/* Records as exports write them, without spaces, take a shorter path
+ * through the scanner: whatever it does not take goes the general way,
+ * with the same messages. */
+START_TEST(document_compact)
+{
+    const struct {
+        champ_status status;
+        const char *text, *message;
+    } cases[] = {
+        {CHAMP_ERR_PARSE,
+         "{\"people\":[{\"id\":\"a\",\"team\":\"x\"",
+         "line 1, column 32: unexpected end of input"},
+        {CHAMP_ERR_PARSE,
+         "{\"people\":[{\"id\":\"a\",\"team\":}]}",
+         "line 1, column 29: expected a value"},
+        {CHAMP_ERR_PARSE,
+         "{\"people\":[{\"id\":\"a\",,\"team\":\"x\"}]}",
+         "line 1, column 22: expected a member name"},
+        {CHAMP_ERR_PARSE,
+         "{\"people\":[{\"id\":\"a\"\"team\":\"x\"}]}",
+         "line 1, column 21: expected ',' or '}' after an object member"},
+        {CHAMP_ERR_PARSE,
+         "{\"people\":[{\"id\":\"a\",\"team\":\"x\"x}]}",
+         "line 1, column 32: expected ',' or '}' after an object member"},
+        {CHAMP_ERR_PARSE,
+         "{\"people\":[{\"id\":\"a\",\"team\"x\"x\"}]}",
+         "line 1, column 28: expected ':' after a member name"},
+        {CHAMP_ERR_PARSE,
+         "{\"people\":[{\"id\":\"a\",\"team\":\"x\ty\"}]}",
+         "line 1, column 31: control character in string (must be escaped)"},
+        {CHAMP_ERR_PARSE,
+         "{\"people\":[{\"id\":\"a\",\"team\":\"x\\qy\"}]}",
+         "line 1, column 31: invalid escape in string"},
+        {CHAMP_ERR_SCHEMA,
+         "{\"people\":[{\"id\":\"a\",\"id\":\"b\"}]}",
+         "people[0].id: duplicate member"},
+        {CHAMP_ERR_SCHEMA,
+         "{\"people\":[{\"id\":\"a\",\"team\":\"b\",\"team\":5}]}",
+         "people[0].team: duplicate member"},
+        {CHAMP_ERR_PARSE,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":\"b\",\"weight\":1e,\"time\":5}]}",
+         "line 1, column 48: invalid number"},
+        {CHAMP_ERR_PARSE,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":\"b\",\"weight\":-,\"time\":5}]}",
+         "line 1, column 48: invalid number"},
+        {CHAMP_ERR_PARSE,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":\"b\",\"weight\":01}]}",
+         "line 1, column 49: expected ',' or '}' after an object member"},
+        {CHAMP_ERR_PARSE,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":\"b\",\"weight\":1234567890123456789012345678901234567890123456789012345678901234}]}",
+         "line 1, column 48: number longer than 63 characters"},
+        {CHAMP_ERR_SCHEMA,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":\"b\",\"weight\":0,\"weight\":2}]}",
+         "interactions[0].weight: duplicate member"},
+        {CHAMP_ERR_SCHEMA,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":\"b\",\"time\":\"2026-03-01T09:30:00Z\",\"weight\":0}]}",
+         "interactions[0].weight: expected a finite number > 0"},
+        {CHAMP_ERR_SCHEMA,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":\"b\",\"type\":null,\"weight\":-1}]}",
+         "interactions[0].weight: expected a finite number > 0"},
+        {CHAMP_ERR_SCHEMA,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":\"b\",\"type\":5}]}",
+         "interactions[0].type: expected a string or null"},
+        {CHAMP_ERR_SCHEMA,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":\"b\",\"extra\":[1,{\"x\":2}],\"type\":true}]}",
+         "interactions[0].type: expected a string or null"},
+        {CHAMP_ERR_SCHEMA,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":\"b\",\"time\":1e999}]}",
+         "interactions[0].time: expected finite Unix seconds or an RFC 3339 date-time string"},
+        {CHAMP_ERR_PARSE,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":\"b\"",
+         "line 1, column 38: unexpected end of input"},
+        {CHAMP_ERR_PARSE,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":\"b",
+         "line 1, column 37: unexpected end of input"},
+        {CHAMP_ERR_PARSE,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":",
+         "line 1, column 35: unexpected end of input"},
+        {CHAMP_ERR_PARSE,
+         "{\"interactions\":[{\"from\":\"a\",\"to\"",
+         "line 1, column 34: unexpected end of input"},
+        {CHAMP_ERR_PARSE,
+         "{\"interactions\":[{\"from\":\"a\",\"t",
+         "line 1, column 32: unexpected end of input"},
+        {CHAMP_ERR_PARSE,
+         "{\"interactions\":[{\"from\":\"a\",",
+         "line 1, column 30: unexpected end of input"},
+        {CHAMP_ERR_PARSE,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":\"b\",\"weight\":1",
+         "line 1, column 49: unexpected end of input"},
+        {CHAMP_ERR_PARSE,
+         "{\"interactions\":[{\"from\":\"a\",\"to\":\"b\",\"weight\":-",
+         "line 1, column 48: invalid number"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        fails(champ_network_read_json, cases[i].text, cases[i].status, cases[i].message);
+    champ_network *net = ok(read_doc, "{\"people\":[{\"id\":\"a\",\"team\":\"\xc3\xa9\",\"group\":\"\\u0041\"},"
+                                      "{\"id\":\"b\",\"team\":\"\",\"x\":[1,{\"y\":null}],\"group\":null}],"
+                                      "\"interactions\":[{\"from\":\"a\",\"to\":\"b\",\"time\":-1.5e3,"
+                                      "\"weight\":2,\"type\":\"t\"}]}");
+    ck_assert_pstr_eq(team_of(net, "a"), "\xc3\xa9");
+    ck_assert_pstr_eq(group_of(net, "a"), "A");
+    ck_assert_pstr_eq(team_of(net, "b"), NULL);
+    ck_assert_pstr_eq(group_of(net, "b"), "staff");
+    ck_assert_double_eq(net->time[0], -1500);
+    ck_assert_double_eq(net->weight[0], 2);
+    ck_assert_str_eq(type_of(net, 0), "t");
+    champ_network_free(net);
+}
+END_TEST
+
 START_TEST(document_large_index)
 {
     const char *good = "{\"from\": \"a\", \"to\": \"b\"},\n";
@@ -1054,6 +1165,7 @@ static Suite *reader_suite(void)
     tcase_add_test(doc, document_numbers);
     tcase_add_test(doc, document_member_names);
     tcase_add_test(doc, document_error_order);
+    tcase_add_test(doc, document_compact);
     tcase_add_test(doc, document_large_index);
     tcase_add_test(doc, document_syntax_errors);
     tcase_add_test(doc, document_depth);
