@@ -412,7 +412,6 @@ enum member { M_ID, M_TEAM, M_GROUP, M_FROM, M_TO, M_TIME, M_TYPE, M_WEIGHT, MEM
 static const char *const member_names[MEMBER_COUNT] = {
     "id", "team", "group", "from", "to", "time", "type", "weight",
 };
-static const unsigned char member_lengths[MEMBER_COUNT] = {2, 4, 5, 4, 2, 4, 4, 6};
 
 typedef enum value_kind { V_ABSENT, V_NULL, V_STRING, V_NUMBER, V_OTHER } value_kind;
 
@@ -460,41 +459,35 @@ static enum member member_of(span key, int escaped)
 }
 
 /* The member whose name is written plainly at s[0..avail), just after its
- * opening quote, with the name's length in *n; MEMBER_COUNT for other
+ * opening quote, with the name's length in *len; MEMBER_COUNT for other
  * names and escaped ones. The common case, without scanning the name as a
  * string: letters closed by a quote are a valid string. */
 static enum member known_name(const unsigned char *s, size_t avail, size_t *len)
 {
-    enum member k;
-    if (avail < 3)
-        return MEMBER_COUNT;
-    switch (s[0]) {
-    case 'i': k = M_ID; break;
-    case 'f': k = M_FROM; break;
-    case 'g': k = M_GROUP; break;
-    case 'w': k = M_WEIGHT; break;
+    /* Each name with its closing quote: memcmp of a constant size is a
+     * compare or two, not a call. */
+#define NAME(text, k)                                                       \
+    do {                                                                    \
+        size_t n_ = sizeof text - 1;                                        \
+        if (avail >= n_ && memcmp(s, text, n_) == 0) {                      \
+            *len = n_ - 1;                                                  \
+            return k;                                                       \
+        }                                                                   \
+    } while (0)
+    switch (avail ? s[0] : 0) {
+    case 'i': NAME("id\"", M_ID); break;
+    case 'f': NAME("from\"", M_FROM); break;
+    case 'g': NAME("group\"", M_GROUP); break;
+    case 'w': NAME("weight\"", M_WEIGHT); break;
     case 't':
-        k = s[1] == 'o'   ? M_TO
-            : s[1] == 'e' ? M_TEAM
-            : s[1] == 'i' ? M_TIME
-            : s[1] == 'y' ? M_TYPE
-                          : MEMBER_COUNT;
+        NAME("to\"", M_TO);
+        NAME("team\"", M_TEAM);
+        NAME("time\"", M_TIME);
+        NAME("type\"", M_TYPE);
         break;
-    default:
-        return MEMBER_COUNT;
     }
-    if (k == MEMBER_COUNT)
-        return k;
-    size_t n = member_lengths[k];
-    if (avail <= n || s[n] != '"')
-        return MEMBER_COUNT;
-    for (size_t i = 2; i < n; i++)
-        if (s[i] != (unsigned char)member_names[k][i])
-            return MEMBER_COUNT;
-    if (s[1] != (unsigned char)member_names[k][1])
-        return MEMBER_COUNT;
-    *len = n;
-    return k;
+#undef NAME
+    return MEMBER_COUNT;
 }
 
 /* A member of the shape exports write nearly always, a named member
