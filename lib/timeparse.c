@@ -130,7 +130,7 @@ static const char *rfc3339(const unsigned char *s, size_t len, double *out)
         return "";
     if (month < 1 || month > 12)
         return "month out of range";
-    if (day < 1 || day > days_in_month(year, month))
+    if (day < 1 || (day > 28 && day > days_in_month(year, month)))
         return "day out of range";
     if (hour > 23)
         return "hour out of range";
