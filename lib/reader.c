@@ -632,7 +632,7 @@ typedef struct pending {
     double time, weight;
 } pending;
 
-/* Records held back before they go to the network (see add_record): as
+/* Records held back before they go to the network (see hold): as
  * many as it takes for a cache miss to complete while the scanner reads
  * the records after them. A power of two. */
 #define HOLD 8
@@ -858,51 +858,72 @@ static champ_status flush(builder *b)
     return st;
 }
 
-/* Add a checked record a few records later: the lookups of its ids, a
- * cache miss each on a large network, are started now and complete while
- * the scanner works. Decoded strings (used > 0) live in the scratch,
- * which the next record reuses: those records go at once, after the
- * ones held back. */
-static champ_status add_record(builder *b, const pending *p, size_t used)
+/* Where the record being checked goes: the next place among those held
+ * back, once the oldest has gone to the network if all are taken. That
+ * record comes before the one being checked, so its error, if any, comes
+ * first, as it should. */
+static champ_status next_held(builder *b, pending **slot)
 {
     champ_status st;
-    if (used)
-        return (st = flush(b)) ? st : add_now(b, p);
     if (b->count == HOLD && (st = add_oldest(b)))
         return st;
+    *slot = &b->held[(b->first + b->count) % HOLD];
+    return CHAMP_OK;
+}
+
+/* Hold back the checked record at *p (from next_held) for a few records:
+ * the lookups of its ids, a cache miss each on a large network, are
+ * started now and complete while the scanner works. Decoded strings
+ * (used > 0) live in the scratch, which the next record reuses: those
+ * records go at once, after the ones held back. */
+static champ_status hold(builder *b, const pending *p, size_t used)
+{
+    if (used) {
+        pending now = *p;
+        champ_status st = flush(b);
+        return st ? st : add_now(b, &now);
+    }
     champ__network_prefetch_id(b->net, &p->id[0]);
     if (p->kind == RECORD_INTERACTION)
         champ__network_prefetch_id(b->net, &p->id[1]);
-    b->held[(b->first + b->count++) % HOLD] = *p;
+    b->count++;
     return CHAMP_OK;
 }
 
 static champ_status read_person(builder *b, const record *rec, const place *at)
 {
-    pending p = {.kind = RECORD_PERSON, .at = *at, .time = NAN, .weight = 1};
+    pending *p;
     size_t used = 0;
     champ_status st;
-    if ((st = get_id(b, rec, M_ID, at, &used, &p.id[0])) ||
-        (st = get_string(b, rec, M_TEAM, at, &used, &p.text[0])) ||
-        (st = get_string(b, rec, M_GROUP, at, &used, &p.text[1])))
+    if ((st = next_held(b, &p)))
         return st;
-    return add_record(b, &p, used);
+    p->kind = RECORD_PERSON;
+    p->at = *at;
+    if ((st = get_id(b, rec, M_ID, at, &used, &p->id[0])) ||
+        (st = get_string(b, rec, M_TEAM, at, &used, &p->text[0])) ||
+        (st = get_string(b, rec, M_GROUP, at, &used, &p->text[1])))
+        return st;
+    return hold(b, p, used);
 }
 
 /* Everything is checked before the network sees it: a self-interaction
  * with a bad weight is an error, not a dropped_self. */
 static champ_status read_interaction(builder *b, const record *rec, const place *at)
 {
-    pending p = {.kind = RECORD_INTERACTION, .at = *at};
+    pending *p;
     size_t used = 0;
     champ_status st;
-    if ((st = get_id(b, rec, M_FROM, at, &used, &p.id[0])) ||
-        (st = get_id(b, rec, M_TO, at, &used, &p.id[1])) ||
-        (st = get_time(b, rec, at, &used, &p.time)) ||
-        (st = get_string(b, rec, M_TYPE, at, &used, &p.text[0])) ||
-        (st = get_weight(rec, at, &p.weight)))
+    if ((st = next_held(b, &p)))
         return st;
-    return add_record(b, &p, used);
+    p->kind = RECORD_INTERACTION;
+    p->at = *at;
+    if ((st = get_id(b, rec, M_FROM, at, &used, &p->id[0])) ||
+        (st = get_id(b, rec, M_TO, at, &used, &p->id[1])) ||
+        (st = get_time(b, rec, at, &used, &p->time)) ||
+        (st = get_string(b, rec, M_TYPE, at, &used, &p->text[0])) ||
+        (st = get_weight(rec, at, &p->weight)))
+        return st;
+    return hold(b, p, used);
 }
 
 /* One record the scanner has accepted. A JSON Lines record (RECORD_ANY)
