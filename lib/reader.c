@@ -426,6 +426,7 @@ typedef struct value {
 typedef struct record {
     int object;             /* the value is an object: the rest is meaningful */
     enum member duplicate;  /* the first member given twice, or MEMBER_COUNT */
+    size_t escaped_bytes;   /* of the members' strings with escapes, raw */
     value m[MEMBER_COUNT];
 } record;
 
@@ -559,6 +560,7 @@ static int scan_record(scanner *sc, unsigned depth, record *rec)
         return scan_value(sc, depth);
     rec->object = 1;
     rec->duplicate = MEMBER_COUNT;
+    rec->escaped_bytes = 0;
     for (int k = 0; k < MEMBER_COUNT; k++)
         rec->m[k].kind = V_ABSENT;
     sc->pos++;
@@ -588,9 +590,11 @@ static int scan_record(scanner *sc, unsigned depth, record *rec)
         }
         if (member_value(sc, &count))
             return -1;
-        if (k < MEMBER_COUNT && rec->m[k].kind == V_ABSENT)
+        if (k < MEMBER_COUNT && rec->m[k].kind == V_ABSENT) {
             r = scan_member_value(sc, depth + 1, &rec->m[k]);
-        else {
+            if (!r && rec->m[k].escaped)
+                rec->escaped_bytes += rec->m[k].text.len;
+        } else {
             if (k < MEMBER_COUNT && rec->duplicate == MEMBER_COUNT)
                 rec->duplicate = k;
             r = scan_value(sc, depth + 1);
@@ -720,10 +724,7 @@ static size_t decode_string(span raw, unsigned char *out)
  * decoded strings can all be used at once. */
 static champ_status reserve_decoding(builder *b, const record *rec)
 {
-    size_t need = 0;
-    for (int k = 0; k < MEMBER_COUNT; k++)
-        if (rec->m[k].kind == V_STRING && rec->m[k].escaped)
-            need += rec->m[k].text.len;
+    size_t need = rec->escaped_bytes;
     if (need <= b->scratch_cap)
         return CHAMP_OK;
     size_t cap = b->scratch_cap ? b->scratch_cap : 256;
