@@ -162,7 +162,7 @@ champ_status champ__network_add_interaction(champ_network *net, const champ_id *
                                             const champ_id *to, double time, champ_str type,
                                             double weight)
 {
-    if (from->len == to->len && memcmp(from->s, to->s, from->len) == 0) {
+    if (champ_strtab_key_equal(from, to)) {
         net->dropped_self++;
         return CHAMP_OK;
     }

@@ -28,7 +28,7 @@ static uint64_t le64(const unsigned char *p)
 
 /* s[0..n), n <= 8, as a little-endian number with zero bytes above; the
  * two loads overlap, reading no byte outside s[0..n). */
-static uint64_t load_short(const unsigned char *s, size_t n)
+static inline uint64_t load_short(const unsigned char *s, size_t n)
 {
     if (n >= 4)
         return le32(s) | le32(s + n - 4) << (8 * (n - 4));

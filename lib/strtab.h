@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define CHAMP_STRTAB_NONE UINT32_MAX
 
@@ -39,6 +40,14 @@ typedef struct champ_strtab_key {
 } champ_strtab_key;
 
 champ_strtab_key champ_strtab_key_of(const char *s, size_t len);
+
+/* Whether two keys are of the same string; most different ones are told
+ * apart without reading the strings. */
+static inline int champ_strtab_key_equal(const champ_strtab_key *a, const champ_strtab_key *b)
+{
+    return a->len == b->len && a->head == b->head && a->tail == b->tail &&
+           (a->len == 0 || memcmp(a->s, b->s, a->len) == 0);
+}
 
 void champ_strtab_init(champ_strtab *t);
 void champ_strtab_clear(champ_strtab *t);
