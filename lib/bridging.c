@@ -66,55 +66,61 @@ static uint32_t *draw_sources(size_t n, size_t k, uint64_t seed)
     return perm;
 }
 
-/* Per person state of one source's pass, 16 bytes so that four people
- * share a cache line: the path count, and the distance during the
- * breadth-first pass, which becomes the dependency for the pass back. */
+/* Per person state of one source's pass: the path count and the dependency,
+ * 16 bytes, four people to a cache line. */
 typedef struct node {
-    double sigma;
-    union {
-        int64_t dist; /* -1: not reached */
-        double delta;
-    } u;
+    double sigma, delta;
 } node;
-
-/* How far ahead the loops ask for a person's state: the passes are
- * memory-bound on large networks, and the next people are known early. */
-#define AHEAD 8
 
 /* A shortest-path arc of one source's pass: pred is one step closer to it. */
 typedef struct arc {
     uint32_t pred, child;
 } arc;
 
-/* Scratch of one part: the nodes, the BFS order and the shortest-path arcs
- * in the order they were found. */
+/* Scratch of one part: the nodes, the BFS order, the shortest-path arcs in
+ * the order they were found, and two bitmaps of the people: `seen` (at the
+ * current distance or closer) and `next` (reached at the next distance).
+ * The bitmaps, an eighth of a megabyte for a million people, stay in the
+ * cache: an arc back to a person already seen -- about half of all arcs --
+ * is dismissed without touching that person's state. */
 typedef struct scratch {
     size_t n;
     node *nodes;
     uint32_t *order;
     arc *arcs;
+    uint64_t *seen, *next;
 } scratch;
+
+/* How far ahead the loops ask for a person's state: the passes are
+ * memory-bound on large networks, and the next people are known early. */
+#define AHEAD 8
+
+#define BIT(b, v) ((b)[(v) >> 6] & (UINT64_C(1) << ((v) & 63)))
+#define SET(b, v) ((b)[(v) >> 6] |= UINT64_C(1) << ((v) & 63))
+#define CLEAR(b, v) ((b)[(v) >> 6] &= ~(UINT64_C(1) << ((v) & 63)))
 
 static void scratch_free(scratch *w)
 {
     free(w->nodes);
     free(w->order);
     free(w->arcs);
+    free(w->seen);
+    free(w->next);
 }
 
 static int scratch_init(scratch *w, size_t n, size_t arcs)
 {
-    size_t cells = n ? n : 1;
+    size_t cells = n ? n : 1, words = n / 64 + 1;
     w->n = n;
-    w->nodes = malloc(cells * sizeof *w->nodes);
+    w->nodes = calloc(cells, sizeof *w->nodes);
     w->order = malloc(cells * sizeof *w->order);
     w->arcs = malloc((arcs ? arcs : 1) * sizeof *w->arcs);
-    if (!w->nodes || !w->order || !w->arcs) {
+    w->seen = calloc(words, sizeof *w->seen);
+    w->next = calloc(words, sizeof *w->next);
+    if (!w->nodes || !w->order || !w->arcs || !w->seen || !w->next) {
         scratch_free(w);
         return -1;
     }
-    for (size_t v = 0; v < n; v++)
-        w->nodes[v] = (node){0, {.dist = -1}};
     return 0;
 }
 
@@ -125,49 +131,54 @@ static void from_source(const size_t *start, const uint32_t *nbr, uint32_t s, sc
     node *nodes = w->nodes;
     uint32_t *order = w->order;
     arc *arcs = w->arcs;
-    size_t head = 0, tail = 1, found = 0, arcs_end = start[w->n];
+    uint64_t *seen = w->seen, *next = w->next;
+    size_t head = 0, tail = 1, found = 0, level_end = 1, arcs_end = start[w->n];
     order[0] = s;
-    nodes[s].u.dist = 0;
+    SET(seen, s);
     nodes[s].sigma = 1;
     while (head < tail) {
+        if (head == level_end) { /* the next distance begins: what it reached is seen */
+            for (size_t i = level_end; i < tail; i++) {
+                SET(seen, order[i]);
+                CLEAR(next, order[i]);
+            }
+            level_end = tail;
+        }
         uint32_t v = order[head++];
-        int64_t next = nodes[v].u.dist + 1;
         double sigma = nodes[v].sigma;
         size_t end = start[v + 1];
         for (size_t t = start[v]; t < end; t++) {
-            if (t + AHEAD < arcs_end)
+            if (t + AHEAD < arcs_end && !BIT(seen, nbr[t + AHEAD]))
                 __builtin_prefetch(&nodes[nbr[t + AHEAD]]);
             uint32_t c = nbr[t];
-            node *u = &nodes[c];
-            if (u->u.dist < 0) {
-                u->u.dist = next;
+            if (BIT(seen, c))
+                continue; /* as close to s as v, or closer */
+            if (!BIT(next, c)) {
+                SET(next, c);
                 order[tail++] = c;
             }
-            if (u->u.dist == next) {
-                u->sigma += sigma;
-                arcs[found++] = (arc){v, c};
-            }
+            nodes[c].sigma += sigma;
+            arcs[found++] = (arc){v, c};
         }
     }
-    for (size_t i = 0; i < tail; i++)
-        nodes[order[i]].u.delta = 0;
     /* Dependencies: delta(p) += sigma(p)/sigma(c) (1 + delta(c)) over the
      * arcs p -> c, last found first. An arc leaving c was found after every
      * arc entering c (c is scanned after it is reached), so delta(c) is
      * complete by the time it is used. */
     for (size_t a = found; a-- > 0;) {
-        if (a >= AHEAD) {
-            __builtin_prefetch(&nodes[arcs[a - AHEAD].pred]);
+        if (a >= AHEAD)
             __builtin_prefetch(&nodes[arcs[a - AHEAD].child]);
-        }
         node *p = &nodes[arcs[a].pred];
         const node *c = &nodes[arcs[a].child];
-        p->u.delta += p->sigma / c->sigma * (1 + c->u.delta);
+        p->delta += p->sigma / c->sigma * (1 + c->delta);
     }
     for (size_t i = 1; i < tail; i++)
-        sum[order[i]] += nodes[order[i]].u.delta;
-    for (size_t i = 0; i < tail; i++)
-        nodes[order[i]] = (node){0, {.dist = -1}};
+        sum[order[i]] += nodes[order[i]].delta;
+    for (size_t i = 0; i < tail; i++) {
+        nodes[order[i]] = (node){0, 0};
+        CLEAR(seen, order[i]);
+        CLEAR(next, order[i]);
+    }
 }
 
 static void *run_part(void *arg)
