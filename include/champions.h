@@ -124,13 +124,14 @@ CHAMP_EXTERN const char *champ_last_error(void);
  * "2026-03-01T09:30:00Z" or "2026-03-01T10:30:00.5+01:00", or decimal Unix
  * seconds such as "1772357400" or "-3.5". Stores Unix seconds in *out.
  * Errors: CHAMP_ERR_ARGUMENT for NULL, CHAMP_ERR_SCHEMA for text that is
- * neither. Thread-safe. */
+ * neither, CHAMP_ERR_NOMEM. Thread-safe. */
 CHAMP_EXTERN champ_status champ_parse_time(double *out, const char *text);
 
 /* champ_parse_time for n texts at once (a column of times): out[i] from
  * texts[i], NAN for a NULL element. The message of an error names the first
  * bad element, "times[12]: expected ...". On error out's content is
- * unspecified. Errors: CHAMP_ERR_ARGUMENT, CHAMP_ERR_SCHEMA. Thread-safe. */
+ * unspecified. Errors: CHAMP_ERR_ARGUMENT, CHAMP_ERR_SCHEMA, CHAMP_ERR_NOMEM.
+ * Thread-safe. */
 CHAMP_EXTERN champ_status champ_parse_times(double *out, size_t n, const char *const *texts);
 
 /* Progress of a long call, reported on the calling thread. `phase` is a
@@ -352,7 +353,8 @@ CHAMP_EXTERN size_t champ_ranking_bridging_sources(const champ_ranking *r);
 
 /* Write the first `top` people (0 = all) to `stream` as JSON (SPEC 5) or
  * CSV. Numbers are written so that they read back to the same double.
- * Errors: CHAMP_ERR_ARGUMENT, CHAMP_ERR_IO (the stream reported an error). */
+ * Errors: CHAMP_ERR_ARGUMENT, CHAMP_ERR_NOMEM, CHAMP_ERR_IO (the stream
+ * reported an error; what was written before it stays written). */
 CHAMP_EXTERN champ_status champ_ranking_write(const champ_ranking *r, champ_format format,
                                               size_t top, FILE *stream);
 
