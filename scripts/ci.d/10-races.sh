@@ -1,0 +1,25 @@
+#!/bin/sh
+# CI step (run by scripts/dev.sh test): the stress suite (tests/stress) in a
+# build with ThreadSanitizer, every report fatal. Eight threads read and
+# rank at once, with the library's own bridging workers under them; see
+# tests/stress/stress.c. No suppressions: TSan reported nothing, inside
+# igraph, cJSON or libgomp included (igraph's OpenMP runs on one thread, so
+# libgomp starts no threads of its own). Only the stress program and its
+# inputs are built here (about a minute and a half with the run on two
+# idle cores). Names its test log in $CHAMP_CI_LOGS.
+set -eu
+cd "$(dirname "$0")/../.."
+
+dir=build-tsan
+[ -f "$dir/build.ninja" ] ||
+    meson setup "$dir" -Db_sanitize=thread -Db_lundef=false
+meson compile -C "$dir" stress stress-inputs
+# The log is named first: a failed run must still be counted.
+if [ -n "${CHAMP_CI_LOGS:-}" ]; then
+    echo "$PWD/$dir/meson-logs/testlog.json" >>"$CHAMP_CI_LOGS"
+fi
+# halt_on_error: the first report fails the test (exit code 66), whatever
+# the comparisons say. history_size: the other access of a race is shown
+# with its stack even late in a long run.
+TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 history_size=4" \
+    meson test -C "$dir" --no-rebuild --suite stress --print-errorlogs
