@@ -259,7 +259,8 @@ champ_status champ_network_add_person(champ_network *net, const char *id, const 
     champ_status st = check_person(&at, id, team, group);
     if (st)
         return st;
-    champ_id key = champ__id(champ__str(id));
+    champ_id key;
+    champ__id_init(&key, champ__str(id));
     return champ__network_add_person(net, &key, champ__str(team), champ__str(group));
 }
 
@@ -273,7 +274,9 @@ champ_status champ_network_add_interaction(champ_network *net, const char *from,
     champ_status st = check_interaction(&at, from, to, time, type, weight);
     if (st)
         return st;
-    champ_id u = champ__id(champ__str(from)), v = champ__id(champ__str(to));
+    champ_id u, v;
+    champ__id_init(&u, champ__str(from));
+    champ__id_init(&v, champ__str(to));
     return champ__network_add_interaction(net, &u, &v, time, champ__str(type), weight);
 }
 
@@ -323,7 +326,8 @@ champ_status champ_network_add_people(champ_network *net, size_t n, const char *
     }
     network_mark m = mark(net);
     for (size_t i = 0; i < n; i++) {
-        champ_id id = champ__id(champ__str(ids[i]));
+        champ_id id;
+        champ__id_init(&id, champ__str(ids[i]));
         champ_status st = champ__network_add_person(net, &id, champ__str(element(teams, i)),
                                                     champ__str(element(groups, i)));
         if (st == CHAMP_OK)
@@ -364,7 +368,9 @@ champ_status champ_network_add_interactions(champ_network *net, size_t n,
     }
     network_mark m = mark(net);
     for (size_t i = 0; i < n; i++) {
-        champ_id u = champ__id(champ__str(from[i])), v = champ__id(champ__str(to[i]));
+        champ_id u, v;
+        champ__id_init(&u, champ__str(from[i]));
+        champ__id_init(&v, champ__str(to[i]));
         if (champ__network_add_interaction(net, &u, &v, time ? time[i] : NAN,
                                            champ__str(element(type, i)),
                                            weight ? weight[i] : 1.0)) {

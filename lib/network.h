@@ -40,9 +40,9 @@ typedef struct champ_str {
  * and the lookup (see champ_strtab_key). */
 typedef champ_strtab_key champ_id;
 
-static inline champ_id champ__id(champ_str s)
+static inline void champ__id_init(champ_id *id, champ_str s)
 {
-    return champ_strtab_key_of(s.s, s.len);
+    champ_strtab_key_init(id, s.s, s.len);
 }
 
 /* A C string (or NULL) as a span. */

@@ -763,7 +763,7 @@ static champ_status get_id(builder *b, const record *rec, enum member k, const p
     /* An escape never decodes to nothing, so raw and decoded agree on empty. */
     if (v->kind != V_STRING || v->text.len == 0)
         return schema_error(at, k, "expected a non-empty string");
-    *out = champ__id(text_of(b, v, used));
+    champ__id_init(out, text_of(b, v, used));
     return CHAMP_OK;
 }
 

@@ -51,17 +51,18 @@ static uint64_t fmix64(uint64_t h)
  * string's hash. */
 typedef champ_strtab_key key;
 
-champ_strtab_key champ_strtab_key_of(const char *text, size_t len)
+/* Written in place, field by field: a key returned by value and copied
+ * was read back before its stores had landed, a stall on every id. */
+void champ_strtab_key_init(key *k, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
-    key k;
-    k.s = text;
-    k.len = len;
+    k->s = text;
+    k->len = len;
     if (len <= SHORT_MAX) {
-        k.tail = load_short(s, len < 8 ? len : 8);
-        k.head = (uint32_t)len | (len > 8 ? (uint32_t)load_short(s + 8, len - 8) << 8 : 0);
-        k.hash = fmix64(k.tail ^ (k.head * 0x9e3779b97f4a7c15ULL));
-        return k;
+        k->tail = load_short(s, len < 8 ? len : 8);
+        k->head = (uint32_t)len | (len > 8 ? (uint32_t)load_short(s + 8, len - 8) << 8 : 0);
+        k->hash = fmix64(k->tail ^ (k->head * 0x9e3779b97f4a7c15ULL));
+        return;
     }
     /* Eight bytes at a time, then the last bytes, each folded in with a
      * multiply-rotate step. */
@@ -72,10 +73,9 @@ champ_strtab_key champ_strtab_key_of(const char *text, size_t len)
         h = (h << 31 | h >> 33) * 0x4cf5ad432745937fULL;
     }
     h ^= load_short(s + i, len - i) * 0x87c37b91114253d5ULL;
-    k.hash = fmix64(h);
-    k.head = LONG | (uint32_t)(k.hash >> 40) << 8;
-    k.tail = 0;
-    return k;
+    k->hash = fmix64(h);
+    k->head = LONG | (uint32_t)(k->hash >> 40) << 8;
+    k->tail = 0;
 }
 
 void champ_strtab_init(champ_strtab *t)
@@ -121,7 +121,8 @@ uint32_t champ_strtab_find_key(const champ_strtab *t, const key *k)
 
 uint32_t champ_strtab_find(const champ_strtab *t, const char *s, size_t len)
 {
-    key k = champ_strtab_key_of(s, len);
+    key k;
+    champ_strtab_key_init(&k, s, len);
     return champ_strtab_find_key(t, &k);
 }
 
@@ -150,7 +151,8 @@ static void reinsert_all(champ_strtab *t)
     memset(t->slots, 0xff, t->slot_cap * sizeof *t->slots);
     for (size_t i = 0; i < t->count; i++) {
         uint32_t index = (uint32_t)i;
-        key k = champ_strtab_key_of(champ_strtab_get(t, index), champ_strtab_len(t, index));
+        key k;
+        champ_strtab_key_init(&k, champ_strtab_get(t, index), champ_strtab_len(t, index));
         size_t at = (size_t)k.hash & mask;
         while (t->slots[at].index != CHAMP_STRTAB_NONE)
             at = (at + 1) & mask;
@@ -193,7 +195,8 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
 
 int champ_strtab_intern(champ_strtab *t, const char *s, size_t len, uint32_t *index, int *added)
 {
-    key k = champ_strtab_key_of(s, len);
+    key k;
+    champ_strtab_key_init(&k, s, len);
     return champ_strtab_intern_key(t, &k, index, added);
 }
 

@@ -39,7 +39,7 @@ typedef struct champ_strtab_key {
     uint32_t head;
 } champ_strtab_key;
 
-champ_strtab_key champ_strtab_key_of(const char *s, size_t len);
+void champ_strtab_key_init(champ_strtab_key *k, const char *s, size_t len);
 
 /* Whether two keys are of the same string; most different ones are told
  * apart without reading the strings. */
