@@ -15,7 +15,8 @@
  *             each phase in turn.
  *   same      8 threads start together (a barrier) on the same input: the
  *             same JSON file, the same JSON Lines file, the same buffer,
- *             one shared network handle, the same bad file.
+ *             one shared network handle, the same bad file; and one
+ *             ranking handle read (written out, searched) by all.
  *
  * Every run's result is compared with the serial one bit for bit: status,
  * the thread's champ_last_error() text, the JSON and CSV output (written to
@@ -777,14 +778,46 @@ static void *distinct_worker(void *arg)
     return NULL;
 }
 
+/* One ranking handle read by every thread at once: its bytes, positions
+ * found by id, and an unknown id's message left on this thread only. */
+static champ_ranking *shared_ranking;
+static result shared_ranking_bytes;
+
+static void read_shared_ranking(worker *w)
+{
+    static const job what = {IN_EU_HANDLE, O_SAMPLED, CHAMP_OK, NULL};
+    result got = {0};
+    capture(shared_ranking, &got);
+    compare("same (one ranking)", &what, &got, &shared_ranking_bytes);
+    result_free(&got);
+    for (size_t i = (size_t)w->t; i < champ_ranking_count(shared_ranking); i += 37) {
+        size_t at = SIZE_MAX;
+        if (champ_ranking_find(shared_ranking, champ_ranking_id(shared_ranking, i), &at) !=
+                CHAMP_OK || at != i)
+            fail("same (one ranking), thread %d: %s found at %zu, not %zu", w->t,
+                 champ_ranking_id(shared_ranking, i), at, i);
+    }
+    char nobody[64];
+    size_t at;
+    snprintf(nobody, sizeof nobody, "nobody-of-thread-%d", w->t);
+    if (champ_ranking_find(shared_ranking, nobody, &at) != CHAMP_ERR_ARGUMENT)
+        fail("same (one ranking), thread %d: %s was found", w->t, nobody);
+    snprintf(w->last_error, sizeof w->last_error, "no person with id \"%s\"", nobody);
+    check_message("same (one ranking)", w->last_error);
+    w->runs++;
+}
+
 static void *same_worker(void *arg)
 {
     worker *w = arg;
-    for (int round = 0; round < rounds; round++)
+    for (int round = 0; round < rounds; round++) {
         for (size_t s = 0; s < SAME_STEPS; s++) {
             pthread_barrier_wait(&barrier);
             run_and_compare(w, "same", &same_steps[s][w->t % 2], &serial_same[s][w->t % 2]);
         }
+        pthread_barrier_wait(&barrier);
+        read_shared_ranking(w);
+    }
     return NULL;
 }
 
@@ -897,6 +930,14 @@ int main(int argc, char **argv)
     worker workers[THREADS];
     long distinct_runs = run_threads(distinct_worker, workers);
     double t2 = now();
+    champ_options *sampled = NULL;
+    if (make_options(O_SAMPLED, &sampled) ||
+        champ_rank(inputs[IN_EU_HANDLE].net, sampled, &shared_ranking)) {
+        fprintf(stderr, "%s\n", champ_last_error());
+        return EXIT_FAILURE;
+    }
+    champ_options_free(sampled);
+    capture(shared_ranking, &shared_ranking_bytes);
     pthread_barrier_init(&barrier, NULL, THREADS);
     long same_runs = run_threads(same_worker, workers);
     pthread_barrier_destroy(&barrier);
@@ -919,6 +960,8 @@ int main(int argc, char **argv)
     for (size_t s = 0; s < SAME_STEPS; s++)
         for (int i = 0; i < 2; i++)
             result_free(&serial_same[s][i]);
+    result_free(&shared_ranking_bytes);
+    champ_ranking_free(shared_ranking);
     free_inputs();
     return atomic_load(&failures) ? EXIT_FAILURE : EXIT_SUCCESS;
 }
