@@ -150,7 +150,7 @@ static int scan_escape(scanner *sc)
     long u = unicode_escape(s, avail);
     if (u < 0)
         return syntax_error(sc, "invalid \\u escape in string");
-    /* cJSON would end the string at NUL, and ids are C strings. */
+    /* Strings in the network are C strings: a NUL would cut them. */
     if (u == 0)
         return syntax_error(sc, "NUL (\\u0000) is not allowed in strings");
     if (u >= 0xDC00 && u <= 0xDFFF)
@@ -749,7 +749,8 @@ static champ_str text_of(builder *b, const value *v, size_t *used)
     return (champ_str){out, n};
 }
 
-/* A number member's double, read as cJSON read it: strtod in the "C" locale. */
+/* A number member's double: strtod's in the "C" locale, as when cJSON read
+ * records. */
 static champ_status number_of(const value *v, double *out)
 {
     return champ__json_number_value((const char *)v->text.s, v->text.len, out) ? champ__nomem()

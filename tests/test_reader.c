@@ -207,7 +207,8 @@ START_TEST(document_people_list)
     ck_assert(!net->has_people);
     ck_assert_uint_eq(champ_network_person_count(net), 0);
     champ_network_free(net);
-    /* ignored members may hold numbers of any length: cJSON never reads them */
+    /* ignored top-level members may hold numbers of any length: no record
+     * holds them */
     net = ok(read_doc, "{\"meta\": {\"pi\": 3.14159265358979323846264338327950288419716939937510"
                        "58209749445923078164062862089986280348253421170679},"
                        " \"interactions\": [{\"from\": \"a\", \"to\": \"b\"}]}");
