@@ -180,8 +180,9 @@ CHAMP_EXTERN champ_status champ_network_read_jsonl(const char *data, size_t len,
 
 /* List a person. `id` is required and non-empty; `team` NULL or "" is
  * unknown; `group` NULL or "" is "staff". An id already used by an
- * interaction becomes listed. All strings are copied. Errors:
- * CHAMP_ERR_SCHEMA (empty id, id already listed, invalid UTF-8),
+ * interaction becomes listed. All strings are copied; none may be longer
+ * than 4,096 bytes (as in an export). Errors: CHAMP_ERR_SCHEMA (empty id,
+ * id already listed, invalid UTF-8, too long),
  * CHAMP_ERR_ARGUMENT, CHAMP_ERR_NOMEM; on error the network is unchanged. */
 CHAMP_EXTERN champ_status champ_network_add_person(champ_network *net, const char *id,
                                                    const char *team, const char *group);
@@ -190,7 +191,7 @@ CHAMP_EXTERN champ_status champ_network_add_person(champ_network *net, const cha
  * `type` NULL for "message"; `weight` finite and > 0. Ids not listed become
  * unlisted people. `from == to` is counted as dropped_self and otherwise
  * ignored. Errors: CHAMP_ERR_SCHEMA (empty id, bad time or weight, invalid
- * UTF-8), CHAMP_ERR_ARGUMENT, CHAMP_ERR_NOMEM; on error nothing changes. */
+ * UTF-8, a text longer than 4,096 bytes), CHAMP_ERR_ARGUMENT, CHAMP_ERR_NOMEM; on error nothing changes. */
 CHAMP_EXTERN champ_status champ_network_add_interaction(champ_network *net, const char *from,
                                                         const char *to, double time,
                                                         const char *type, double weight);

@@ -220,7 +220,11 @@ static champ_status check_string(place *at, const char *what, const char *s, int
     if (required && !*s)
         return champ__fail(CHAMP_ERR_SCHEMA, "%s%s: expected a non-empty string",
                            place_text(at), what);
-    if (!champ__utf8_valid(s, strlen(s)))
+    size_t len = strlen(s);
+    if (len > CHAMP_TEXT_MAX)
+        return champ__fail(CHAMP_ERR_SCHEMA, "%s%s: longer than %d bytes", place_text(at), what,
+                           CHAMP_TEXT_MAX);
+    if (!champ__utf8_valid(s, len))
         return champ__fail(CHAMP_ERR_SCHEMA, "%s%s: invalid UTF-8", place_text(at), what);
     return CHAMP_OK;
 }

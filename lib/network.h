@@ -12,6 +12,10 @@
 
 #define CHAMP_NONE UINT32_MAX  /* unknown team; no group (unlisted person) */
 #define CHAMP_GROUP_STAFF 0    /* "staff" is always group 0 */
+/* The longest id, team, group or type, in bytes (UTF-8): far beyond any
+ * real export, short enough that a hostile one cannot make every message
+ * and every id table entry huge. */
+#define CHAMP_TEXT_MAX 4096
 
 struct champ_network {
     champ_strtab ids;      /* person index = index of the id */

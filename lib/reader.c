@@ -254,11 +254,15 @@ static inline int scan_string(scanner *sc)
 /* Numbers in records are limited to CHAMP_NUMBER_MAX characters, as they
  * were when cJSON read records (some releases cut longer ones silently);
  * numbers in ignored top-level members may be as long as they like. */
+#define NOT_JSON_NUMBERS "NaN and Infinity are not JSON numbers"
+
 static int scan_number(scanner *sc)
 {
     size_t n = champ__json_number_length((const char *)sc->s + sc->pos, sc->end - sc->pos);
     if (n == 0)
-        return syntax_error(sc, "invalid number");
+        return syntax_error(sc, sc->end - sc->pos > 1 && sc->s[sc->pos + 1] == 'I'
+                                    ? NOT_JSON_NUMBERS
+                                    : "invalid number");
     if (n > sc->max_number)
         return syntax_error(sc, "number longer than " STRINGIFY(CHAMP_NUMBER_MAX) " characters");
     sc->pos += n;
@@ -275,7 +279,8 @@ static int scan_literal(scanner *sc)
             return 0;
         }
     }
-    return syntax_error(sc, "expected a value");
+    int c = sc->pos < sc->end ? sc->s[sc->pos] : 0;
+    return syntax_error(sc, c == 'N' || c == 'I' ? NOT_JSON_NUMBERS : "expected a value");
 }
 
 /* Step through an object whose '{' has been consumed, after `count`
@@ -757,6 +762,8 @@ static champ_status number_of(const value *v, double *out)
                                                                                : CHAMP_OK;
 }
 
+#define TOO_LONG "longer than " STRINGIFY(CHAMP_TEXT_MAX) " bytes"
+
 static champ_status get_id(builder *b, const record *rec, enum member k, const place *at,
                            size_t *used, champ_id *out)
 {
@@ -764,7 +771,10 @@ static champ_status get_id(builder *b, const record *rec, enum member k, const p
     /* An escape never decodes to nothing, so raw and decoded agree on empty. */
     if (v->kind != V_STRING || v->text.len == 0)
         return schema_error(at, k, "expected a non-empty string");
-    champ__id_init(out, text_of(b, v, used));
+    champ_str text = text_of(b, v, used);
+    if (text.len > CHAMP_TEXT_MAX)
+        return schema_error(at, k, TOO_LONG);
+    champ__id_init(out, text);
     return CHAMP_OK;
 }
 
@@ -779,6 +789,8 @@ static champ_status get_string(builder *b, const record *rec, enum member k, con
     if (v->kind != V_STRING)
         return schema_error(at, k, "expected a string or null");
     *out = text_of(b, v, used);
+    if (out->len > CHAMP_TEXT_MAX)
+        return schema_error(at, k, TOO_LONG);
     return CHAMP_OK;
 }
 
@@ -1115,6 +1127,20 @@ static champ_status detect_form(const unsigned char *s, size_t len, champ_form *
     return CHAMP_OK;
 }
 
+/* UTF-16 and UTF-32 (a byte-order mark of theirs, or a NUL among the first
+ * bytes, as ASCII text in them has) are named as such, rather than left to
+ * the scanner's "expected a value" at some odd column. */
+static champ_status check_encoding(const unsigned char *s, size_t len)
+{
+    int wide = len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF));
+    for (size_t i = 0; i < len && i < 4 && !wide; i++)
+        wide = s[i] == 0;
+    if (wide)
+        return champ__fail(CHAMP_ERR_PARSE, "line 1, column 1: the text is UTF-16 or UTF-32; "
+                                            "exports must be UTF-8");
+    return CHAMP_OK;
+}
+
 champ_status champ__read_export(const char *data, size_t len, champ_form form,
                                 const champ_progress *progress, champ_network **out)
 {
@@ -1122,6 +1148,8 @@ champ_status champ__read_export(const char *data, size_t len, champ_form form,
     champ_network *net = NULL;
     champ_status st;
     *out = NULL;
+    if ((st = check_encoding(s, len)))
+        return st;
     if (form == CHAMP_FORM_DETECT && (st = detect_form(s, len, &form)))
         return st;
     if ((st = champ_network_new(&net)))

@@ -71,6 +71,31 @@ START_TEST(bad_arguments_are_refused)
 }
 END_TEST
 
+START_TEST(texts_longer_than_the_limit_are_refused)
+{
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_new(&net), CHAMP_OK);
+    char *text = malloc(4098);
+    ck_assert_ptr_nonnull(text);
+    memset(text, 'x', 4096);
+    text[4096] = '\0';
+    ck_assert_int_eq(champ_network_add_person(net, text, text, text), CHAMP_OK); /* 4096: fine */
+    text[4096] = 'x';
+    text[4097] = '\0';
+    ck_assert_int_eq(champ_network_add_person(net, text, NULL, NULL), CHAMP_ERR_SCHEMA);
+    ck_assert_str_eq(champ_last_error(), "id: longer than 4096 bytes");
+    ck_assert_int_eq(champ_network_add_interaction(net, "a", "b", NAN, text, 1), CHAMP_ERR_SCHEMA);
+    ck_assert_str_eq(champ_last_error(), "type: longer than 4096 bytes");
+    const char *ids[] = {"a", "b"}, *teams[] = {"t", text};
+    ck_assert_int_eq(champ_network_add_people(net, 2, ids, teams, NULL), CHAMP_ERR_SCHEMA);
+    ck_assert_str_eq(champ_last_error(), "people[1].team: longer than 4096 bytes");
+    ck_assert_uint_eq(champ_network_person_count(net), 1);
+    ck_assert_uint_eq(champ_network_interaction_count(net), 0);
+    free(text);
+    champ_network_free(net);
+}
+END_TEST
+
 START_TEST(self_interactions_are_counted_not_kept)
 {
     champ_network *net = NULL;
@@ -243,6 +268,7 @@ static Suite *network_suite(void)
     tcase_add_test(tc, people_and_unlisted);
     tcase_add_test(tc, duplicate_person_is_an_error_and_changes_nothing);
     tcase_add_test(tc, bad_arguments_are_refused);
+    tcase_add_test(tc, texts_longer_than_the_limit_are_refused);
     tcase_add_test(tc, self_interactions_are_counted_not_kept);
     tcase_add_test(tc, many_people_intern_correctly);
     tcase_add_test(tc, strtab_truncate_undoes_interning);
