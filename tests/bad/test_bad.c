@@ -42,9 +42,9 @@ static expected *load_expected(size_t *n)
         *message++ = '\0';
         all = realloc(all, (count + 1) * sizeof *all);
         ck_assert_ptr_nonnull(all);
-        snprintf(all[count].name, sizeof all[count].name, "%s", line);
+        snprintf(all[count].name, sizeof all[count].name, "%.255s", line);
         snprintf(all[count].status, sizeof all[count].status, "%.63s", status);
-        snprintf(all[count].message, sizeof all[count].message, "%s", message);
+        snprintf(all[count].message, sizeof all[count].message, "%.4095s", message);
         count++;
     }
     fclose(f);
