@@ -37,6 +37,11 @@ typedef struct champ_bridging {
     champ_bridging_part part[CHAMP_BRIDGING_PARTS];
 } champ_bridging;
 
+/* Networks of at least this many people take the large kernel (see
+ * bridging.c); a variable only so that the tests can run both kernels on
+ * small networks. Set it before ranking, never while ranks run. */
+extern size_t champ__bridging_large_people;
+
 /* How many sources SPEC 3 asks for: samples 0 = automatic (all people when
  * people x tie pairs <= 1e9, else 256), never more than the people. */
 size_t champ__bridging_sources(const champ_graph *g, size_t samples);

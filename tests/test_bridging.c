@@ -91,8 +91,16 @@ static void assert_close(const double *got, const double *want, size_t n)
                       "person %zu: %.17g, igraph %.17g", v, got[v], want[v]);
 }
 
+/* The loop tests run twice: _i = 0 with the kernel of each network's size
+ * (small here), _i = 1 with the large kernel forced. */
+static void use_kernel(int large)
+{
+    champ__bridging_large_people = large ? 0 : (size_t)1 << 19;
+}
+
 START_TEST(exact_equals_igraph)
 {
+    use_kernel(_i);
     static const struct { int n; double p; int isolated; } cases[] = {
         {3, 1, 0}, {40, 0.1, 3}, {120, 0.03, 5}, {400, 0.02, 0}};
     for (size_t c = 0; c < ARRAY_LEN(cases); c++) {
@@ -113,6 +121,7 @@ END_TEST
 
 START_TEST(sampled_equals_igraph_from_the_same_sources)
 {
+    use_kernel(_i);
     champ_network *net = random_network(500, 0.015, 4, 5);
     champ_graph g;
     build(&g, net);
@@ -140,6 +149,7 @@ END_TEST
 
 START_TEST(repeatable_to_the_bit_with_threads)
 {
+    use_kernel(_i);
     /* big enough for the worker threads (k x (people + 2 ties) > 1e6) */
     champ_network *net = random_network(900, 0.01, 0, 9);
     champ_graph g;
@@ -159,6 +169,7 @@ END_TEST
 
 START_TEST(cancelled_writes_nothing)
 {
+    use_kernel(_i);
     champ_network *net = random_network(900, 0.01, 0, 3);
     champ_graph g;
     build(&g, net);
@@ -195,10 +206,10 @@ static Suite *bridging_suite(void)
 {
     Suite *s = suite_create("bridging");
     TCase *tc = tcase_create("bridging");
-    tcase_add_test(tc, exact_equals_igraph);
-    tcase_add_test(tc, sampled_equals_igraph_from_the_same_sources);
-    tcase_add_test(tc, repeatable_to_the_bit_with_threads);
-    tcase_add_test(tc, cancelled_writes_nothing);
+    tcase_add_loop_test(tc, exact_equals_igraph, 0, 2);
+    tcase_add_loop_test(tc, sampled_equals_igraph_from_the_same_sources, 0, 2);
+    tcase_add_loop_test(tc, repeatable_to_the_bit_with_threads, 0, 2);
+    tcase_add_loop_test(tc, cancelled_writes_nothing, 0, 2);
     tcase_add_test(tc, source_counts_follow_spec_3);
     suite_add_tcase(s, tc);
     return s;
