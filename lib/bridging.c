@@ -8,10 +8,10 @@
 #include "bridging.h"
 #include "errors.h"
 #include "network.h"
+#include "pool.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define AUTO_SAMPLES 256
 #define EXACT_BUDGET 1e9 /* people x tie pairs (SPEC 3) */
@@ -70,7 +70,7 @@ static uint32_t *draw_sources(size_t n, size_t k, uint64_t seed)
  * sums, to the last bit but for the order of additions, and the bridging
  * suite checks each against igraph.
  *
- * Small networks (fewer than champ__bridging_large_people people): all the
+ * Small networks (fewer than CHAMP_BRIDGING_LARGE_PEOPLE people): all the
  * state sits in the cache; the simplest loop is fastest. Per person a
  * packed {sigma, delta, dist}.
  *
@@ -82,33 +82,22 @@ static uint32_t *draw_sources(size_t n, size_t k, uint64_t seed)
  * without touching that person's state; and the state of the people a few
  * arcs ahead is asked for early (prefetch). On L (a million people) this
  * takes about 30 % less CPU than the small kernel; on S (10k) it is slower. */
-size_t champ__bridging_large_people = (size_t)1 << 19; /* 8 MB of state */
 
-typedef struct node_d {
+typedef struct champ_bridging_node_d {
     double sigma, delta;
     int32_t dist; /* -1: not reached */
 } node_d;
 
-typedef struct node {
+typedef struct champ_bridging_node {
     double sigma, delta;
 } node;
 
 /* A shortest-path arc of one source's pass: pred is one step closer to it. */
-typedef struct arc {
+typedef struct champ_bridging_arc {
     uint32_t pred, child;
 } arc;
 
-/* Scratch of one part: the per person state of one kernel, the BFS order,
- * the shortest-path arcs in the order they were found, and (large kernel)
- * the bitmaps. */
-typedef struct scratch {
-    size_t n;
-    node_d *small;
-    node *nodes;
-    uint32_t *order;
-    arc *arcs;
-    uint64_t *seen, *next;
-} scratch;
+typedef champ_bridging_scratch scratch;
 
 #define AHEAD 8 /* how many arcs ahead the large kernel prefetches */
 
@@ -124,9 +113,10 @@ static void scratch_free(scratch *w)
     free(w->arcs);
     free(w->seen);
     free(w->next);
+    memset(w, 0, sizeof *w);
 }
 
-static int scratch_init(scratch *w, size_t n, size_t arcs)
+static int scratch_init(scratch *w, size_t n, size_t arcs, size_t large_people)
 {
     size_t cells = n ? n : 1, words = n / 64 + 1;
     memset(w, 0, sizeof *w);
@@ -134,7 +124,7 @@ static int scratch_init(scratch *w, size_t n, size_t arcs)
     w->order = malloc(cells * sizeof *w->order);
     w->arcs = malloc((arcs ? arcs : 1) * sizeof *w->arcs);
     int ok = w->order && w->arcs;
-    if (n < champ__bridging_large_people) {
+    if (n < large_people) {
         ok = ok && (w->small = malloc(cells * sizeof *w->small)) != NULL;
         for (size_t v = 0; ok && v < n; v++)
             w->small[v] = (node_d){0, 0, -1};
@@ -256,29 +246,22 @@ static void from_source(const size_t *start, const uint32_t *nbr, uint32_t s, sc
         from_source_large(start, nbr, s, w, sum);
 }
 
-static void *run_part(void *arg)
+void champ__bridging_part(void *arg)
 {
     champ_bridging_part *p = arg;
     champ_bridging *job = p->job;
-    scratch w;
-    if (scratch_init(&w, job->g->n, job->start[job->g->n])) {
-        p->status = CHAMP_ERR_NOMEM;
-    } else {
-        for (size_t i = p->first; i < p->end && !atomic_load(&job->cancel); i++) {
-            from_source(job->start, job->nbr, job->sources[i], &w, p->sum);
-            atomic_fetch_add(&job->done, 1);
-        }
-        scratch_free(&w);
+    for (size_t i = p->first; i < p->end && !atomic_load(&job->cancel); i++) {
+        from_source(job->start, job->nbr, job->sources[i], &p->scratch, p->sum);
+        atomic_fetch_add(&job->done, 1);
     }
-    if (p->threaded)
-        atomic_fetch_sub(&job->running, 1);
-    return NULL;
 }
 
-static void release(champ_bridging *job)
+void champ__bridging_release(champ_bridging *job)
 {
-    for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++)
+    for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++) {
         free(job->part[i].sum);
+        scratch_free(&job->part[i].scratch);
+    }
     free(job->sources);
     free(job->start);
     free(job->nbr);
@@ -382,92 +365,69 @@ static int renumber(champ_bridging *job, const champ_network *net)
     return ok ? 0 : -1;
 }
 
-champ_status champ__bridging_start(champ_bridging *job, const champ_graph *g,
-                                   const champ_network *net, size_t k, uint64_t seed)
+champ_status champ__bridging_prepare(champ_bridging *job, const champ_graph *g,
+                                     const champ_network *net, size_t k, uint64_t seed,
+                                     size_t large_people)
 {
     memset(job, 0, sizeof *job);
     job->g = g;
     job->k = k;
     atomic_init(&job->done, 0);
-    atomic_init(&job->running, 0);
     atomic_init(&job->cancel, 0);
     int ok = (job->sources = draw_sources(g->n, k, seed)) != NULL && renumber(job, net) == 0;
     for (size_t i = 0; ok && i < k; i++)
         job->sources[i] = job->place[job->sources[i]];
-    for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++) {
+    for (int i = 0; ok && i < CHAMP_BRIDGING_PARTS; i++) {
         champ_bridging_part *p = &job->part[i];
         p->job = job;
         p->first = k * (size_t)i / CHAMP_BRIDGING_PARTS;
         p->end = k * (size_t)(i + 1) / CHAMP_BRIDGING_PARTS;
-        ok = ok && (p->sum = calloc(g->n ? g->n : 1, sizeof *p->sum)) != NULL;
+        ok = (p->sum = calloc(g->n ? g->n : 1, sizeof *p->sum)) != NULL &&
+             scratch_init(&p->scratch, g->n, g->start[g->n], large_people) == 0;
     }
     if (!ok) {
-        release(job);
+        champ__bridging_release(job);
         return champ__nomem();
-    }
-    /* Threads only pay on graphs big enough to need them. */
-    int threads = (double)k * (double)(g->n + g->start[g->n]) > 1e6;
-    for (int i = 0; threads && i < CHAMP_BRIDGING_PARTS; i++) {
-        champ_bridging_part *p = &job->part[i];
-        if (p->first == p->end)
-            continue;
-        p->threaded = 1;
-        atomic_fetch_add(&job->running, 1);
-        if (pthread_create(&p->thread, NULL, run_part, p) != 0) {
-            p->threaded = 0; /* no thread to be had: it runs in finish() */
-            atomic_fetch_sub(&job->running, 1);
-        }
     }
     return CHAMP_OK;
 }
 
-int champ__bridging_wait(champ_bridging *job, unsigned ms)
+/* Threads only pay on graphs big enough to need them. */
+int champ__bridging_wants_threads(const champ_bridging *job)
 {
-    struct timespec step = {0, 10 * 1000 * 1000};
-    for (unsigned waited = 0; atomic_load(&job->running) > 0; waited += 10) {
-        if (waited >= ms)
-            return 0;
-        nanosleep(&step, NULL);
-    }
-    return 1;
+    const champ_graph *g = job->g;
+    return (double)job->k * (double)(g->n + g->start[g->n]) > 1e6;
 }
 
-champ_status champ__bridging_finish(champ_bridging *job, double *bridging)
+void champ__bridging_result(const champ_bridging *job, double *bridging)
 {
-    champ_status st = CHAMP_OK;
-    for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++) {
-        champ_bridging_part *p = &job->part[i];
-        if (p->threaded)
-            pthread_join(p->thread, NULL);
-        else
-            run_part(p);
-        if (p->status && !st)
-            st = p->status;
+    /* SPEC 4.5: (n/k) sum over s of delta_s(v) / 2, over (n-1)(n-2)/2 pairs.
+     * The parts' sums are added in order, whatever threads ran them. */
+    const champ_graph *g = job->g;
+    double n = (double)g->n;
+    double scale = g->n < 3 ? 0 : n / (double)job->k / 2 / ((n - 1) * (n - 2) / 2);
+    for (size_t v = 0; v < g->n; v++) {
+        double sum = 0;
+        for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++)
+            sum += job->part[i].sum[job->place[v]];
+        bridging[v] = sum * scale;
     }
-    if (atomic_load(&job->cancel))
-        st = CHAMP_ERR_CANCELLED; /* the caller says why */
-    else if (st == CHAMP_ERR_NOMEM)
-        st = champ__nomem();
-    if (!st) {
-        /* SPEC 4.5: (n/k) sum over s of delta_s(v) / 2, over (n-1)(n-2)/2 pairs. */
-        const champ_graph *g = job->g;
-        double n = (double)g->n;
-        double scale = g->n < 3 ? 0 : n / (double)job->k / 2 / ((n - 1) * (n - 2) / 2);
-        for (size_t v = 0; v < g->n; v++) {
-            double sum = 0;
-            for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++)
-                sum += job->part[i].sum[job->place[v]];
-            bridging[v] = sum * scale;
-        }
-    }
-    release(job);
-    return st;
 }
 
 champ_status champ__bridging(const champ_graph *g, const champ_network *net, size_t k,
-                             uint64_t seed, double *bridging)
+                             uint64_t seed, size_t large_people, double *bridging)
 {
     champ_bridging job;
-    champ_status st = champ__bridging_start(&job, g, net, k, seed);
-    return st ? st : champ__bridging_finish(&job, bridging);
+    champ_status st = champ__bridging_prepare(&job, g, net, k, seed, large_people);
+    if (st)
+        return st;
+    void *parts[CHAMP_BRIDGING_PARTS];
+    for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++)
+        parts[i] = &job.part[i];
+    champ_run run = {.jobs = CHAMP_BRIDGING_PARTS, .job = champ__bridging_part, .args = parts,
+                     .threads = champ__bridging_wants_threads(&job), .cancel = &job.cancel};
+    if (!(st = champ__run(&run)))
+        champ__bridging_result(&job, bridging);
+    champ__bridging_release(&job);
+    return st;
 }

@@ -9,18 +9,31 @@
 #include "graph.h"
 #include "network.h"
 
-#include <pthread.h>
 #include <stdatomic.h>
 
 #define CHAMP_BRIDGING_PARTS 2 /* fixed, so that sums (and results) never depend on cores */
+
+/* Networks of at least this many people take the large kernel (see
+ * bridging.c): 8 MB of per-person state, past what the caches hold. */
+#define CHAMP_BRIDGING_LARGE_PEOPLE ((size_t)1 << 19)
+
+/* The working memory of one part: the per-person state of one kernel, the
+ * BFS order, the shortest-path arcs of one pass, and (large kernel) two
+ * bitmaps of the people. */
+typedef struct champ_bridging_scratch {
+    size_t n;
+    struct champ_bridging_node_d *small;
+    struct champ_bridging_node *nodes;
+    uint32_t *order;
+    struct champ_bridging_arc *arcs;
+    uint64_t *seen, *next;
+} champ_bridging_scratch;
 
 typedef struct champ_bridging_part {
     struct champ_bridging *job;
     size_t first, end;      /* its slice of the sources */
     double *sum;            /* sum over its sources of delta_s(v), per person */
-    pthread_t thread;
-    int threaded;           /* runs on its own thread (else on the caller's) */
-    champ_status status;
+    champ_bridging_scratch scratch;
 } champ_bridging_part;
 
 typedef struct champ_bridging {
@@ -32,38 +45,40 @@ typedef struct champ_bridging {
     uint32_t *sources;      /* renumbered */
     size_t k;
     atomic_size_t done;     /* sources finished, for progress */
-    atomic_int running;     /* parts not finished yet */
-    atomic_int cancel;      /* set by the caller to stop the parts early */
+    atomic_int cancel;      /* set to stop the parts early */
     champ_bridging_part part[CHAMP_BRIDGING_PARTS];
 } champ_bridging;
-
-/* Networks of at least this many people take the large kernel (see
- * bridging.c); a variable only so that the tests can run both kernels on
- * small networks. Set it before ranking, never while ranks run. */
-extern size_t champ__bridging_large_people;
 
 /* How many sources SPEC 3 asks for: samples 0 = automatic (all people when
  * people x tie pairs <= 1e9, else 256), never more than the people. */
 size_t champ__bridging_sources(const champ_graph *g, size_t samples);
 
-/* Draw k sources (all people when k == people) and start the parts, each
- * on a thread of its own when one can be made. The graph must outlive the
- * job; the network (its teams) is only read here. On CHAMP_OK,
- * champ__bridging_finish() must follow. */
-champ_status champ__bridging_start(champ_bridging *job, const champ_graph *g,
-                                   const champ_network *net, size_t k, uint64_t seed);
+/* Draw k sources (all people when k == people), renumber the graph and
+ * allocate everything the parts will use, on the calling thread: the parts
+ * themselves allocate nothing. Networks of `large_people` people or more
+ * take the large kernel (CHAMP_BRIDGING_LARGE_PEOPLE; the tests force
+ * either). The graph must outlive the job; the network (its teams) is only
+ * read here. On CHAMP_OK, champ__bridging_release() must follow. */
+champ_status champ__bridging_prepare(champ_bridging *job, const champ_graph *g,
+                                     const champ_network *net, size_t k, uint64_t seed,
+                                     size_t large_people);
 
-/* Whether every part has finished; waits up to `ms` milliseconds for it. */
-int champ__bridging_wait(champ_bridging *job, unsigned ms);
+/* The job of one part (a champ_bridging_part *), for champ__run(): its
+ * slice of the sources, on any thread, stopping early when job->cancel is
+ * set. */
+void champ__bridging_part(void *part);
 
-/* Run the parts that have no thread, join the others, write bridging[v] of
- * SPEC 4.5 and release the job. CHAMP_ERR_CANCELLED, with no message (the
- * caller gives the reason), when job->cancel was set: nothing is written.
- * Else CHAMP_OK or CHAMP_ERR_NOMEM. */
-champ_status champ__bridging_finish(champ_bridging *job, double *bridging);
+/* Whether the work is large enough for the parts to pay for threads. */
+int champ__bridging_wants_threads(const champ_bridging *job);
 
-/* Bridging in one call (tests, and callers with nothing to do meanwhile). */
+/* Write bridging[v] of SPEC 4.5 from the parts' sums (after they ran to the
+ * end), and release the job. */
+void champ__bridging_result(const champ_bridging *job, double *bridging);
+void champ__bridging_release(champ_bridging *job);
+
+/* Bridging in one call, the parts on threads when that pays (tests, and
+ * callers with nothing to do meanwhile). */
 champ_status champ__bridging(const champ_graph *g, const champ_network *net, size_t k,
-                             uint64_t seed, double *bridging);
+                             uint64_t seed, size_t large_people, double *bridging);
 
 #endif

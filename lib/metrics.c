@@ -3,6 +3,7 @@
 #include "bridging.h"
 #include "centrality.h"
 #include "errors.h"
+#include "pool.h"
 #include "text.h"
 
 #include <math.h>
@@ -150,6 +151,56 @@ static champ_status check_finite_volumes(const champ_metrics *m, const champ_net
     return CHAMP_OK;
 }
 
+/* What the calling thread does while the bridging parts run. */
+typedef struct influence_job {
+    const champ_graph *g;
+    double *out;
+    const champ_progress *progress;
+} influence_job;
+
+static champ_status influence_beside(void *arg)
+{
+    influence_job *job = arg;
+    champ_status st = champ__influence(job->g, job->out);
+    return st ? st : champ__progress(job->progress, "influence", 1);
+}
+
+/* Influence (PageRank, through igraph) on this thread while bridging runs
+ * on the pool's threads: the two costly criteria at once. */
+static champ_status centralities(champ_metrics *m, const champ_graph *g,
+                                 const champ_network *net, const champ_options *o)
+{
+    size_t k = champ__bridging_sources(g, o->bridging_samples);
+    m->bridging_exact = k == g->n;
+    m->bridging_sources = k;
+    champ_bridging job;
+    champ_status st = champ__bridging_prepare(&job, g, net, k, o->seed,
+                                              CHAMP_BRIDGING_LARGE_PEOPLE);
+    if (st)
+        return st;
+    void *parts[CHAMP_BRIDGING_PARTS];
+    for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++)
+        parts[i] = &job.part[i];
+    influence_job influence = {g, m->value[CHAMP_INFLUENCE], &o->progress};
+    champ_run run = {.jobs = CHAMP_BRIDGING_PARTS,
+                     .job = champ__bridging_part,
+                     .args = parts,
+                     .threads = champ__bridging_wants_threads(&job),
+                     .beside = influence_beside,
+                     .beside_arg = &influence,
+                     .progress = &o->progress,
+                     .phase = "bridging",
+                     .done = &job.done,
+                     .total = k,
+                     .cancel = &job.cancel};
+    if (!(st = champ__run(&run))) {
+        champ__bridging_result(&job, m->value[CHAMP_BRIDGING]);
+        st = champ__progress(&o->progress, "bridging", 1);
+    }
+    champ__bridging_release(&job);
+    return st;
+}
+
 champ_status champ__metrics_compute(champ_metrics *m, const champ_graph *g,
                                     const champ_network *net, const champ_options *o)
 {
@@ -175,24 +226,9 @@ champ_status champ__metrics_compute(champ_metrics *m, const champ_graph *g,
     m->teams = known_teams(net);
     if ((st = reach(m, g, net, o)))
         goto cleanup;
-    /* Bridging runs on its workers while this thread does PageRank. */
-    size_t k = champ__bridging_sources(g, o->bridging_samples);
-    m->bridging_exact = k == g->n;
-    m->bridging_sources = k;
-    champ_bridging job;
     if ((st = champ__progress(&o->progress, "influence", 0)) ||
-        (st = champ__bridging_start(&job, g, net, k, o->seed)))
+        (st = centralities(m, g, net, o)))
         goto cleanup;
-    if (!(st = champ__influence(g, m->value[CHAMP_INFLUENCE])))
-        st = champ__progress(&o->progress, "influence", 1);
-    while (!st && !champ__bridging_wait(&job, 100))
-        st = champ__progress(&o->progress, "bridging",
-                             (double)atomic_load(&job.done) / (double)(k ? k : 1));
-    if (st)
-        atomic_store(&job.cancel, 1);
-    champ_status bst = champ__bridging_finish(&job, m->value[CHAMP_BRIDGING]);
-    if (!st && !(st = bst))
-        st = champ__progress(&o->progress, "bridging", 1);
 
 cleanup:
     if (st)

@@ -7,6 +7,7 @@
 #include "bridging.h"
 #include "graph.h"
 #include "options.h"
+#include "pool.h"
 
 #include <igraph.h>
 
@@ -93,14 +94,14 @@ static void assert_close(const double *got, const double *want, size_t n)
 
 /* The loop tests run twice: _i = 0 with the kernel of each network's size
  * (small here), _i = 1 with the large kernel forced. */
-static void use_kernel(int large)
+static size_t kernel_threshold(int large)
 {
-    champ__bridging_large_people = large ? 0 : (size_t)1 << 19;
+    return large ? 0 : CHAMP_BRIDGING_LARGE_PEOPLE;
 }
 
 START_TEST(exact_equals_igraph)
 {
-    use_kernel(_i);
+    size_t large = kernel_threshold(_i);
     static const struct { int n; double p; int isolated; } cases[] = {
         {3, 1, 0}, {40, 0.1, 3}, {120, 0.03, 5}, {400, 0.02, 0}};
     for (size_t c = 0; c < ARRAY_LEN(cases); c++) {
@@ -108,7 +109,7 @@ START_TEST(exact_equals_igraph)
         champ_graph g;
         build(&g, net);
         double *ours = calloc(g.n, sizeof *ours), *theirs = calloc(g.n, sizeof *theirs);
-        ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, ours), CHAMP_OK);
+        ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, large, ours), CHAMP_OK);
         igraph_bridging(&g, NULL, 0, theirs);
         assert_close(ours, theirs, g.n);
         free(ours);
@@ -121,13 +122,13 @@ END_TEST
 
 START_TEST(sampled_equals_igraph_from_the_same_sources)
 {
-    use_kernel(_i);
+    size_t large = kernel_threshold(_i);
     champ_network *net = random_network(500, 0.015, 4, 5);
     champ_graph g;
     build(&g, net);
     for (size_t k = 1; k <= 64; k *= 4) {
         champ_bridging job;
-        ck_assert_int_eq(champ__bridging_start(&job, &g, net, k, 1234 + k), CHAMP_OK);
+        ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, k, 1234 + k, large), CHAMP_OK);
         /* the job numbers people its own way: map its sources back */
         uint32_t *sources = malloc(k * sizeof *sources);
         for (size_t i = 0; i < k; i++)
@@ -135,7 +136,10 @@ START_TEST(sampled_equals_igraph_from_the_same_sources)
                 if (job.place[v] == job.sources[i])
                     sources[i] = v;
         double *ours = calloc(g.n, sizeof *ours), *theirs = calloc(g.n, sizeof *theirs);
-        ck_assert_int_eq(champ__bridging_finish(&job, ours), CHAMP_OK);
+        for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++)
+            champ__bridging_part(&job.part[i]);
+        champ__bridging_result(&job, ours);
+        champ__bridging_release(&job);
         igraph_bridging(&g, sources, k, theirs);
         assert_close(ours, theirs, g.n);
         free(sources);
@@ -149,15 +153,15 @@ END_TEST
 
 START_TEST(repeatable_to_the_bit_with_threads)
 {
-    use_kernel(_i);
+    size_t large = kernel_threshold(_i);
     /* big enough for the worker threads (k x (people + 2 ties) > 1e6) */
     champ_network *net = random_network(900, 0.01, 0, 9);
     champ_graph g;
     build(&g, net);
     double *first = calloc(g.n, sizeof *first), *again = calloc(g.n, sizeof *again);
-    ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, first), CHAMP_OK);
+    ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, large, first), CHAMP_OK);
     for (int run = 0; run < 3; run++) {
-        ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, again), CHAMP_OK);
+        ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, large, again), CHAMP_OK);
         ck_assert(memcmp(first, again, g.n * sizeof *first) == 0);
     }
     free(first);
@@ -167,23 +171,57 @@ START_TEST(repeatable_to_the_bit_with_threads)
 }
 END_TEST
 
-START_TEST(cancelled_writes_nothing)
+static champ_status stop_at_once(void *arg)
 {
-    use_kernel(_i);
+    (void)arg;
+    return CHAMP_ERR_CANCELLED;
+}
+
+/* The calling thread's work fails while the parts run on their threads:
+ * the run says so, and the parts stop early and are joined. */
+START_TEST(stopped_beside_the_parts)
+{
     champ_network *net = random_network(900, 0.01, 0, 3);
     champ_graph g;
     build(&g, net);
-    double *out = malloc(g.n * sizeof *out);
-    for (size_t v = 0; v < g.n; v++)
-        out[v] = -1;
     champ_bridging job;
-    ck_assert_int_eq(champ__bridging_start(&job, &g, net, g.n, 1), CHAMP_OK);
-    atomic_store(&job.cancel, 1);
-    ck_assert(champ__bridging_wait(&job, 10000));
-    ck_assert_int_eq(champ__bridging_finish(&job, out), CHAMP_ERR_CANCELLED);
-    for (size_t v = 0; v < g.n; v++)
-        ck_assert_double_eq(out[v], -1);
-    free(out);
+    ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, g.n, 1, kernel_threshold(_i)),
+                     CHAMP_OK);
+    ck_assert(champ__bridging_wants_threads(&job));
+    void *parts[CHAMP_BRIDGING_PARTS] = {&job.part[0], &job.part[1]};
+    champ_run run = {.jobs = CHAMP_BRIDGING_PARTS, .job = champ__bridging_part, .args = parts,
+                     .threads = 1, .beside = stop_at_once, .cancel = &job.cancel};
+    ck_assert_int_eq(champ__run(&run), CHAMP_ERR_CANCELLED);
+    ck_assert_int_eq(atomic_load(&job.cancel), 1);
+    ck_assert_uint_le(atomic_load(&job.done), g.n);
+    champ__bridging_release(&job);
+    champ__graph_free(&g);
+    champ_network_free(net);
+}
+END_TEST
+
+/* Jobs that get no thread run on the calling thread, after `beside`, with
+ * the same results. */
+START_TEST(without_threads_the_same)
+{
+    champ_network *net = random_network(900, 0.01, 0, 4);
+    champ_graph g;
+    build(&g, net);
+    double *threaded = calloc(g.n, sizeof *threaded), *serial = calloc(g.n, sizeof *serial);
+    ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, kernel_threshold(_i), threaded), CHAMP_OK);
+    champ_bridging job;
+    ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, g.n, 1, kernel_threshold(_i)),
+                     CHAMP_OK);
+    void *parts[CHAMP_BRIDGING_PARTS] = {&job.part[0], &job.part[1]};
+    champ_run run = {.jobs = CHAMP_BRIDGING_PARTS, .job = champ__bridging_part, .args = parts,
+                     .threads = 0, .cancel = &job.cancel};
+    ck_assert_int_eq(champ__run(&run), CHAMP_OK);
+    ck_assert_uint_eq(atomic_load(&job.done), g.n);
+    champ__bridging_result(&job, serial);
+    champ__bridging_release(&job);
+    ck_assert(memcmp(threaded, serial, g.n * sizeof *serial) == 0);
+    free(threaded);
+    free(serial);
     champ__graph_free(&g);
     champ_network_free(net);
 }
@@ -209,7 +247,8 @@ static Suite *bridging_suite(void)
     tcase_add_loop_test(tc, exact_equals_igraph, 0, 2);
     tcase_add_loop_test(tc, sampled_equals_igraph_from_the_same_sources, 0, 2);
     tcase_add_loop_test(tc, repeatable_to_the_bit_with_threads, 0, 2);
-    tcase_add_loop_test(tc, cancelled_writes_nothing, 0, 2);
+    tcase_add_loop_test(tc, stopped_beside_the_parts, 0, 2);
+    tcase_add_loop_test(tc, without_threads_the_same, 0, 2);
     tcase_add_test(tc, source_counts_follow_spec_3);
     suite_add_tcase(s, tc);
     return s;

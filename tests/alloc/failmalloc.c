@@ -48,6 +48,10 @@ static atomic_long injected;
 static atomic_long live_blocks;
 static atomic_long live_bytes;
 static atomic_long total_requests;
+/* Numbered requests made by threads other than the one that armed: their
+ * place in the order would depend on scheduling. */
+static atomic_long foreign;
+static _Thread_local int arming_thread;
 static void *_Atomic first_failed_caller;
 static void **census;
 static long census_cap;
@@ -134,6 +138,8 @@ static int inject(void *caller)
             return 0;
         }
     }
+    if (!arming_thread)
+        atomic_fetch_add_explicit(&foreign, 1, memory_order_relaxed);
     long k = atomic_fetch_add_explicit(&requests, 1, memory_order_relaxed) + 1;
     if (k <= census_cap)
         census[k - 1] = caller;
@@ -269,12 +275,19 @@ locale_t newlocale(int mask, const char *locale, locale_t base)
 void fm_arm(long n, int keep_failing)
 {
     atomic_store(&requests, 0);
+    atomic_store(&foreign, 0);
+    arming_thread = 1;
     atomic_store(&excluded, 0);
     atomic_store(&injected, 0);
     atomic_store(&first_failed_caller, NULL);
     atomic_store(&fail_at, n);
     atomic_store(&persistent, keep_failing);
     atomic_store(&armed, 1);
+}
+
+long fm_foreign_requests(void)
+{
+    return atomic_load(&foreign);
 }
 
 void fm_disarm(void)

@@ -13,6 +13,9 @@ void fm_resume(void);
 long fm_requests(void);       /* requests numbered since fm_arm */
 long fm_excluded(void);       /* requests from excluded objects since fm_arm */
 long fm_injected(void);       /* failures returned since fm_arm */
+/* Numbered requests since fm_arm made by a thread other than the one that
+ * called it (whose place in the numbering depends on scheduling). */
+long fm_foreign_requests(void);
 long fm_total_requests(void); /* every request since the start, armed or not */
 void *fm_failed_caller(void); /* return address of the first failed request */
 long fm_live_blocks(void);
