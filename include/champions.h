@@ -12,16 +12,27 @@
  *    On failure, champ_last_error() describes what went wrong, on the
  *    calling thread, until that thread's next failing call. Decide on the
  *    code, show the message.
- *  - Out-parameters come first. A handle returned through `**out` belongs to
- *    the caller and is released with the matching champ_*_free(); on failure
- *    `*out` is set to NULL and nothing needs freeing. Every free function
- *    accepts NULL.
- *  - A `const char *` returned by value is borrowed from the handle it was
- *    read from and stays valid until that handle is freed.
+ *  - Parameter order: the object a call works on comes first, its
+ *    out-parameter last (as in SQLite's sqlite3_open(name, &db)):
+ *    champ_network_read_file(path, &net), champ_rank(net, options, &out).
+ *    An array goes as (pointer, count); parallel arrays that share one
+ *    count take the count first (champ_network_add_people(net, n, ids,
+ *    teams, groups)). The one exception is older than this rule:
+ *    champ_parse_time() and champ_parse_times() write their result
+ *    through their first argument, as the C library's conversions do.
+ *  - A handle returned through `**out` belongs to the caller and is
+ *    released with the matching champ_*_free(); on failure `*out` is set
+ *    to NULL and nothing needs freeing. Every free function accepts NULL.
+ *  - A `const char *` returned by value is borrowed: from the handle it was
+ *    read from, valid until that handle is freed, or static (names).
  *  - The library never prints, exits or aborts, whatever the input.
  *  - Threads: calls on distinct handles are safe from several threads at
  *    once. A handle may be read (ranked, queried) from several threads at
  *    once as long as no thread modifies or frees it at the same time.
+ *
+ * The metrics, the export formats and the output are described for users
+ * in the source distribution's docs/ (metrics.md, format.md, cli.md); this
+ * header says what each call does and promises.
  *
  * Since: every declaration below arrived in 0.1.0 unless it says otherwise.
  *
@@ -57,10 +68,15 @@ typedef enum champ_status {
     CHAMP_ERR_PARSE = 4,     /* malformed JSON or invalid UTF-8 (names line and column) */
     CHAMP_ERR_SCHEMA = 5,    /* well-formed JSON with a wrong value (names the JSON path) */
     CHAMP_ERR_INTERNAL = 6,  /* a failure inside a dependency (igraph); a bug, please report */
-    CHAMP_ERR_CANCELLED = 7  /* a progress callback asked to stop; nothing was changed */
+    CHAMP_ERR_CANCELLED = 7, /* a progress callback asked to stop; nothing was changed */
+    CHAMP_ERR_NOT_FOUND = 8  /* what was looked up is not there (Since: 0.2.0) */
 } champ_status;
 
-/* The five champion criteria (SPEC 1, 4). Values fixed; used as array indexes. */
+/* The five champion criteria: reciprocity (helps others and is helped
+ * back), reach (goes beyond their own team, or reaches an audience),
+ * bridging (betweenness in the tie graph), influence (PageRank) and
+ * activity (weighted interactions sent). Values fixed; used as array
+ * indexes; champ_criterion_name() gives "reciprocity" and so on. */
 typedef enum champ_criterion {
     CHAMP_RECIPROCITY = 0,
     CHAMP_REACH = 1,
@@ -70,7 +86,8 @@ typedef enum champ_criterion {
 } champ_criterion;
 #define CHAMP_CRITERION_COUNT 5
 
-/* Per-person diagnostics that explain the criteria but are not scored (SPEC 4.1, 4.3). */
+/* Per-person diagnostics that explain the criteria but are not scored;
+ * champ_diagnostic_name() gives "received" and so on. */
 typedef enum champ_diagnostic {
     CHAMP_RECEIVED = 0,     /* weighted interactions received */
     CHAMP_TIES = 1,         /* distinct people interacted with, either direction */
@@ -79,7 +96,8 @@ typedef enum champ_diagnostic {
 } champ_diagnostic;
 #define CHAMP_DIAGNOSTIC_COUNT 4
 
-/* Network summary items (SPEC 4.9). */
+/* Network summary items; champ_summary_item_name() gives "people" and so
+ * on, the keys of the JSON output's "summary". */
 typedef enum champ_summary_item {
     CHAMP_SUMMARY_PEOPLE = 0,
     CHAMP_SUMMARY_LISTED = 1,
@@ -89,17 +107,44 @@ typedef enum champ_summary_item {
     CHAMP_SUMMARY_DROPPED_WINDOW = 5,
     CHAMP_SUMMARY_TIES = 6,           /* unordered pairs with a tie */
     CHAMP_SUMMARY_MUTUAL_TIES = 7,    /* unordered pairs with both directions */
-    CHAMP_SUMMARY_RECIPROCITY = 8,    /* R of SPEC 4.2 */
+    CHAMP_SUMMARY_RECIPROCITY = 8,    /* R: mutual ties / ties over the network */
     CHAMP_SUMMARY_TEAMS = 9,          /* distinct known teams */
     CHAMP_SUMMARY_CROSS_TEAM_SHARE = 10 /* NAN for null */
 } champ_summary_item;
 #define CHAMP_SUMMARY_ITEM_COUNT 11
 
-/* Output formats of champ_ranking_write(). */
+/* Output formats of champ_ranking_write(); champ_format_name() gives
+ * "json" and "csv". */
 typedef enum champ_format {
-    CHAMP_FORMAT_JSON = 0,  /* the object of SPEC 5, one line, newline-terminated */
+    CHAMP_FORMAT_JSON = 0,  /* {"version", "summary", "people"}: one line, newline-terminated */
     CHAMP_FORMAT_CSV = 1    /* RFC 4180, header row, one row per person */
 } champ_format;
+#define CHAMP_FORMAT_COUNT 2 /* Since: 0.2.0 */
+
+/* Forms of input (Since: 0.2.0); champ_input_name() gives "detect",
+ * "json" and "jsonl". */
+typedef enum champ_input {
+    CHAMP_INPUT_DETECT = 0, /* decided by the content (see champ_network_read) */
+    CHAMP_INPUT_JSON = 1,   /* one JSON document {"people": [...], "interactions": [...]} */
+    CHAMP_INPUT_JSONL = 2   /* JSON Lines: one person or interaction object per line */
+} champ_input;
+#define CHAMP_INPUT_COUNT 3
+
+/* What a ranking's warnings are about (Since: 0.2.0): each says, in a
+ * sentence, why the data or the options may not support the ranking as
+ * the caller meant it. champ_warning_name() gives "unread_members" and so
+ * on. */
+typedef enum champ_warning {
+    CHAMP_WARN_UNREAD_MEMBERS = 0,     /* the document has top-level members that are not read */
+    CHAMP_WARN_NO_TEAMS = 1,           /* no one has a team: reach across teams is 0 for all */
+    CHAMP_WARN_NO_AUDIENCE = 2,        /* an audience group has no one in it */
+    CHAMP_WARN_NO_CHAMPION_GROUP = 3,  /* a champion group has no listed person in it */
+    CHAMP_WARN_UNUSED_TYPE_WEIGHT = 4, /* a type weight names a type no interaction has */
+    CHAMP_WARN_EMPTY_WINDOW = 5,       /* the window kept no interaction (and why) */
+    CHAMP_WARN_UNTIMED = 6,            /* a window left out most interactions: no time */
+    CHAMP_WARN_NO_ELIGIBLE = 7         /* no one can be a champion (and why) */
+} champ_warning;
+#define CHAMP_WARNING_COUNT 8
 
 typedef struct champ_network champ_network;
 typedef struct champ_options champ_options;
@@ -115,16 +160,30 @@ CHAMP_EXTERN const char *champ_version(void);
 /* A static name for a status, "CHAMP_ERR_PARSE"; "CHAMP_ERR_UNKNOWN" for other values. */
 CHAMP_EXTERN const char *champ_status_name(champ_status status);
 
+/* Static names of the values of the enums above, as the JSON and CSV
+ * output, the demo and the bindings spell them: "reciprocity", "received",
+ * "cross_team_share", "json", "jsonl", "no_teams". NULL for a value out of
+ * range, so that a caller may loop until NULL. Thread-safe.
+ * Since: 0.2.0. */
+CHAMP_EXTERN const char *champ_criterion_name(champ_criterion c);
+CHAMP_EXTERN const char *champ_diagnostic_name(champ_diagnostic d);
+CHAMP_EXTERN const char *champ_summary_item_name(champ_summary_item item);
+CHAMP_EXTERN const char *champ_format_name(champ_format format);
+CHAMP_EXTERN const char *champ_input_name(champ_input input);
+CHAMP_EXTERN const char *champ_warning_name(champ_warning warning);
+
 /* The message of the last failure on the calling thread. Never NULL: "" when
  * this thread has seen no failure. Valid until the thread's next call into
  * the library; copy it to keep it. */
 CHAMP_EXTERN const char *champ_last_error(void);
 
-/* Parse a time as the export does (SPEC 2): an RFC 3339 date-time such as
- * "2026-03-01T09:30:00Z" or "2026-03-01T10:30:00.5+01:00", or decimal Unix
- * seconds such as "1772357400" or "-3.5". Stores Unix seconds in *out.
- * Errors: CHAMP_ERR_ARGUMENT for NULL, CHAMP_ERR_SCHEMA for text that is
- * neither, CHAMP_ERR_NOMEM. Thread-safe. */
+/* Parse a time: an RFC 3339 date-time such as "2026-03-01T09:30:00Z" or
+ * "2026-03-01T10:30:00.5+01:00" (the form of an export's times), decimal
+ * Unix seconds such as "1772357400" or "-3.5", or (Since: 0.2.0) a plain
+ * date "2026-03-01", meaning 00:00 UTC that day. Stores Unix seconds in
+ * *out. A date-time without a zone is refused, with a message that says
+ * so. Errors: CHAMP_ERR_ARGUMENT for NULL, CHAMP_ERR_SCHEMA for text that
+ * is none of these, CHAMP_ERR_NOMEM. Thread-safe. */
 CHAMP_EXTERN champ_status champ_parse_time(double *out, const char *text);
 
 /* champ_parse_time for n texts at once (a column of times): out[i] from
@@ -149,16 +208,60 @@ typedef int (*champ_progress_fn)(void *user, const char *phase, double done);
  * ------------------------------------------------------------------------ */
 
 /* A new, empty network. Until champ_network_add_person() is called it has no
- * people list: every id then counts as listed, team unknown, group "staff"
- * (SPEC 2). Errors: CHAMP_ERR_ARGUMENT, CHAMP_ERR_NOMEM. */
+ * people list: every id then counts as listed, team unknown, group
+ * "staff". Errors: CHAMP_ERR_ARGUMENT, CHAMP_ERR_NOMEM. */
 CHAMP_EXTERN champ_status champ_network_new(champ_network **out);
 
-/* Read an export from a file: JSON Lines when the name ends in ".jsonl" or
- * ".ndjson", otherwise the JSON document form, and for other names the form
- * the content shows (see champ_network_read_json). Messages start with the
- * path. Errors: CHAMP_ERR_IO (cannot open or read), CHAMP_ERR_PARSE,
- * CHAMP_ERR_SCHEMA, CHAMP_ERR_NOMEM, CHAMP_ERR_ARGUMENT. On error no network
- * is returned. */
+/* How to read an input (Since: 0.2.0). A fresh handle holds the defaults:
+ * the form decided by the content, no progress callback. Free it with
+ * champ_read_options_free(); one handle may serve many reads. */
+typedef struct champ_read_options champ_read_options;
+
+CHAMP_EXTERN champ_status champ_read_options_new(champ_read_options **out);
+
+/* The form of the input; CHAMP_INPUT_DETECT (the default) decides by the
+ * content: a first object with "people" or "interactions" is the JSON
+ * document; an object with "from" or "id" on one line, or one value per
+ * line, is JSON Lines. The file's name never decides. Gzip and zip files,
+ * CSV and UTF-16 are named as such in the error. Errors:
+ * CHAMP_ERR_ARGUMENT (NULL handle, a value out of range). */
+CHAMP_EXTERN champ_status champ_read_options_set_input(champ_read_options *ro, champ_input input);
+
+/* Report the reading's progress to fn with `user` (fn NULL: none). */
+CHAMP_EXTERN champ_status champ_read_options_set_progress(champ_read_options *ro,
+                                                          champ_progress_fn fn, void *user);
+
+CHAMP_EXTERN void champ_read_options_free(champ_read_options *ro);
+
+/* Read the input at `path` into a new network, in the form `ro` gives
+ * (NULL: the defaults). Messages start with the path, then say where:
+ * "export.json: line 3, column 17: ..." for malformed JSON,
+ * "export.json: interactions[12].weight: ..." for a wrong value. An input
+ * without any interaction is an error ("no interactions"). Errors:
+ * CHAMP_ERR_IO (cannot open or read), CHAMP_ERR_PARSE, CHAMP_ERR_SCHEMA,
+ * CHAMP_ERR_NOMEM, CHAMP_ERR_CANCELLED (the progress callback),
+ * CHAMP_ERR_ARGUMENT. On error no network is returned. Thread-safe.
+ * Since: 0.2.0. */
+CHAMP_EXTERN champ_status champ_network_read(const char *path, const champ_read_options *ro,
+                                             champ_network **out);
+
+/* The same for an open descriptor, read from its current position to its
+ * end (standard input, a pipe, a socket); the descriptor stays open and
+ * belongs to the caller. `name` starts the messages ("<stdin>"; NULL:
+ * none). Since: 0.2.0. */
+CHAMP_EXTERN champ_status champ_network_read_fd(int fd, const char *name,
+                                                const champ_read_options *ro,
+                                                champ_network **out);
+
+/* The same for `len` bytes held in memory (they need not end with a NUL);
+ * `name` as for champ_network_read_fd. Since: 0.2.0. */
+CHAMP_EXTERN champ_status champ_network_read_memory(const void *data, size_t len,
+                                                    const char *name,
+                                                    const champ_read_options *ro,
+                                                    champ_network **out);
+
+/* champ_network_read(path, NULL, out). Since 0.2.0 the form is decided by
+ * the content for every name (0.1.0 took ".json" as the document form). */
 CHAMP_EXTERN champ_status champ_network_read_file(const char *path, champ_network **out);
 
 /* champ_network_read_file, reporting progress ("read") to fn (NULL: none). */
@@ -166,15 +269,12 @@ CHAMP_EXTERN champ_status champ_network_read_file_progress(const char *path,
                                                            champ_progress_fn fn, void *user,
                                                            champ_network **out);
 
-/* Read an export held in memory (`len` bytes, need not be NUL-terminated).
- * The form is detected: a single top-level object is the document form
- * unless it looks like a lone JSON Lines record (it has "from" or "id" and
- * neither "people" nor "interactions"); several top-level values are JSON
- * Lines. Errors as for champ_network_read_file, without CHAMP_ERR_IO. */
+/* champ_network_read_memory(data, len, NULL, NULL, out): either JSON form,
+ * decided by the content. */
 CHAMP_EXTERN champ_status champ_network_read_json(const char *data, size_t len,
                                                   champ_network **out);
 
-/* Read JSON Lines held in memory (one object per line; SPEC 2). */
+/* JSON Lines held in memory, whatever the content looks like. */
 CHAMP_EXTERN champ_status champ_network_read_jsonl(const char *data, size_t len,
                                                    champ_network **out);
 
@@ -226,7 +326,9 @@ CHAMP_EXTERN size_t champ_network_interaction_count(const champ_network *net);
 CHAMP_EXTERN void champ_network_free(champ_network *net);
 
 /* ------------------------------------------------------------------------
- * Options (SPEC 3). A fresh handle holds the defaults.
+ * Options of a ranking. A fresh handle holds the defaults; the
+ * champ_options_get_* calls read them back (Since: 0.2.0), so that a
+ * program never restates them.
  * ------------------------------------------------------------------------ */
 
 CHAMP_EXTERN champ_status champ_options_new(champ_options **out);
@@ -255,11 +357,15 @@ CHAMP_EXTERN champ_status champ_options_set_min_activity(champ_options *o, doubl
 CHAMP_EXTERN champ_status champ_options_set_champion_groups(champ_options *o,
                                                             const char *const *groups, size_t n);
 
-/* Audience groups (SPEC 4.4); n == 0 switches back to cross-team reach. */
+/* Audience groups: with any set, reach counts the distinct people of these
+ * groups a person has ties with, instead of other teams; n == 0 switches
+ * back to cross-team reach (the default). */
 CHAMP_EXTERN champ_status champ_options_set_audience_groups(champ_options *o,
                                                             const char *const *groups, size_t n);
 
-/* alpha of SPEC 4.2: finite, >= 0 (default 2). */
+/* The reciprocity prior alpha: finite, >= 0 (default 2). Reciprocity is
+ * (mutual ties + alpha R) / (ties + alpha), R the network's share of
+ * mutual ties, so that one mutual tie of one does not beat forty of fifty. */
 CHAMP_EXTERN champ_status champ_options_set_reciprocity_prior(champ_options *o, double alpha);
 
 /* Bridging sources: 0 = automatic (exact when people x tie pairs <= 1e9,
@@ -274,6 +380,20 @@ CHAMP_EXTERN champ_status champ_options_set_seed(champ_options *o, uint64_t seed
 CHAMP_EXTERN champ_status champ_options_set_progress(champ_options *o, champ_progress_fn fn,
                                                      void *user);
 
+/* What the options hold (a fresh handle: the defaults). NAN, 0 or NULL
+ * for a NULL handle or an index out of range. The group names are
+ * borrowed until the groups are set again or the handle is freed.
+ * Thread-safe for readers. Since: 0.2.0. */
+CHAMP_EXTERN double champ_options_get_weight(const champ_options *o, champ_criterion c);
+CHAMP_EXTERN double champ_options_get_min_activity(const champ_options *o);
+CHAMP_EXTERN double champ_options_get_reciprocity_prior(const champ_options *o);
+CHAMP_EXTERN size_t champ_options_get_bridging_samples(const champ_options *o);
+CHAMP_EXTERN uint64_t champ_options_get_seed(const champ_options *o);
+CHAMP_EXTERN size_t champ_options_champion_group_count(const champ_options *o);
+CHAMP_EXTERN const char *champ_options_champion_group(const champ_options *o, size_t i);
+CHAMP_EXTERN size_t champ_options_audience_group_count(const champ_options *o);
+CHAMP_EXTERN const char *champ_options_audience_group(const champ_options *o, size_t i);
+
 CHAMP_EXTERN void champ_options_free(champ_options *o);
 
 /* ------------------------------------------------------------------------
@@ -282,9 +402,15 @@ CHAMP_EXTERN void champ_options_free(champ_options *o);
  * and the options are freed.
  * ------------------------------------------------------------------------ */
 
-/* Compute the ranking of SPEC 4. `o` NULL means defaults. Errors:
- * CHAMP_ERR_ARGUMENT (NULL network, all weights 0, since >= until),
- * CHAMP_ERR_NOMEM, CHAMP_ERR_INTERNAL. Thread-safe (see the top). */
+/* Rank the network: each person's criteria and diagnostics; eligibility
+ * (listed, in a champion group, activity >= min_activity); for the
+ * eligible, each criterion's mid-rank percentile among them and the score,
+ * the weighted mean of the percentiles; ranks by score, ties by id. `o`
+ * NULL means defaults. Errors: CHAMP_ERR_ARGUMENT (NULL network, all
+ * weights 0, since >= until), CHAMP_ERR_SCHEMA (a person's weighted
+ * interactions add up past the largest finite number), CHAMP_ERR_NOMEM,
+ * CHAMP_ERR_CANCELLED (the progress callback asked to stop),
+ * CHAMP_ERR_INTERNAL. Thread-safe (see the top). */
 CHAMP_EXTERN champ_status champ_rank(const champ_network *net, const champ_options *o,
                                      champ_ranking **out);
 
@@ -339,25 +465,55 @@ CHAMP_EXTERN champ_status champ_ranking_texts(const champ_ranking *r, champ_text
  * for a NULL ranking or a bad criterion. */
 CHAMP_EXTERN double champ_ranking_weight(const champ_ranking *r, champ_criterion c);
 
-/* Output position of the person `id`, in *index. Errors: CHAMP_ERR_ARGUMENT
- * when the id is not in the ranking. */
+/* Output position of the person `id`, in *index. Errors:
+ * CHAMP_ERR_NOT_FOUND when the id is not in the ranking (Since: 0.2.0;
+ * 0.1.0 said CHAMP_ERR_ARGUMENT), CHAMP_ERR_ARGUMENT for a NULL argument. */
 CHAMP_EXTERN champ_status champ_ranking_find(const champ_ranking *r, const char *id,
                                              size_t *index);
 
-/* One item of the network summary (SPEC 4.9); NAN for null or a bad item. */
+/* One item of the network summary; NAN for null or a bad item. */
 CHAMP_EXTERN double champ_ranking_summary(const champ_ranking *r, champ_summary_item item);
+
+/* The ranking's warnings: sentences saying why the data or the options may
+ * not support it as meant ("no one is in the audience group \"citizen\":
+ * reach is 0 for everyone"), in a fixed order. champ_ranking_warning()
+ * gives warning i (NULL when out of range) and, when `kind` is not NULL,
+ * stores what it is about. Since: 0.2.0. */
+CHAMP_EXTERN size_t champ_ranking_warning_count(const champ_ranking *r);
+CHAMP_EXTERN const char *champ_ranking_warning(const champ_ranking *r, size_t i,
+                                               champ_warning *kind);
+
+/* The audience groups of the ranking's options: with any, reach counts the
+ * distinct people of these groups a person has ties with; with none,
+ * other teams. Names borrowed from the ranking. Since: 0.2.0. */
+CHAMP_EXTERN size_t champ_ranking_audience_group_count(const champ_ranking *r);
+CHAMP_EXTERN const char *champ_ranking_audience_group(const champ_ranking *r, size_t i);
 
 /* Whether bridging was computed exactly (1) or from sampled sources (0),
  * and how many sources were used. */
 CHAMP_EXTERN int champ_ranking_bridging_exact(const champ_ranking *r);
 CHAMP_EXTERN size_t champ_ranking_bridging_sources(const champ_ranking *r);
 
-/* Write the first `top` people (0 = all) to `stream` as JSON (SPEC 5) or
- * CSV. Numbers are written so that they read back to the same double.
- * Errors: CHAMP_ERR_ARGUMENT, CHAMP_ERR_NOMEM, CHAMP_ERR_IO (the stream
- * reported an error; what was written before it stays written). */
+/* Write the first `top` people (0 = all) to `stream` as JSON
+ * ({"version", "summary" with its "warnings", "people": [...]}, see
+ * docs/format.md) or CSV. Numbers are written so that they read back to
+ * the same double. Errors: CHAMP_ERR_ARGUMENT, CHAMP_ERR_NOMEM,
+ * CHAMP_ERR_IO (the stream reported an error; what was written before it
+ * stays written). */
 CHAMP_EXTERN champ_status champ_ranking_write(const champ_ranking *r, champ_format format,
                                               size_t top, FILE *stream);
+
+/* Receives a writer's output in pieces, in order: `len` bytes at `data`,
+ * valid only during the call. Return 0 to go on, anything else to stop the
+ * writer, which then fails with CHAMP_ERR_IO. Since: 0.2.0. */
+typedef int (*champ_write_fn)(void *user, const char *data, size_t len);
+
+/* champ_ranking_write to a callback instead of a stream (to memory, a
+ * socket, a compressor): the same bytes, in pieces of up to 64 KiB. The
+ * callback is called on the calling thread. Errors: CHAMP_ERR_ARGUMENT,
+ * CHAMP_ERR_NOMEM, CHAMP_ERR_IO (the callback stopped it). Since: 0.2.0. */
+CHAMP_EXTERN champ_status champ_ranking_write_to(const champ_ranking *r, champ_format format,
+                                                 size_t top, champ_write_fn fn, void *user);
 
 CHAMP_EXTERN void champ_ranking_free(champ_ranking *r);
 

@@ -48,6 +48,7 @@ const char *champ_status_name(champ_status status)
     case CHAMP_ERR_SCHEMA: return "CHAMP_ERR_SCHEMA";
     case CHAMP_ERR_INTERNAL: return "CHAMP_ERR_INTERNAL";
     case CHAMP_ERR_CANCELLED: return "CHAMP_ERR_CANCELLED";
+    case CHAMP_ERR_NOT_FOUND: return "CHAMP_ERR_NOT_FOUND";
     }
     return "CHAMP_ERR_UNKNOWN";
 }

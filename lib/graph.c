@@ -29,17 +29,42 @@ static int in_window(const champ_options *o, double t)
     return (isnan(o->since) || o->since <= t) && (isnan(o->until) || t < o->until);
 }
 
+/* With a window: the interactions without a time, and the span of the
+ * others. */
+static void time_span(const champ_network *net, champ_graph *g)
+{
+    for (size_t i = 0; i < net->interactions; i++) {
+        double t = net->time[i];
+        if (isnan(t)) {
+            g->untimed++;
+            continue;
+        }
+        if (isnan(g->first_time) || t < g->first_time)
+            g->first_time = t;
+        if (isnan(g->last_time) || t > g->last_time)
+            g->last_time = t;
+    }
+}
+
 /* Weighted value of each kept interaction (0: no tie), counting the window. */
 static champ_status interaction_weights(const champ_network *net, const champ_options *o,
                                         champ_graph *g, double **out)
 {
     double *mult = malloc((net->types.count ? net->types.count : 1) * sizeof *mult);
     double *w = malloc((net->interactions ? net->interactions : 1) * sizeof *w);
-    if (!mult || !w) {
+    if (o->type_names.count)
+        g->type_count = calloc(net->types.count ? net->types.count : 1, sizeof *g->type_count);
+    if (!mult || !w || (o->type_names.count && !g->type_count)) {
         free(mult);
         free(w);
         return champ__nomem();
     }
+    if (g->type_count)
+        for (size_t i = 0; i < net->interactions; i++)
+            g->type_count[net->type[i]]++;
+    g->first_time = g->last_time = NAN;
+    if (!isnan(o->since) || !isnan(o->until))
+        time_span(net, g);
     for (uint32_t k = 0; k < net->types.count; k++)
         mult[k] = champ__options_type_weight(o, champ_strtab_get(&net->types, k),
                                              champ_strtab_len(&net->types, k));
@@ -143,5 +168,6 @@ void champ__graph_free(champ_graph *g)
     free(g->nbr);
     free(g->w_out);
     free(g->w_in);
+    free(g->type_count);
     memset(g, 0, sizeof *g);
 }

@@ -19,6 +19,12 @@ typedef struct champ_graph {
     size_t arcs;        /* directed pairs with w > 0 */
     size_t kept;        /* interactions inside the window */
     size_t dropped_window;
+    /* For the warnings: with a window, the interactions without a time and
+     * the span of the others (NAN when none has one); with type weights,
+     * the interactions of each type (else NULL). */
+    size_t untimed;
+    double first_time, last_time;
+    size_t *type_count;
 } champ_graph;
 
 champ_status champ__graph_build(champ_graph *g, const champ_network *net,

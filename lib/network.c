@@ -24,6 +24,8 @@ champ_status champ_network_new(champ_network **out)
     champ_strtab_init(&net->teams);
     champ_strtab_init(&net->groups);
     champ_strtab_init(&net->types);
+    for (int i = 0; i < CHAMP_UNREAD_PLACES; i++)
+        champ_strtab_init(&net->unread[i]);
     uint32_t staff, message;
     if (champ_strtab_intern(&net->groups, DEFAULT_GROUP, strlen(DEFAULT_GROUP), &staff, NULL) ||
         champ_strtab_intern(&net->types, DEFAULT_TYPE, strlen(DEFAULT_TYPE), &message, NULL)) {
@@ -42,6 +44,8 @@ void champ_network_free(champ_network *net)
     champ_strtab_clear(&net->teams);
     champ_strtab_clear(&net->groups);
     champ_strtab_clear(&net->types);
+    for (int i = 0; i < CHAMP_UNREAD_PLACES; i++)
+        champ_strtab_clear(&net->unread[i]);
     free(net->team);
     free(net->group);
     free(net->from);
@@ -112,6 +116,16 @@ static int intern_optional(champ_strtab *t, champ_str s, uint32_t fallback, uint
 void champ__network_prefetch_id(const champ_network *net, const champ_id *id)
 {
     champ_strtab_prefetch(&net->ids, id);
+}
+
+int champ__network_note_unread(champ_network *net, enum champ_unread where, const char *name,
+                               size_t len)
+{
+    champ_strtab *t = &net->unread[where];
+    uint32_t k;
+    if (t->count >= CHAMP_UNREAD_MAX || len > CHAMP_UNREAD_NAME_MAX)
+        return 0;
+    return champ_strtab_intern(t, name, len, &k, NULL);
 }
 
 void champ__network_set_has_people(champ_network *net)

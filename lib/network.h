@@ -17,6 +17,12 @@
  * and every id table entry huge. */
 #define CHAMP_TEXT_MAX 4096
 
+/* Where a member that the reader does not read was met. */
+enum champ_unread { CHAMP_UNREAD_DOCUMENT, CHAMP_UNREAD_PEOPLE, CHAMP_UNREAD_INTERACTIONS,
+                    CHAMP_UNREAD_PLACES };
+#define CHAMP_UNREAD_MAX 8 /* names kept per place */
+#define CHAMP_UNREAD_NAME_MAX 64 /* longer names are not kept */
+
 struct champ_network {
     champ_strtab ids;      /* person index = index of the id */
     champ_strtab teams;
@@ -32,6 +38,10 @@ struct champ_network {
     double *weight;
     size_t interactions, interaction_cap;
     size_t dropped_self;
+
+    /* Names of members an input had and the reader did not read (the
+     * first CHAMP_UNREAD_MAX of each place), for the ranking's warnings. */
+    champ_strtab unread[CHAMP_UNREAD_PLACES];
 };
 
 /* A string that need not be NUL-terminated: s[0..len). NULL s: absent. */
@@ -70,6 +80,11 @@ champ_status champ__network_add_interaction(champ_network *net, const champ_id *
 
 /* A hint that `id` is about to be added: see champ_strtab_prefetch. */
 void champ__network_prefetch_id(const champ_network *net, const champ_id *id);
+
+/* Keep `name` (len bytes of UTF-8) as a member met at `where` and not read,
+ * unless CHAMP_UNREAD_MAX are kept there already. -1 when out of memory. */
+int champ__network_note_unread(champ_network *net, enum champ_unread where, const char *name,
+                               size_t len);
 
 /* Mark that the export has a people list, even an empty one. */
 void champ__network_set_has_people(champ_network *net);

@@ -61,9 +61,6 @@ static champ_status check_non_negative(const char *what, double x)
     return champ__fail(CHAMP_ERR_ARGUMENT, "%s: expected a finite number >= 0, got %g", what, x);
 }
 
-static const char *const CRITERION_NAMES[CHAMP_CRITERION_COUNT] = {
-    "reciprocity", "reach", "bridging", "influence", "activity"};
-
 champ_status champ_options_set_weight(champ_options *o, champ_criterion c, double w)
 {
     champ_status st = check_options(o, "champ_options_set_weight");
@@ -71,7 +68,7 @@ champ_status champ_options_set_weight(champ_options *o, champ_criterion c, doubl
         return st;
     if ((unsigned)c >= CHAMP_CRITERION_COUNT)
         return champ__fail(CHAMP_ERR_ARGUMENT, "weight: unknown criterion %d", (int)c);
-    if ((st = check_non_negative(CRITERION_NAMES[c], w)))
+    if ((st = check_non_negative(champ_criterion_name(c), w)))
         return st;
     o->weight[c] = w;
     return CHAMP_OK;
@@ -208,4 +205,56 @@ champ_status champ_options_set_progress(champ_options *o, champ_progress_fn fn, 
         return st;
     o->progress = (champ_progress){fn, fn ? user : NULL};
     return CHAMP_OK;
+}
+
+/* ---- reading the options back ---------------------------------------- */
+
+double champ_options_get_weight(const champ_options *o, champ_criterion c)
+{
+    return o && (unsigned)c < CHAMP_CRITERION_COUNT ? o->weight[c] : NAN;
+}
+
+double champ_options_get_min_activity(const champ_options *o)
+{
+    return o ? o->min_activity : NAN;
+}
+
+double champ_options_get_reciprocity_prior(const champ_options *o)
+{
+    return o ? o->reciprocity_prior : NAN;
+}
+
+size_t champ_options_get_bridging_samples(const champ_options *o)
+{
+    return o ? o->bridging_samples : 0;
+}
+
+uint64_t champ_options_get_seed(const champ_options *o)
+{
+    return o ? o->seed : 0;
+}
+
+static const char *group_at(const champ_strtab *set, size_t i)
+{
+    return i < set->count ? champ_strtab_get(set, (uint32_t)i) : NULL;
+}
+
+size_t champ_options_champion_group_count(const champ_options *o)
+{
+    return o ? o->champion_groups.count : 0;
+}
+
+const char *champ_options_champion_group(const champ_options *o, size_t i)
+{
+    return o ? group_at(&o->champion_groups, i) : NULL;
+}
+
+size_t champ_options_audience_group_count(const champ_options *o)
+{
+    return o ? o->audience_groups.count : 0;
+}
+
+const char *champ_options_audience_group(const champ_options *o, size_t i)
+{
+    return o ? group_at(&o->audience_groups, i) : NULL;
 }

@@ -196,6 +196,8 @@ static champ_status rank_with(const champ_network *net, const champ_options *o,
     r->n = net->ids.count;
     if ((st = allocate(r, r->n)) || (st = copy_people(r, net)))
         return st;
+    if (champ_strtab_copy(&r->audience, &o->audience_groups))
+        return champ__nomem();
     if ((st = champ__progress(&o->progress, "graph", 0)) ||
         (st = champ__graph_build(&g, net, o)))
         return st;
@@ -210,7 +212,8 @@ static champ_status rank_with(const champ_network *net, const champ_options *o,
         size_t count = mark_eligible(r, o, eligible);
         score_and_order(r, o, eligible, count, items);
         summarise(r, net, &g, count);
-        st = champ__progress(&o->progress, "ranking", 1);
+        if (!(st = champ__warnings_compute(&r->warnings, net, &g, o, count)))
+            st = champ__progress(&o->progress, "ranking", 1);
     }
     free(eligible);
     free(items);
@@ -253,6 +256,7 @@ void champ_ranking_free(champ_ranking *r)
     champ_strtab_clear(&r->ids);
     champ_strtab_clear(&r->teams);
     champ_strtab_clear(&r->groups);
+    champ_strtab_clear(&r->audience);
     free(r->team);
     free(r->group);
     free(r->eligible);
@@ -262,6 +266,7 @@ void champ_ranking_free(champ_ranking *r)
         free(r->pct[c]);
     free(r->order);
     champ__metrics_free(&r->m);
+    champ__warnings_free(&r->warnings);
     free(r);
 }
 
@@ -456,7 +461,7 @@ champ_status champ_ranking_find(const champ_ranking *r, const char *id, size_t *
     if (v == CHAMP_STRTAB_NONE) {
         char quoted[CHAMP_EXCERPT_MAX + 4];
         champ__excerpt(quoted, id, strlen(id));
-        return champ__fail(CHAMP_ERR_ARGUMENT, "no person with id \"%s\"", quoted);
+        return champ__fail(CHAMP_ERR_NOT_FOUND, "no person with id \"%s\"", quoted);
     }
     /* Eligible people sit at rank - 1; the others follow them, sorted by id. */
     if (r->eligible[v]) {
@@ -480,6 +485,16 @@ double champ_ranking_summary(const champ_ranking *r, champ_summary_item item)
     return r && (unsigned)item < CHAMP_SUMMARY_ITEM_COUNT ? r->summary[item] : NAN;
 }
 
+size_t champ_ranking_audience_group_count(const champ_ranking *r)
+{
+    return r ? r->audience.count : 0;
+}
+
+const char *champ_ranking_audience_group(const champ_ranking *r, size_t i)
+{
+    return r && i < r->audience.count ? champ_strtab_get(&r->audience, (uint32_t)i) : NULL;
+}
+
 int champ_ranking_bridging_exact(const champ_ranking *r)
 {
     return r ? r->m.bridging_exact : 0;
@@ -488,4 +503,18 @@ int champ_ranking_bridging_exact(const champ_ranking *r)
 size_t champ_ranking_bridging_sources(const champ_ranking *r)
 {
     return r ? r->m.bridging_sources : 0;
+}
+
+size_t champ_ranking_warning_count(const champ_ranking *r)
+{
+    return r ? r->warnings.count : 0;
+}
+
+const char *champ_ranking_warning(const champ_ranking *r, size_t i, champ_warning *kind)
+{
+    if (!r || i >= r->warnings.count)
+        return NULL;
+    if (kind)
+        *kind = r->warnings.entry[i].kind;
+    return r->warnings.entry[i].text;
 }

@@ -5,10 +5,12 @@
 #define CHAMP_RANKING_H
 
 #include "metrics.h"
+#include "warnings.h"
 
 struct champ_ranking {
     size_t n;
     champ_strtab ids, teams, groups;  /* copies of the network's */
+    champ_strtab audience;            /* the options' audience groups */
     uint32_t *team, *group;           /* per person; group CHAMP_NONE: unlisted */
     unsigned char *eligible;
     size_t *rank;                     /* 0: ineligible */
@@ -18,6 +20,7 @@ struct champ_ranking {
     uint32_t *order;                  /* output position -> person */
     champ_metrics m;
     double summary[CHAMP_SUMMARY_ITEM_COUNT];
+    champ_warnings warnings;
 };
 
 #endif

@@ -29,6 +29,23 @@ void champ__excerpt(char *buf, const char *s, size_t len)
     buf[o] = '\0';
 }
 
+void champ__quote_names(char *buf, size_t size, const champ_strtab *names)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (uint32_t i = 0; i < names->count; i++) {
+        char quoted[CHAMP_EXCERPT_MAX + 4];
+        champ__excerpt(quoted, champ_strtab_get(names, i), champ_strtab_len(names, i));
+        /* room for this name, and for ", ..." after it */
+        size_t need = strlen(quoted) + 4 + 5;
+        if (used + need >= size) {
+            snprintf(buf + used, size - used, ", ...");
+            return;
+        }
+        used += (size_t)snprintf(buf + used, size - used, "%s\"%s\"", i ? ", " : "", quoted);
+    }
+}
+
 locale_t champ__c_numeric_begin(locale_t *c_locale)
 {
     *c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);

@@ -3,6 +3,8 @@
 #ifndef CHAMP_TEXT_H
 #define CHAMP_TEXT_H
 
+#include "strtab.h"
+
 #include <locale.h>
 #include <stddef.h>
 
@@ -16,6 +18,12 @@
  * CHAMP_EXCERPT_MAX bytes, cut between characters and marked "...", control
  * bytes and invalid UTF-8 shown as '?'. buf holds CHAMP_EXCERPT_MAX + 4. */
 void champ__excerpt(char *buf, const char *s, size_t len);
+
+/* The names of `names` quoted for a message: "a", "b", "c" (each an
+ * excerpt). buf holds CHAMP_NAMES_MAX bytes; names past it are left out,
+ * marked ", ...". */
+#define CHAMP_NAMES_MAX 512
+void champ__quote_names(char *buf, size_t size, const champ_strtab *names);
 
 /* Switch this thread (only) to the "C" numeric locale, so that '.' is the
  * decimal point whatever the application chose with setlocale. Returns the

@@ -95,12 +95,54 @@ static int64_t days_from_civil(int64_t y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
+/* The proleptic Gregorian date of a day count since 1970-01-01 (the
+ * inverse of days_from_civil, H. Hinnant's civil_from_days). */
+static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+void champ__format_time(char *buf, double t)
+{
+    int64_t s = (int64_t)floor(t), days = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
+    int64_t rest = s - days * 86400, year;
+    int month, day;
+    civil_from_days(days, &year, &month, &day);
+    snprintf(buf, CHAMP_TIME_TEXT_MAX, "%04lld-%02d-%02dT%02d:%02d:%02dZ", (long long)year, month,
+             day, (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60));
+}
+
+/* A plain date "YYYY-MM-DD": 00:00 UTC that day. NULL and *out, or why
+ * not ("" when the text is not a date at all). */
+static const char *plain_date(const unsigned char *s, size_t len, double *out)
+{
+    if (len != 10 || s[4] != '-' || s[7] != '-')
+        return "";
+    int year = four_digits(s), month = two_digits(s + 5), day = two_digits(s + 8);
+    if (year < 0 || month < 0 || day < 0)
+        return "";
+    if (month < 1 || month > 12)
+        return "month out of range";
+    if (day < 1 || day > days_in_month(year, month))
+        return "day out of range";
+    *out = (double)(days_from_civil(year, month, day) * 86400);
+    return NULL;
+}
+
 /* NULL and *out on success; otherwise why the text is not an RFC 3339
  * date-time: "" when it does not have the shape, else the field that is
  * out of range. */
 static const char *rfc3339(const unsigned char *s, size_t len, double *out)
 {
-    if (len < 20 || s[4] != '-' || s[7] != '-' || s[13] != ':' || s[16] != ':' ||
+    if (len < 19 || s[4] != '-' || s[7] != '-' || s[13] != ':' || s[16] != ':' ||
         (s[10] != 'T' && s[10] != 't' && s[10] != ' '))
         return "";
     int year = four_digits(s), month = two_digits(s + 5), day = two_digits(s + 8);
@@ -109,7 +151,7 @@ static const char *rfc3339(const unsigned char *s, size_t len, double *out)
         return "";
     size_t i = 19;
     double fraction = 0;
-    if (s[i] == '.') {
+    if (i < len && s[i] == '.') {
         size_t start = ++i;
         i = skip_digits(s, i, len);
         if (i == start)
@@ -117,6 +159,8 @@ static const char *rfc3339(const unsigned char *s, size_t len, double *out)
         fraction = decimal_fraction(s + start, i - start);
     }
     int offset = 0; /* minutes east of UTC */
+    if (i == len)
+        return "no time zone: add Z for UTC or an offset such as +01:00";
     if (i + 1 == len && (s[i] == 'Z' || s[i] == 'z')) {
         /* UTC */
     } else if (i + 6 == len && (s[i] == '+' || s[i] == '-') && s[i + 3] == ':') {
@@ -222,7 +266,9 @@ static champ_status parse_time(const char *s, size_t len, int allow_seconds, dou
             return champ__nomem();
         else
             why = isfinite(t) ? NULL : "not finite";
-    } else
+    } else if (allow_seconds && len == 10)
+        why = plain_date((const unsigned char *)s, len, &t);
+    else
         why = rfc3339((const unsigned char *)s, len, &t);
     if (!why) {
         *out = t;
@@ -231,7 +277,7 @@ static champ_status parse_time(const char *s, size_t len, int allow_seconds, dou
     char quoted[CHAMP_EXCERPT_MAX + 4];
     champ__excerpt(quoted, s, len);
     return champ__fail(CHAMP_ERR_SCHEMA, "expected %s, got \"%s\"%s%s%s",
-                       allow_seconds ? "an RFC 3339 date-time or Unix seconds"
+                       allow_seconds ? "an RFC 3339 date-time, a date or Unix seconds"
                                      : "an RFC 3339 date-time",
                        quoted, *why ? " (" : "", why, *why ? ")" : "");
 }

@@ -14,15 +14,22 @@
 
 /* Unix seconds from s[0..len) (need not be NUL-terminated): an RFC 3339
  * date-time "YYYY-MM-DDTHH:MM:SS[.frac](Z|+hh:mm|-hh:mm)" ('t' or ' ' for
- * 'T' and 'z' for 'Z' allowed, second 60 counted as the next second) or
+ * 'T' and 'z' for 'Z' allowed, second 60 counted as the next second),
  * decimal Unix seconds in the JSON number grammar ("1772357400", "-3.5",
- * "1.5e9"; '.' whatever the locale; finite). CHAMP_ERR_SCHEMA otherwise,
- * with a message quoting the text; *out is then unchanged. */
+ * "1.5e9"; '.' whatever the locale; finite), or a date "YYYY-MM-DD"
+ * (00:00 UTC). CHAMP_ERR_SCHEMA otherwise, with a message quoting the
+ * text and, for a date-time without a zone, saying so; *out is then
+ * unchanged. */
 champ_status champ__parse_time_text(const char *s, size_t len, double *out);
 
 /* The same for an RFC 3339 date-time only: the form of `time` strings in an
  * export, where Unix seconds are written as JSON numbers. */
 champ_status champ__parse_rfc3339(const char *s, size_t len, double *out);
+
+/* t (Unix seconds, finite) as an RFC 3339 UTC date-time, to the second
+ * (rounded down): "2026-03-01T09:30:00Z". buf holds CHAMP_TIME_TEXT_MAX. */
+#define CHAMP_TIME_TEXT_MAX 40
+void champ__format_time(char *buf, double t);
 
 /* Length of the JSON number (RFC 8259 grammar) at the start of s[0..len),
  * or 0 when none starts there or it is cut short ("-", "1.", "1e+"). A

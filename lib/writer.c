@@ -1,32 +1,26 @@
-/* JSON (SPEC 5) and CSV writers. One walk over a person's fields serves
- * both formats and the CSV header, so the two can never disagree on the
- * fields or their order. Numbers are written in the shortest form that
+/* JSON and CSV writers of a ranking. One walk over a person's fields
+ * serves both formats and the CSV header, so the two can never disagree on
+ * the fields or their order. Numbers are written in the shortest form that
  * reads back to the same double. */
 #include "ranking.h"
 #include "errors.h"
+#include "out.h"
 #include "text.h"
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const CRITERION_KEYS[CHAMP_CRITERION_COUNT] = {
-    "reciprocity", "reach", "bridging", "influence", "activity"};
-static const char *const DIAGNOSTIC_KEYS[CHAMP_DIAGNOSTIC_COUNT] = {
-    "received", "ties", "mutual", "cross_share"};
-static const char *const SUMMARY_KEYS[CHAMP_SUMMARY_ITEM_COUNT] = {
-    "people", "listed", "eligible", "interactions", "dropped_self", "dropped_window",
-    "ties", "mutual_ties", "reciprocity", "teams", "cross_team_share"};
-
-/* Order of the criterion values in a person's record (SPEC 5). */
+/* Order of the criterion values in a person's record (docs/format.md). */
 static const champ_criterion VALUE_ORDER[CHAMP_CRITERION_COUNT] = {
     CHAMP_ACTIVITY, CHAMP_RECIPROCITY, CHAMP_REACH, CHAMP_BRIDGING, CHAMP_INFLUENCE};
 
 typedef enum sink_mode { SINK_JSON, SINK_CSV, SINK_CSV_HEADER } sink_mode;
 
 typedef struct sink {
-    FILE *f;
+    champ_out *o;
     sink_mode mode;
     int first;         /* no separator before the next field */
     const char *group; /* CSV: prefix of nested keys ("pct_") */
@@ -35,7 +29,7 @@ typedef struct sink {
 static void put_separator(sink *s)
 {
     if (!s->first)
-        putc(',', s->f);
+        champ__out_putc(s->o, ',');
     s->first = 0;
 }
 
@@ -45,24 +39,17 @@ static int begin_field(sink *s, const char *key)
 {
     put_separator(s);
     if (s->mode == SINK_JSON) {
-        putc('"', s->f);
-        fputs(key, s->f);
-        fputs("\":", s->f);
+        champ__out_putc(s->o, '"');
+        champ__out_puts(s->o, key);
+        champ__out_write(s->o, "\":", 2);
         return 1;
     }
     if (s->mode == SINK_CSV_HEADER) {
-        fputs(s->group ? s->group : "", s->f);
-        fputs(key, s->f);
+        champ__out_puts(s->o, s->group ? s->group : "");
+        champ__out_puts(s->o, key);
         return 0;
     }
     return 1;
-}
-
-static void put_number(FILE *f, double x)
-{
-    char buf[CHAMP_SHORTEST_MAX];
-    champ__shortest(buf, x);
-    fputs(buf, f);
 }
 
 /* NAN is null in JSON and an empty field in CSV. */
@@ -71,53 +58,55 @@ static void field_number(sink *s, const char *key, double x)
     if (!begin_field(s, key))
         return;
     if (!isnan(x))
-        put_number(s->f, x);
+        champ__out_number(s->o, x);
     else if (s->mode == SINK_JSON)
-        fputs("null", s->f);
+        champ__out_puts(s->o, "null");
 }
 
 static void field_bool(sink *s, const char *key, int b)
 {
     if (begin_field(s, key))
-        fputs(b ? "true" : "false", s->f);
+        champ__out_puts(s->o, b ? "true" : "false");
 }
 
-static void put_json_string(FILE *f, const char *s)
+static void put_json_string(champ_out *o, const char *s)
 {
-    putc('"', f);
-    const unsigned char *plain = (const unsigned char *)s;
-    while (*plain >= 0x20 && *plain != '"' && *plain != '\\')
-        plain++;
-    if (!*plain) { /* nothing to escape: the usual case */
-        fputs(s, f);
-        putc('"', f);
-        return;
+    static const char hex[] = "0123456789abcdef";
+    champ__out_putc(o, '"');
+    const unsigned char *p = (const unsigned char *)s;
+    for (;;) {
+        const unsigned char *plain = p;
+        while (*p >= 0x20 && *p != '"' && *p != '\\')
+            p++;
+        champ__out_write(o, (const char *)plain, (size_t)(p - plain));
+        if (!*p)
+            break;
+        if (*p == '"' || *p == '\\') {
+            char esc[2] = {'\\', (char)*p};
+            champ__out_write(o, esc, 2);
+        } else {
+            char esc[6] = {'\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15]};
+            champ__out_write(o, esc, 6);
+        }
+        p++;
     }
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            putc(*p, f);
-    }
-    putc('"', f);
+    champ__out_putc(o, '"');
 }
 
 /* RFC 4180: quote a field holding a comma, quote or line break. */
-static void put_csv_string(FILE *f, const char *s)
+static void put_csv_string(champ_out *o, const char *s)
 {
     if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
+        champ__out_puts(o, s);
         return;
     }
-    putc('"', f);
+    champ__out_putc(o, '"');
     for (const char *p = s; *p; p++) {
         if (*p == '"')
-            putc('"', f);
-        putc(*p, f);
+            champ__out_putc(o, '"');
+        champ__out_putc(o, *p);
     }
-    putc('"', f);
+    champ__out_putc(o, '"');
 }
 
 /* NULL is null in JSON and an empty field in CSV. */
@@ -126,9 +115,9 @@ static void field_string(sink *s, const char *key, const char *text)
     if (!begin_field(s, key))
         return;
     if (s->mode == SINK_JSON)
-        text ? put_json_string(s->f, text) : (void)fputs("null", s->f);
+        text ? put_json_string(s->o, text) : champ__out_puts(s->o, "null");
     else if (text)
-        put_csv_string(s->f, text);
+        put_csv_string(s->o, text);
 }
 
 /* The percentiles: a nested object (null when ineligible) in JSON, flat
@@ -138,23 +127,25 @@ static void field_percentiles(sink *s, const champ_ranking *r, size_t i)
     if (s->mode == SINK_JSON) {
         begin_field(s, "percentiles");
         if (!champ_ranking_eligible(r, i)) {
-            fputs("null", s->f);
+            champ__out_puts(s->o, "null");
             return;
         }
-        putc('{', s->f);
+        champ__out_putc(s->o, '{');
         s->first = 1;
     } else {
         s->group = "pct_";
     }
     for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
-        field_number(s, CRITERION_KEYS[c], champ_ranking_percentile(r, i, (champ_criterion)c));
+        field_number(s, champ_criterion_name((champ_criterion)c),
+                     champ_ranking_percentile(r, i, (champ_criterion)c));
     if (s->mode == SINK_JSON)
-        putc('}', s->f);
+        champ__out_putc(s->o, '}');
     s->group = NULL;
 }
 
-/* The fields of the person at output position i, in SPEC 5's order. Only
- * getters are used, so an i out of range (the CSV header) reads nothing. */
+/* The fields of the person at output position i, in the documented order.
+ * Only getters are used, so an i out of range (the CSV header) reads
+ * nothing. */
 static void put_person(sink *s, const champ_ranking *r, size_t i)
 {
     int eligible = champ_ranking_eligible(r, i);
@@ -167,39 +158,90 @@ static void put_person(sink *s, const champ_ranking *r, size_t i)
     field_number(s, "rank", eligible ? (double)champ_ranking_rank(r, i) : NAN);
     field_number(s, "score", champ_ranking_score(r, i));
     for (int k = 0; k < CHAMP_CRITERION_COUNT; k++)
-        field_number(s, CRITERION_KEYS[VALUE_ORDER[k]], champ_ranking_value(r, i, VALUE_ORDER[k]));
+        field_number(s, champ_criterion_name(VALUE_ORDER[k]),
+                     champ_ranking_value(r, i, VALUE_ORDER[k]));
     for (int d = 0; d < CHAMP_DIAGNOSTIC_COUNT; d++)
-        field_number(s, DIAGNOSTIC_KEYS[d], champ_ranking_diagnostic(r, i, (champ_diagnostic)d));
+        field_number(s, champ_diagnostic_name((champ_diagnostic)d),
+                     champ_ranking_diagnostic(r, i, (champ_diagnostic)d));
     field_percentiles(s, r, i);
 }
 
-static void write_json(FILE *f, const champ_ranking *r, size_t count)
+static void put_warnings(sink *s, const champ_ranking *r)
 {
-    sink s = {f, SINK_JSON, 1, NULL};
-    fputs("{\"version\":", f);
-    put_json_string(f, champ_version());
-    fputs(",\"summary\":{", f);
-    for (int k = 0; k < CHAMP_SUMMARY_ITEM_COUNT; k++)
-        field_number(&s, SUMMARY_KEYS[k], r->summary[k]);
-    fputs("},\"people\":[", f);
-    for (size_t i = 0; i < count; i++) {
-        fputs(i ? ",{" : "{", f);
-        put_person(&s, r, i);
-        putc('}', f);
+    begin_field(s, "warnings");
+    champ__out_putc(s->o, '[');
+    for (size_t i = 0; i < champ_ranking_warning_count(r); i++) {
+        if (i)
+            champ__out_putc(s->o, ',');
+        put_json_string(s->o, champ_ranking_warning(r, i, NULL));
     }
-    fputs("]}\n", f);
+    champ__out_putc(s->o, ']');
 }
 
-static void write_csv(FILE *f, const champ_ranking *r, size_t count)
+static void write_json(champ_out *o, const champ_ranking *r, size_t count)
 {
-    sink s = {f, SINK_CSV_HEADER, 1, NULL};
-    put_person(&s, r, r->n);
-    fputs("\r\n", f);
+    sink s = {o, SINK_JSON, 1, NULL};
+    champ__out_puts(o, "{\"version\":");
+    put_json_string(o, champ_version());
+    champ__out_puts(o, ",\"summary\":{");
+    for (int k = 0; k < CHAMP_SUMMARY_ITEM_COUNT; k++)
+        field_number(&s, champ_summary_item_name((champ_summary_item)k),
+                     champ_ranking_summary(r, (champ_summary_item)k));
+    put_warnings(&s, r);
+    champ__out_puts(o, "},\"people\":[");
+    for (size_t i = 0; i < count; i++) {
+        champ__out_puts(o, i ? ",{" : "{");
+        put_person(&s, r, i);
+        champ__out_putc(o, '}');
+    }
+    champ__out_puts(o, "]}\n");
+}
+
+static void write_csv(champ_out *o, const champ_ranking *r, size_t count)
+{
+    sink s = {o, SINK_CSV_HEADER, 1, NULL};
+    put_person(&s, r, champ_ranking_count(r));
+    champ__out_write(o, "\r\n", 2);
     s.mode = SINK_CSV;
     for (size_t i = 0; i < count; i++) {
         put_person(&s, r, i);
-        fputs("\r\n", f);
+        champ__out_write(o, "\r\n", 2);
     }
+}
+
+/* The writing itself; `reason` names the failure of a stream (else NULL). */
+static champ_status write_ranking(const champ_ranking *r, champ_format format, size_t top,
+                                  champ_write_fn fn, void *user, const char *reason)
+{
+    if (format != CHAMP_FORMAT_JSON && format != CHAMP_FORMAT_CSV)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_write: unknown format %d", (int)format);
+    size_t count = top == 0 || top > r->n ? r->n : top;
+    champ_out o;
+    champ_status st = champ__out_open(&o, fn, user);
+    if (st)
+        return st;
+    /* JSON and CSV want '.' for the decimal point whatever the host's locale. */
+    locale_t c;
+    locale_t previous = champ__c_numeric_begin(&c);
+    if (previous == (locale_t)0) {
+        o.len = 0; /* nothing was written */
+        champ__out_close(&o, NULL);
+        return champ__nomem();
+    }
+    if (format == CHAMP_FORMAT_JSON)
+        write_json(&o, r, count);
+    else
+        write_csv(&o, r, count);
+    champ__c_numeric_end(previous, c);
+    return champ__out_close(&o, reason);
+}
+
+champ_status champ_ranking_write_to(const champ_ranking *r, champ_format format, size_t top,
+                                    champ_write_fn fn, void *user)
+{
+    if (!r || !fn)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_write_to: NULL argument");
+    return write_ranking(r, format, top, fn, user, NULL);
 }
 
 champ_status champ_ranking_write(const champ_ranking *r, champ_format format, size_t top,
@@ -207,21 +249,12 @@ champ_status champ_ranking_write(const champ_ranking *r, champ_format format, si
 {
     if (!r || !stream)
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_write: NULL argument");
-    if (format != CHAMP_FORMAT_JSON && format != CHAMP_FORMAT_CSV)
-        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_write: unknown format %d", (int)format);
-    size_t count = top == 0 || top > r->n ? r->n : top;
-    /* JSON and CSV want '.' for the decimal point whatever the host's locale. */
-    locale_t c;
-    locale_t previous = champ__c_numeric_begin(&c);
-    if (previous == (locale_t)0)
-        return champ__nomem();
-    if (format == CHAMP_FORMAT_JSON)
-        write_json(stream, r, count);
-    else
-        write_csv(stream, r, count);
-    champ__c_numeric_end(previous, c);
     errno = 0;
-    if (fflush(stream) == 0 && !ferror(stream))
+    champ_status st = write_ranking(r, format, top, champ__out_to_stream, stream,
+                                    "the output stream failed");
+    if (st != CHAMP_OK && st != CHAMP_ERR_IO)
+        return st;
+    if (st == CHAMP_OK && fflush(stream) == 0 && !ferror(stream))
         return CHAMP_OK;
     char reason[128] = "the output stream failed";
     if (errno && strerror_r(errno, reason, sizeof reason) != 0)

@@ -29,6 +29,8 @@ START_TEST(status_values_and_names_are_fixed)
     ck_assert_int_eq(CHAMP_ERR_SCHEMA, 5);
     ck_assert_int_eq(CHAMP_ERR_INTERNAL, 6);
     ck_assert_int_eq(CHAMP_ERR_CANCELLED, 7);
+    ck_assert_int_eq(CHAMP_ERR_NOT_FOUND, 8);
+    ck_assert_str_eq(champ_status_name(CHAMP_ERR_NOT_FOUND), "CHAMP_ERR_NOT_FOUND");
     ck_assert_str_eq(champ_status_name(CHAMP_OK), "CHAMP_OK");
     ck_assert_str_eq(champ_status_name(CHAMP_ERR_PARSE), "CHAMP_ERR_PARSE");
     ck_assert_str_eq(champ_status_name(CHAMP_ERR_INTERNAL), "CHAMP_ERR_INTERNAL");
@@ -36,6 +38,152 @@ START_TEST(status_values_and_names_are_fixed)
     ck_assert_str_eq(champ_status_name((champ_status)42), "CHAMP_ERR_UNKNOWN");
     ck_assert_int_eq(CHAMP_RECIPROCITY, 0);
     ck_assert_int_eq(CHAMP_ACTIVITY, 4);
+}
+END_TEST
+
+/* The names every writer, the demo and the bindings ask for: each enum's
+ * values in order, NULL past the last (and before the first). */
+static void assert_names(const char *(*name)(int), const char *const *want, int count)
+{
+    for (int i = 0; i < count; i++)
+        ck_assert_str_eq(name(i), want[i]);
+    ck_assert_ptr_null(name(count));
+    ck_assert_ptr_null(name(-1));
+}
+
+static const char *criterion(int i) { return champ_criterion_name((champ_criterion)i); }
+static const char *diagnostic(int i) { return champ_diagnostic_name((champ_diagnostic)i); }
+static const char *summary_item(int i) { return champ_summary_item_name((champ_summary_item)i); }
+static const char *format(int i) { return champ_format_name((champ_format)i); }
+static const char *input(int i) { return champ_input_name((champ_input)i); }
+
+START_TEST(enum_names)
+{
+    static const char *const criteria[] = {"reciprocity", "reach", "bridging", "influence",
+                                           "activity"};
+    static const char *const diagnostics[] = {"received", "ties", "mutual", "cross_share"};
+    static const char *const summary[] = {"people", "listed", "eligible", "interactions",
+                                          "dropped_self", "dropped_window", "ties",
+                                          "mutual_ties", "reciprocity", "teams",
+                                          "cross_team_share"};
+    static const char *const formats[] = {"json", "csv"};
+    static const char *const inputs[] = {"detect", "json", "jsonl"};
+    assert_names(criterion, criteria, CHAMP_CRITERION_COUNT);
+    assert_names(diagnostic, diagnostics, CHAMP_DIAGNOSTIC_COUNT);
+    assert_names(summary_item, summary, CHAMP_SUMMARY_ITEM_COUNT);
+    assert_names(format, formats, CHAMP_FORMAT_COUNT);
+    assert_names(input, inputs, CHAMP_INPUT_COUNT);
+}
+END_TEST
+
+/* A fresh options handle reads back the defaults; a setter's value reads
+ * back; a NULL handle gives NAN, 0 or NULL. */
+START_TEST(options_read_back)
+{
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    static const double weights[CHAMP_CRITERION_COUNT] = {0.30, 0.25, 0.15, 0.15, 0.15};
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+        ck_assert_double_eq(champ_options_get_weight(o, (champ_criterion)c), weights[c]);
+    ck_assert(isnan(champ_options_get_weight(o, (champ_criterion)CHAMP_CRITERION_COUNT)));
+    ck_assert_double_eq(champ_options_get_min_activity(o), 1);
+    ck_assert_double_eq(champ_options_get_reciprocity_prior(o), 2);
+    ck_assert_uint_eq(champ_options_get_bridging_samples(o), 0);
+    ck_assert_uint_eq(champ_options_get_seed(o), 1);
+    ck_assert_uint_eq(champ_options_champion_group_count(o), 1);
+    ck_assert_str_eq(champ_options_champion_group(o, 0), "staff");
+    ck_assert_ptr_null(champ_options_champion_group(o, 1));
+    ck_assert_uint_eq(champ_options_audience_group_count(o), 0);
+
+    const char *groups[] = {"citizen", "visitor", "citizen"};
+    ck_assert_int_eq(champ_options_set_audience_groups(o, groups, 3), CHAMP_OK);
+    ck_assert_uint_eq(champ_options_audience_group_count(o), 2);
+    ck_assert_str_eq(champ_options_audience_group(o, 1), "visitor");
+    ck_assert_int_eq(champ_options_set_weight(o, CHAMP_REACH, 0.5), CHAMP_OK);
+    ck_assert_double_eq(champ_options_get_weight(o, CHAMP_REACH), 0.5);
+    ck_assert_int_eq(champ_options_set_seed(o, 42), CHAMP_OK);
+    ck_assert_uint_eq(champ_options_get_seed(o), 42);
+
+    /* the ranking keeps the audience it counted reach for */
+    champ_network *net = worked_example();
+    champ_ranking *r = rank_or_fail(net, o);
+    ck_assert_uint_eq(champ_ranking_audience_group_count(r), 2);
+    ck_assert_str_eq(champ_ranking_audience_group(r, 0), "citizen");
+    ck_assert_ptr_null(champ_ranking_audience_group(r, 2));
+    champ_ranking_free(r);
+    r = rank_or_fail(net, NULL);
+    ck_assert_uint_eq(champ_ranking_audience_group_count(r), 0);
+    champ_ranking_free(r);
+    champ_network_free(net);
+    ck_assert_uint_eq(champ_ranking_audience_group_count(NULL), 0);
+
+    ck_assert(isnan(champ_options_get_weight(NULL, CHAMP_REACH)));
+    ck_assert(isnan(champ_options_get_min_activity(NULL)));
+    ck_assert_uint_eq(champ_options_champion_group_count(NULL), 0);
+    ck_assert_ptr_null(champ_options_audience_group(NULL, 0));
+    champ_options_free(o);
+}
+END_TEST
+
+/* The callback gets the bytes champ_ranking_write gives a stream, in
+ * pieces of at most 64 KiB; when it stops, the writer fails with IO. */
+typedef struct collected {
+    char *data;
+    size_t len, pieces, largest, stop_after;
+} collected;
+
+static int collect(void *user, const char *data, size_t len)
+{
+    collected *c = user;
+    if (c->stop_after && c->pieces == c->stop_after)
+        return 1;
+    c->data = realloc(c->data, c->len + len + 1);
+    memcpy(c->data + c->len, data, len);
+    c->len += len;
+    c->data[c->len] = '\0';
+    c->pieces++;
+    if (len > c->largest)
+        c->largest = len;
+    return 0;
+}
+
+START_TEST(write_to_a_callback)
+{
+    /* enough people for several pieces */
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_new(&net), CHAMP_OK);
+    char a[32], b[32];
+    for (int i = 0; i < 3000; i++) {
+        snprintf(a, sizeof a, "person-%04d", i);
+        snprintf(b, sizeof b, "person-%04d", (i * 7 + 1) % 3000);
+        ck_assert_int_eq(champ_network_add_interaction(net, a, b, NAN, NULL, 1), CHAMP_OK);
+    }
+    champ_ranking *r = NULL;
+    ck_assert_int_eq(champ_rank(net, NULL, &r), CHAMP_OK);
+    for (int f = 0; f < CHAMP_FORMAT_COUNT; f++) {
+        char *want = render(r, (champ_format)f, 0);
+        collected got = {0};
+        ck_assert_int_eq(champ_ranking_write_to(r, (champ_format)f, 0, collect, &got), CHAMP_OK);
+        ck_assert_str_eq(got.data, want);
+        ck_assert_uint_gt(got.pieces, 1);
+        ck_assert_uint_le(got.largest, 65536);
+        free(got.data);
+        free(want);
+    }
+    collected stopped = {.stop_after = 1};
+    ck_assert_int_eq(champ_ranking_write_to(r, CHAMP_FORMAT_JSON, 0, collect, &stopped),
+                     CHAMP_ERR_IO);
+    ck_assert_str_eq(champ_last_error(), "the write callback stopped the output");
+    ck_assert_uint_eq(stopped.pieces, 1);
+    free(stopped.data);
+    ck_assert_int_eq(champ_ranking_write_to(r, CHAMP_FORMAT_JSON, 0, NULL, NULL),
+                     CHAMP_ERR_ARGUMENT);
+    ck_assert_int_eq(champ_ranking_write_to(NULL, CHAMP_FORMAT_JSON, 0, collect, NULL),
+                     CHAMP_ERR_ARGUMENT);
+    ck_assert_int_eq(champ_ranking_write_to(r, (champ_format)9, 0, collect, NULL),
+                     CHAMP_ERR_ARGUMENT);
+    champ_ranking_free(r);
+    champ_network_free(net);
 }
 END_TEST
 
@@ -213,6 +361,9 @@ static Suite *api_suite(void)
     tcase_add_test(tc, version_matches_macros);
     tcase_add_test(tc, status_values_and_names_are_fixed);
     tcase_add_test(tc, last_error_is_never_null);
+    tcase_add_test(tc, enum_names);
+    tcase_add_test(tc, options_read_back);
+    tcase_add_test(tc, write_to_a_callback);
     tcase_add_test(tc, options_reject_bad_values);
     tcase_add_test(tc, free_functions_accept_null);
     tcase_add_test(tc, options_are_reusable_across_networks);

@@ -63,7 +63,7 @@ PERSON_KEYS = ["id", "team", "group", "listed", "eligible", "rank", "score",
                "received", "ties", "mutual", "cross_share", "percentiles"]
 SUMMARY_KEYS = ["people", "listed", "eligible", "interactions", "dropped_self",
                 "dropped_window", "ties", "mutual_ties", "reciprocity", "teams",
-                "cross_team_share"]
+                "cross_team_share", "warnings"]
 CRITERIA = ["reciprocity", "reach", "bridging", "influence", "activity"]
 DEFAULT_WEIGHTS = {"reciprocity": 0.30, "reach": 0.25, "bridging": 0.15,
                    "influence": 0.15, "activity": 0.15}
@@ -138,14 +138,26 @@ class CliTestCase(unittest.TestCase):
 
 class TestInfo(CliTestCase):
     def test_help(self):
-        for args in (["--help"], ["rank", "--help"], ["rank", "--top", "3", "--help"]):
+        for args in (["--help"], ["-h"]):
+            out = self.ok(*args)
+            self.assertIn("Usage: champions COMMAND [OPTIONS] FILE", out)
+            self.assertIn("rank ", out)
+        for args in (["rank", "--help"], ["rank", "-h"], ["rank", "--top", "3", "--help"]):
             out = self.ok(*args)
             self.assertIn("Usage: champions rank [OPTIONS] FILE", out)
             for option in ("--weights", "--since", "--until", "--type-weight",
                            "--min-activity", "--champion-groups", "--audience",
                            "--reciprocity-prior", "--samples", "--seed", "--format",
-                           "--top"):
+                           "--top", "--input", "-h, --help"):
                 self.assertIn(option, out)
+
+    def test_help_shows_the_librarys_defaults(self):
+        out = self.ok("rank", "--help")
+        for criterion, weight in DEFAULT_WEIGHTS.items():
+            self.assertIn(f"{criterion}={weight:g}", out)
+        self.assertIn("(default staff)", out)
+        self.assertIn("table (default), json or csv", out)
+        self.assertIn("detect, json, jsonl", out)
 
     def test_version(self):
         out = self.ok("--version")
@@ -328,9 +340,12 @@ class TestOtherFormats(CliTestCase):
         self.assertNotIn("shown", out)
 
     def test_table_when_nobody_is_eligible(self):
-        out = self.ok("rank", "--champion-groups", "nobody", self.tiny)
+        code, out, err = run("rank", "--champion-groups", "nobody", self.tiny)
+        self.assertEqual(code, 0, err)
         self.assertIn("No one is eligible", out)
         self.assertNotIn("rank", out.split("No one")[1])
+        self.assertIn(f"{self.tiny}: warning: no one is eligible: no listed person is in the "
+                      "champion groups\n", err)
 
     def test_table_mentions_sampled_bridging(self):
         self.assertIn("bridging exact", self.ok("rank", self.tiny))
@@ -459,6 +474,117 @@ class TestOptionsChangeResults(CliTestCase):
                 expected = (sum(weights[c] * pct[c] for c in CRITERIA)
                             / sum(weights.values()))
                 self.assertAlmostEqual(person["score"], expected, msg=(options, person))
+
+
+class TestWarnings(CliTestCase):
+    """Options that change nothing, and data that cannot carry the ranking,
+    are said on stderr (and in the JSON summary); the run still succeeds."""
+
+    def warnings(self, *args, path=None):
+        code, out, err = run("rank", "--format", "json", *args, path or self.tiny)
+        self.assertEqual(code, 0, err)
+        summary = json.loads(out)["summary"]
+        name = path or self.tiny
+        lines = [line for line in err.splitlines()]
+        self.assertEqual(lines, [f"{name}: warning: {w}" for w in summary["warnings"]])
+        return summary["warnings"]
+
+    def test_none_on_a_sound_ranking(self):
+        self.assertEqual(self.warnings(), [])
+
+    def test_audience_nobody_is_in(self):
+        self.assertEqual(self.warnings("--audience", "visitor"),
+                         ['no one is in the audience group "visitor": reach is 0 for everyone'])
+        self.assertEqual(self.warnings("--audience", "visitor,citizen"),
+                         ['no one is in the audience group "visitor"'])
+
+    def test_type_weight_of_no_interaction(self):
+        self.assertEqual(self.warnings("--type-weight", "like=0.5,reply=2"),
+                         ['no interaction has the type "like": its type weight changes nothing'])
+
+    def test_champion_group_nobody_is_in(self):
+        self.assertEqual(self.warnings("--champion-groups", "staff,volunteer"),
+                         ['no listed person is in the champion group "volunteer"'])
+
+    def test_window_without_times(self):
+        path = self.write("untimed.json", json.dumps(
+            {"interactions": [{"from": "a", "to": "b"}, {"from": "b", "to": "a"}]}))
+        self.assertEqual(self.warnings("--since", "2026-01-01", path=path), [
+            "no one has a team, so reach across teams is 0 for everyone (the input has no "
+            "people list)",
+            "the window kept no interactions: none of the 2 has a time"])
+
+    def test_window_outside_the_data(self):
+        self.assertEqual(self.warnings("--since", "2027-01-01", "--until", "2027-02-01"), [
+            "the window kept no interactions: their times run from 2026-03-01T09:30:00Z to "
+            "2026-03-11T09:30:00Z"])
+
+    def test_most_interactions_untimed(self):
+        data = {"people": TINY["people"],
+                "interactions": TINY["interactions"] + [{"from": "gus", "to": "ann"}] * 20}
+        path = self.write("mostly-untimed.json", json.dumps(data))
+        self.assertEqual(self.warnings("--until", "2027-01-01", path=path),
+                         ["21 of the 33 interactions have no time, so the window left them out"])
+
+    def test_teams_under_another_name(self):
+        data = {"people": [{"id": p["id"], "department": p["team"]} for p in TINY["people"]],
+                "interactions": TINY["interactions"]}
+        path = self.write("department.json", json.dumps(data))
+        self.assertEqual(self.warnings(path=path), [
+            'no one has a team, so reach across teams is 0 for everyone; the people have '
+            '"department", which is not read (a team is "team")'])
+
+    def test_document_members_not_read(self):
+        data = dict(TINY, persons=[], meta={"exported": "today"})
+        path = self.write("extra.json", json.dumps(data))
+        self.assertEqual(self.warnings(path=path), [
+            'the document\'s members "persons", "meta" are not read (an export has "people" '
+            'and "interactions")'])
+
+
+class TestInputForms(CliTestCase):
+    """One rule for files and standard input: the content decides the form."""
+
+    def jsonl(self):
+        lines = [json.dumps(p) for p in TINY["people"]]
+        lines += [json.dumps(i) for i in TINY["interactions"]]
+        return "\n".join(lines) + "\n"
+
+    def test_json_lines_named_json(self):
+        want = self.ok("rank", "--format=json", self.tiny)
+        path = self.write("lines.json", self.jsonl())
+        self.assertEqual(self.ok("rank", "--format=json", path), want)
+        self.assertEqual(self.ok("rank", "--format=json", "-", stdin=self.jsonl().encode()),
+                         want)
+        self.assertEqual(self.ok("rank", "--format=json", "--input", "jsonl", path), want)
+
+    def test_forced_form(self):
+        self.assert_input_error(self.tiny, "line 1: expected a person", args=["rank", "--input=jsonl",
+                                                                 self.tiny])
+        self.assert_usage_error("rank", "--input=xml", self.tiny)
+
+    def test_no_interactions(self):
+        path = self.write("typo.json", json.dumps({"interaction": TINY["interactions"]}))
+        self.assert_input_error(path, re.escape(
+            'no interactions: the document has no "interactions" member ("interaction" is '
+            'not read)'))
+        self.assert_input_error(self.write("empty.jsonl", ""),
+                                re.escape("no interactions: the input is empty"))
+
+    def test_not_an_export(self):
+        csv_path = self.write("sent.json", "from,to,time\nann,bob,1\n")
+        self.assert_input_error(csv_path, re.escape("this looks like CSV"))
+        gz = os.path.join(self.tmp.name, "export.json.gz")
+        with open(gz, "wb") as f:
+            f.write(b"\x1f\x8b\x08\x00" + bytes(20))
+        self.assert_input_error(gz, re.escape("the input is gzip-compressed"))
+
+    def test_plain_dates_and_missing_zones(self):
+        by_date = self.rank_json("--until", "2026-03-02")["summary"]
+        self.assertEqual(by_date, self.rank_json("--until", "2026-03-02T00:00:00Z")["summary"])
+        code, _, err = run("rank", "--since", "2026-03-01T09:30:00", self.tiny)
+        self.assertEqual(code, 2)
+        self.assertIn("no time zone: add Z for UTC or an offset such as +01:00", err)
 
 
 class TestBundledExport(CliTestCase):

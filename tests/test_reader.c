@@ -5,11 +5,14 @@
 #include "strtab.h"
 
 #include <champions.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef champ_status (*reader_fn)(const char *, size_t, champ_network **);
 
@@ -195,17 +198,15 @@ END_TEST
 
 START_TEST(document_people_list)
 {
-    champ_network *net = ok(read_doc, "{\"people\": []}");
+    champ_network *net = ok(read_doc, "{\"people\": [], \"interactions\": [{\"from\": \"a\", "
+                                      "\"to\": \"b\"}]}");
     ck_assert(net->has_people);
+    ck_assert(!listed(net, "a") && !listed(net, "b"));
     champ_network_free(net);
     net = ok(read_doc, "{\"interactions\": [{\"from\": \"a\", \"to\": \"b\"}]}");
     ck_assert(!net->has_people);
     ck_assert(listed(net, "a") && listed(net, "b"));
     ck_assert_pstr_eq(group_of(net, "a"), "staff");
-    champ_network_free(net);
-    net = ok(read_doc, "{}");
-    ck_assert(!net->has_people);
-    ck_assert_uint_eq(champ_network_person_count(net), 0);
     champ_network_free(net);
     /* ignored top-level members may hold numbers of any length: no record
      * holds them */
@@ -214,8 +215,71 @@ START_TEST(document_people_list)
                        " \"interactions\": [{\"from\": \"a\", \"to\": \"b\"}]}");
     ck_assert_uint_eq(champ_network_interaction_count(net), 1);
     champ_network_free(net);
-    net = ok(read_doc, " \t\r\n{ \"interactions\" : [ ] , \"people\" : [ ] } \r\n");
+    net = ok(read_doc, " \t\r\n{ \"interactions\" : [ {\"from\":\"a\",\"to\":\"a\"} ] , "
+                       "\"people\" : [ ] } \r\n");
     ck_assert(net->has_people);
+    ck_assert_uint_eq(net->dropped_self, 1);
+    champ_network_free(net);
+}
+END_TEST
+
+/* Nothing to rank is an error that says what the input holds instead; a
+ * self-interaction is an interaction (dropped later, and counted). */
+START_TEST(no_interactions)
+{
+    fails(read_doc, "{}", CHAMP_ERR_SCHEMA,
+          "no interactions: the document has no \"interactions\" member");
+    fails(read_doc, "{\"people\": [{\"id\": \"a\"}]}", CHAMP_ERR_SCHEMA,
+          "no interactions: the document has no \"interactions\" member");
+    fails(read_doc, "{\"people\": [], \"interactions\": []}", CHAMP_ERR_SCHEMA,
+          "no interactions: \"interactions\" is empty");
+    fails(read_doc, "{\"interaction\": [{\"from\": \"a\", \"to\": \"b\"}]}", CHAMP_ERR_SCHEMA,
+          "no interactions: the document has no \"interactions\" member (\"interaction\" is not "
+          "read)");
+    fails(read_doc, "{\"edges\": [], \"nodes\": [], \"edges\": 1}", CHAMP_ERR_SCHEMA,
+          "no interactions: the document has no \"interactions\" member (\"edges\", \"nodes\" are "
+          "not read)");
+    fails(champ_network_read_jsonl, "", CHAMP_ERR_SCHEMA, "no interactions: the input is empty");
+    fails(champ_network_read_jsonl, "\n\r\n   \n", CHAMP_ERR_SCHEMA,
+          "no interactions: the input is empty");
+    fails(champ_network_read_jsonl, "{\"id\": \"a\"}\n{\"id\": \"b\"}\n", CHAMP_ERR_SCHEMA,
+          "no interactions: no line has \"from\"");
+    champ_network_free(ok(champ_network_read_jsonl, "{\"from\": \"a\", \"to\": \"a\"}"));
+}
+END_TEST
+
+/* Members the reader does not read are kept by name for the warnings: at
+ * the top level and in each kind of record (decoded, at most
+ * CHAMP_UNREAD_MAX of each). */
+START_TEST(unread_member_names)
+{
+    champ_network *net = ok(read_doc, "{\"persons\": [], \"people\": [{\"id\": \"a\", "
+                                      "\"department\": \"D\", \"n\\u0061me\": \"A\"}], "
+                                      "\"interactions\": [{\"from\": \"a\", \"to\": \"b\", "
+                                      "\"timestamp\": 5}], \"meta\": 1, \"persons\": 2}");
+    const champ_strtab *top = &net->unread[CHAMP_UNREAD_DOCUMENT];
+    ck_assert_uint_eq(top->count, 2);
+    ck_assert_str_eq(champ_strtab_get(top, 0), "persons");
+    ck_assert_str_eq(champ_strtab_get(top, 1), "meta");
+    const champ_strtab *people = &net->unread[CHAMP_UNREAD_PEOPLE];
+    ck_assert_uint_eq(people->count, 2);
+    ck_assert_str_eq(champ_strtab_get(people, 0), "department");
+    ck_assert_str_eq(champ_strtab_get(people, 1), "name");
+    ck_assert_uint_eq(net->unread[CHAMP_UNREAD_INTERACTIONS].count, 1);
+    ck_assert_str_eq(champ_strtab_get(&net->unread[CHAMP_UNREAD_INTERACTIONS], 0), "timestamp");
+    champ_network_free(net);
+    net = ok(champ_network_read_jsonl, "{\"id\": \"a\", \"dept\": 1}\n"
+                                       "{\"from\": \"a\", \"to\": \"b\", \"when\": 2}\n");
+    ck_assert_str_eq(champ_strtab_get(&net->unread[CHAMP_UNREAD_PEOPLE], 0), "dept");
+    ck_assert_str_eq(champ_strtab_get(&net->unread[CHAMP_UNREAD_INTERACTIONS], 0), "when");
+    champ_network_free(net);
+    /* at most CHAMP_UNREAD_MAX names a place */
+    char text[2048] = "{\"interactions\": [{\"from\": \"a\", \"to\": \"b\"}]";
+    for (int i = 0; i < CHAMP_UNREAD_MAX + 3; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), ", \"m%d\": 0", i);
+    strcat(text, "}");
+    net = ok(read_doc, text);
+    ck_assert_uint_eq(net->unread[CHAMP_UNREAD_DOCUMENT].count, CHAMP_UNREAD_MAX);
     champ_network_free(net);
 }
 END_TEST
@@ -244,7 +308,8 @@ START_TEST(document_unknown_members)
                      "\"d\": \"\\u00e9\\ud83d\\ude00\\n\", \"e\": true, \"f\": false},"
                      " \"people\": [{\"id\": \"a\", \"extra\": {\"deep\": [1, [2, [3]]]},"
                      " \"ID\": 5, \"Team\": 7}],"
-                     " \"version\": 3, \"interactions\": [], \"tail\": [null]}");
+                     " \"version\": 3, \"interactions\": [{\"from\": \"a\", \"to\": \"a\"}],"
+                     " \"tail\": [null]}");
     ck_assert_uint_eq(champ_network_person_count(net), 1);
     ck_assert_pstr_eq(team_of(net, "a"), NULL);
     champ_network_free(net);
@@ -254,12 +319,15 @@ END_TEST
 START_TEST(document_escaped_names)
 {
     /* Member names compare as the strings they stand for. */
-    champ_network *net = ok(read_doc, "{\"peop\\u006ce\": [{\"\\u0069d\": \"a\\/b\"}]}");
+    champ_network *net = ok(read_doc, "{\"peop\\u006ce\": [{\"\\u0069d\": \"a\\/b\"}], "
+                                      "\"interactions\": [{\"from\": \"a/b\", \"to\": \"c\"}]}");
     ck_assert(net->has_people);
     ck_assert(listed(net, "a/b"));
     champ_network_free(net);
-    net = ok(read_doc, "{\"peop\\u006Ce\\n\": 5, \"people\\u0020\": 6}");
+    net = ok(read_doc, "{\"peop\\u006Ce\\n\": 5, \"people\\u0020\": 6, "
+                       "\"interactions\": [{\"from\": \"a\", \"to\": \"b\"}]}");
     ck_assert(!net->has_people);
+    ck_assert_str_eq(champ_strtab_get(&net->unread[CHAMP_UNREAD_DOCUMENT], 0), "people\n");
     champ_network_free(net);
 }
 END_TEST
@@ -698,7 +766,8 @@ static char *nested(const char *prefix, int depth, const char *suffix)
 START_TEST(document_depth)
 {
     /* The top-level object is level 1, so 511 arrays inside reach 512. */
-    char *text = nested("{\"a\": ", 511, "}");
+    char *text = nested("{\"interactions\": [{\"from\": \"a\", \"to\": \"b\"}], \"a\": ", 511,
+                        "}");
     champ_network_free(ok(read_doc, text));
     free(text);
     text = nested("{\"a\": ", 512, "}");
@@ -713,7 +782,8 @@ END_TEST
 START_TEST(document_bom_crlf)
 {
     champ_network *net = ok(read_doc, "\xef\xbb\xbf{\r\n  \"people\": [\r\n    {\"id\": \"a\"}\r\n"
-                                      "  ]\r\n}\r\n");
+                                      "  ],\r\n  \"interactions\": [{\"from\": \"a\", "
+                                      "\"to\": \"b\"}]\r\n}\r\n");
     ck_assert(listed(net, "a"));
     champ_network_free(net);
     fails(read_doc, "\xef\xbb\xbf{\r\n  \"people\": [\r\n    {\"id\": 5}\r\n  ]\r\n}\r\n",
@@ -774,13 +844,6 @@ START_TEST(lines_shapes)
     ck_assert_uint_eq(champ_network_person_count(net), 2);
     ck_assert_uint_eq(net->interactions, 1);
     ck_assert_pstr_eq(team_of(net, "b"), "T");
-    champ_network_free(net);
-    net = ok(champ_network_read_jsonl, "");
-    ck_assert_uint_eq(champ_network_person_count(net), 0);
-    ck_assert(!net->has_people);
-    champ_network_free(net);
-    net = ok(champ_network_read_jsonl, "\n\r\n   \n");
-    ck_assert_uint_eq(champ_network_person_count(net), 0);
     champ_network_free(net);
 }
 END_TEST
@@ -847,30 +910,37 @@ END_TEST
 
 START_TEST(detect_form)
 {
-    champ_network *net = ok(champ_network_read_json, "{\"id\": \"a\"}");
-    ck_assert(net->has_people);
-    ck_assert(listed(net, "a"));
-    champ_network_free(net);
-    net = ok(champ_network_read_json, "{\"from\": \"a\", \"to\": \"b\"}\n");
+    /* A lone record is JSON Lines: here a person, so nothing to rank. */
+    fails(champ_network_read_json, "{\"id\": \"a\"}", CHAMP_ERR_SCHEMA,
+          "no interactions: no line has \"from\"");
+    champ_network *net = ok(champ_network_read_json, "{\"from\": \"a\", \"to\": \"b\"}\n");
     ck_assert_uint_eq(net->interactions, 1);
     ck_assert(!net->has_people);
     champ_network_free(net);
-    net = ok(champ_network_read_json, "{\"id\": \"a\"}\n{\"id\": \"b\"}");
+    net = ok(champ_network_read_json, "{\"id\": \"a\"}\n{\"from\": \"a\", \"to\": \"b\"}");
     ck_assert_uint_eq(champ_network_person_count(net), 2);
+    ck_assert(net->has_people);
     champ_network_free(net);
-    /* A lone object with a document member is a document. */
-    net = ok(champ_network_read_json, "{\"id\": \"export-7\", \"people\": [{\"id\": \"a\"}]}");
-    ck_assert_uint_eq(champ_network_person_count(net), 1);
+    /* A lone object with a document member is a document, decided at that
+     * member. */
+    net = ok(champ_network_read_json, "{\"id\": \"export-7\", \"people\": [{\"id\": \"a\"}], "
+                                      "\"interactions\": [{\"from\": \"a\", \"to\": \"b\"}]}");
+    ck_assert_uint_eq(champ_network_person_count(net), 2);
     ck_assert(listed(net, "a"));
     champ_network_free(net);
-    net = ok(champ_network_read_json, "{\"version\": 1}");
-    ck_assert_uint_eq(champ_network_person_count(net), 0);
+    net = ok(champ_network_read_json, "{\"interactions\": [{\"from\": \"a\", \"to\": \"b\"}]} ");
+    ck_assert_uint_eq(net->interactions, 1);
     champ_network_free(net);
-    fails(champ_network_read_json, "", CHAMP_ERR_PARSE, "line 1, column 1: unexpected end of input");
+    fails(champ_network_read_json, "{\"version\": 1}", CHAMP_ERR_SCHEMA,
+          "no interactions: the document has no \"interactions\" member (\"version\" is not read)");
+    fails(champ_network_read_json, "", CHAMP_ERR_SCHEMA, "no interactions: the input is empty");
+    fails(champ_network_read_json, "\xef\xbb\xbf \n\r\n", CHAMP_ERR_SCHEMA,
+          "no interactions: the input is empty");
+    fails(read_doc, "", CHAMP_ERR_PARSE, "line 1, column 1: unexpected end of input");
     fails(champ_network_read_json, "5", CHAMP_ERR_SCHEMA, "expected an object at the top level");
-    /* Several values: JSON Lines, even when the first looks like a document. */
-    fails(champ_network_read_json, "{\"people\": []}\n{\"id\": \"a\"}\n", CHAMP_ERR_SCHEMA,
-          "line 1: expected a person (with \"id\") or an interaction (with \"from\")");
+    /* A first object with a document member is a document, whatever follows. */
+    fails(champ_network_read_json, "{\"people\": []}\n{\"id\": \"a\"}\n", CHAMP_ERR_PARSE,
+          "line 2, column 1: unexpected data after the top-level object");
     fails(champ_network_read_json, "{\"id\": \"a\"}\n[1]\n", CHAMP_ERR_SCHEMA,
           "line 2: expected an object");
     /* A first value over several lines cannot be JSON Lines. */
@@ -918,30 +988,26 @@ START_TEST(file_forms)
     champ_network_free(net);
 
     make_scratch();
-    const char *record = "{\"id\": \"a\"}\n";
-    /* By name: .json is a document, .jsonl/.ndjson (any case) JSON Lines. */
-    ck_assert_int_eq(champ_network_read_file(write_file("one.json", record), &net), CHAMP_OK);
-    ck_assert_uint_eq(champ_network_person_count(net), 0);
-    champ_network_free(net);
-    ck_assert_int_eq(champ_network_read_file(write_file("one.NDJSON", record), &net), CHAMP_OK);
-    ck_assert_uint_eq(champ_network_person_count(net), 1);
-    champ_network_free(net);
-    ck_assert_int_eq(champ_network_read_file(write_file("one.Jsonl", record), &net), CHAMP_OK);
-    ck_assert_uint_eq(champ_network_person_count(net), 1);
-    champ_network_free(net);
-    /* Other names: by content. */
-    ck_assert_int_eq(champ_network_read_file(write_file("one.txt", record), &net), CHAMP_OK);
-    ck_assert_uint_eq(champ_network_person_count(net), 1);
-    champ_network_free(net);
-    ck_assert_int_eq(champ_network_read_file(write_file("export", "{\"people\": []}"), &net),
-                     CHAMP_OK);
-    ck_assert(net->has_people);
-    champ_network_free(net);
-    /* Empty: an empty JSON Lines file is an empty network, an empty
-     * document is malformed. */
-    ck_assert_int_eq(champ_network_read_file(write_file("empty.jsonl", ""), &net), CHAMP_OK);
-    ck_assert_uint_eq(champ_network_person_count(net), 0);
-    champ_network_free(net);
+    /* One rule whatever the name: the content decides. JSON Lines named
+     * .json reads as JSON Lines, a document named .jsonl as a document. */
+    const char *lines = "{\"id\": \"a\"}\n{\"from\": \"a\", \"to\": \"b\"}\n";
+    const char *document = "{\"interactions\": [{\"from\": \"a\", \"to\": \"b\"}]}\n";
+    const char *names[] = {"x.json", "x.NDJSON", "x.Jsonl", "x.txt", "export"};
+    for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+        ck_assert_int_eq(champ_network_read_file(write_file(names[i], lines), &net), CHAMP_OK);
+        ck_assert(net->has_people);
+        ck_assert_uint_eq(champ_network_person_count(net), 2);
+        champ_network_free(net);
+        ck_assert_int_eq(champ_network_read_file(write_file(names[i], document), &net), CHAMP_OK);
+        ck_assert(!net->has_people);
+        ck_assert_uint_eq(champ_network_interaction_count(net), 1);
+        champ_network_free(net);
+    }
+    /* Empty: nothing to rank, whatever the name. */
+    net = &sentinel;
+    ck_assert_int_eq(champ_network_read_file(write_file("empty.jsonl", ""), &net),
+                     CHAMP_ERR_SCHEMA);
+    ck_assert_ptr_null(net);
     remove_scratch();
 }
 END_TEST
@@ -963,8 +1029,8 @@ START_TEST(file_errors)
     ck_assert_str_eq(champ_last_error(), expected);
 
     const char *path = write_file("empty.json", "");
-    ck_assert_int_eq(champ_network_read_file(path, &net), CHAMP_ERR_PARSE);
-    snprintf(expected, sizeof expected, "%s: line 1, column 1: unexpected end of input", path);
+    ck_assert_int_eq(champ_network_read_file(path, &net), CHAMP_ERR_SCHEMA);
+    snprintf(expected, sizeof expected, "%s: no interactions: the input is empty", path);
     ck_assert_str_eq(champ_last_error(), expected);
 
     path = write_file("bad.json", "{\n  \"people\": [\n    {\"id\": \"a\",}\n  ]\n}\n");
@@ -985,6 +1051,113 @@ START_TEST(file_errors)
     snprintf(expected, sizeof expected, "%s: line 2: id: duplicate person id \"a\"", path);
     ck_assert_str_eq(champ_last_error(), expected);
     remove_scratch();
+}
+END_TEST
+
+/* The same bytes read the same way from a path, a descriptor and memory;
+ * messages start with the path or the name given. */
+START_TEST(entry_points_agree)
+{
+    make_scratch();
+    const char *text = "{\"id\": \"a\", \"team\": \"T\"}\n{\"from\": \"a\", \"to\": \"b\"}\n";
+    const char *path = write_file("lines.json", text);
+    champ_network *a = NULL, *b = NULL, *c = NULL;
+    ck_assert_int_eq(champ_network_read(path, NULL, &a), CHAMP_OK);
+    int fd = open(path, O_RDONLY);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(champ_network_read_fd(fd, "<stdin>", NULL, &b), CHAMP_OK);
+    /* the descriptor is the caller's: still open */
+    ck_assert_int_eq(lseek(fd, 0, SEEK_SET), 0);
+    close(fd);
+    ck_assert_int_eq(champ_network_read_memory(text, strlen(text), NULL, NULL, &c), CHAMP_OK);
+    champ_network *all[] = {a, b, c};
+    for (size_t i = 0; i < ARRAY_LEN(all); i++) {
+        ck_assert(all[i]->has_people);
+        ck_assert_uint_eq(champ_network_person_count(all[i]), 2);
+        ck_assert_pstr_eq(team_of(all[i], "a"), "T");
+        champ_network_free(all[i]);
+    }
+    /* a descriptor not at its start is read from where it is (a pipe's way) */
+    fd = open(path, O_RDONLY);
+    ck_assert_int_eq(lseek(fd, (off_t)strlen("{\"id\": \"a\", \"team\": \"T\"}\n"), SEEK_SET),
+                     (off_t)strlen("{\"id\": \"a\", \"team\": \"T\"}\n"));
+    ck_assert_int_eq(champ_network_read_fd(fd, "<stdin>", NULL, &a), CHAMP_OK);
+    ck_assert(!a->has_people);
+    champ_network_free(a);
+    close(fd);
+
+    const char *bad = "{\"from\": 5}\n";
+    path = write_file("bad.json", bad);
+    ck_assert_int_eq(champ_network_read(path, NULL, &a), CHAMP_ERR_SCHEMA);
+    char want[512];
+    snprintf(want, sizeof want, "%s: line 1: from: expected a non-empty string", path);
+    ck_assert_str_eq(champ_last_error(), want);
+    fd = open(path, O_RDONLY);
+    ck_assert_int_eq(champ_network_read_fd(fd, "<stdin>", NULL, &a), CHAMP_ERR_SCHEMA);
+    ck_assert_str_eq(champ_last_error(), "<stdin>: line 1: from: expected a non-empty string");
+    close(fd);
+    ck_assert_int_eq(champ_network_read_memory(bad, strlen(bad), NULL, NULL, &a),
+                     CHAMP_ERR_SCHEMA);
+    ck_assert_str_eq(champ_last_error(), "line 1: from: expected a non-empty string");
+    ck_assert_ptr_null(a);
+    ck_assert_int_eq(champ_network_read_fd(-1, "x", NULL, &a), CHAMP_ERR_ARGUMENT);
+    remove_scratch();
+}
+END_TEST
+
+/* The form given in the options wins over the content. */
+START_TEST(read_options_form)
+{
+    champ_read_options *ro = NULL;
+    ck_assert_int_eq(champ_read_options_new(&ro), CHAMP_OK);
+    const char *one = "{\"from\": \"a\", \"to\": \"b\"}";
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_read_options_set_input(ro, CHAMP_INPUT_JSON), CHAMP_OK);
+    ck_assert_int_eq(champ_network_read_memory(one, strlen(one), "x", ro, &net), CHAMP_ERR_SCHEMA);
+    ck_assert_str_eq(champ_last_error(), "x: no interactions: the document has no "
+                                         "\"interactions\" member (\"from\", \"to\" are not read)");
+    ck_assert_int_eq(champ_read_options_set_input(ro, CHAMP_INPUT_JSONL), CHAMP_OK);
+    ck_assert_int_eq(champ_network_read_memory(one, strlen(one), "x", ro, &net), CHAMP_OK);
+    champ_network_free(net);
+    ck_assert_int_eq(champ_read_options_set_input(ro, (champ_input)CHAMP_INPUT_COUNT),
+                     CHAMP_ERR_ARGUMENT);
+    ck_assert_int_eq(champ_read_options_set_input(NULL, CHAMP_INPUT_JSON), CHAMP_ERR_ARGUMENT);
+    ck_assert_int_eq(champ_read_options_set_progress(NULL, NULL, NULL), CHAMP_ERR_ARGUMENT);
+    champ_read_options_free(ro);
+    champ_read_options_free(NULL);
+    ck_assert_str_eq(champ_input_name(CHAMP_INPUT_DETECT), "detect");
+    ck_assert_str_eq(champ_input_name(CHAMP_INPUT_JSONL), "jsonl");
+    ck_assert_ptr_null(champ_input_name((champ_input)CHAMP_INPUT_COUNT));
+}
+END_TEST
+
+/* What is no export at all is named, not left to "expected a value". */
+START_TEST(not_an_export)
+{
+    static const struct {
+        const char *text;
+        size_t len;
+        const char *message;
+    } cases[] = {
+        {"\x1f\x8b\x08\0\0\0", 6, "the input is gzip-compressed: decompress it first (gunzip)"},
+        {"PK\x03\x04\x14\0", 6, "the input is a zip archive, not an export: unpack it first"},
+        {"\xff\xfe{\0", 4, "line 1, column 1: the text is UTF-16 or UTF-32; exports must be UTF-8"},
+        {"from,to,time\r\na,b,1\r\n", 22,
+         "line 1, column 1: this looks like CSV, not a JSON export (see docs/format.md)"},
+        {"\xef\xbb\xbfSender;Recipient\n", 20,
+         "line 1, column 1: this looks like CSV, not a JSON export (see docs/format.md)"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        champ_network *net = &sentinel;
+        ck_assert_int_eq(champ_network_read_memory(cases[i].text, cases[i].len, "in", NULL, &net),
+                         CHAMP_ERR_PARSE);
+        ck_assert_ptr_null(net);
+        char want[256];
+        snprintf(want, sizeof want, "in: %s", cases[i].message);
+        ck_assert_str_eq(champ_last_error(), want);
+    }
+    /* a word that is no CSV is left to the JSON scanner */
+    fails(champ_network_read_json, "hello", CHAMP_ERR_PARSE, "line 1, column 1: expected a value");
 }
 END_TEST
 
@@ -1156,6 +1329,8 @@ static Suite *reader_suite(void)
     TCase *doc = tcase_create("document");
     tcase_add_test(doc, document_small);
     tcase_add_test(doc, document_people_list);
+    tcase_add_test(doc, no_interactions);
+    tcase_add_test(doc, unread_member_names);
     tcase_add_test(doc, document_people_after_interactions);
     tcase_add_test(doc, document_unknown_members);
     tcase_add_test(doc, document_escaped_names);
@@ -1185,6 +1360,9 @@ static Suite *reader_suite(void)
     tcase_add_test(files, file_forms);
     tcase_add_test(files, file_errors);
     tcase_add_test(files, file_pipe);
+    tcase_add_test(files, entry_points_agree);
+    tcase_add_test(files, read_options_form);
+    tcase_add_test(files, not_an_export);
     tcase_add_test(files, forms_agree);
     tcase_add_test(files, document_progress_cancel);
     suite_add_tcase(s, files);

@@ -22,7 +22,7 @@ static void parse_bad(const char *text, const char *reason)
     ck_assert_int_eq(champ_parse_time(&t, text), CHAMP_ERR_SCHEMA);
     ck_assert_double_eq(t, -12345);
     const char *msg = champ_last_error();
-    ck_assert_msg(strstr(msg, "expected an RFC 3339 date-time or Unix seconds, got \"") == msg,
+    ck_assert_msg(strstr(msg, "expected an RFC 3339 date-time, a date or Unix seconds, got \"") == msg,
                   "message: %s", msg);
     ck_assert_msg(strlen(text) > 40 || strstr(msg, text), "message: %s", msg);
     if (reason)
@@ -40,14 +40,52 @@ START_TEST(rfc3339_utc)
 }
 END_TEST
 
+/* A plain date is 00:00 UTC that day (champ_parse_time only: an export's
+ * "time" strings are date-times). */
+START_TEST(plain_dates)
+{
+    ck_assert_double_eq(parse_ok("2026-03-01"), 1772323200);
+    ck_assert_double_eq(parse_ok("1970-01-01"), 0);
+    ck_assert_double_eq(parse_ok("2024-02-29"), 1709164800);
+    parse_bad("2023-02-29", "(day out of range)");
+    parse_bad("2026-13-01", "(month out of range)");
+    parse_bad("2026-00-10", "(month out of range)");
+    parse_bad("2026/03/01", NULL);
+    double t = -1;
+    ck_assert_int_eq(champ__parse_rfc3339("2026-03-01", 10, &t), CHAMP_ERR_SCHEMA);
+    ck_assert_double_eq(t, -1);
+}
+END_TEST
+
+/* Unix seconds back to text, to the second, on both sides of 1970. */
+START_TEST(format_time)
+{
+    char buf[CHAMP_TIME_TEXT_MAX];
+    static const char *const texts[] = {"1970-01-01T00:00:00Z", "2026-03-01T09:30:00Z",
+                                        "1969-12-31T23:59:59Z", "2024-02-29T23:59:59Z",
+                                        "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        champ__format_time(buf, parse_ok(texts[i]));
+        ck_assert_str_eq(buf, texts[i]);
+    }
+    champ__format_time(buf, 1772357400.75);
+    ck_assert_str_eq(buf, "2026-03-01T09:30:00Z");
+    champ__format_time(buf, -0.5);
+    ck_assert_str_eq(buf, "1969-12-31T23:59:59Z");
+}
+END_TEST
+
 START_TEST(rfc3339_separators)
 {
     ck_assert_double_eq(parse_ok("2026-03-01t09:30:00z"), 1772357400);
     ck_assert_double_eq(parse_ok("2026-03-01 09:30:00Z"), 1772357400);
     parse_bad("2026-03-01_09:30:00Z", NULL);
-    parse_bad("2026-03-01T09:30:00", NULL);
+    /* a date-time without a zone says what is missing */
+    parse_bad("2026-03-01T09:30:00", "(no time zone: add Z for UTC or an offset such as +01:00)");
+    parse_bad("2026-03-01T09:30:00.25", "(no time zone");
     parse_bad("2026-03-01T09:30:00ZZ", NULL);
-    parse_bad("2026-03-01", NULL);
+    parse_bad("2026-03-0", NULL);
+    parse_bad("2026-03-01T", NULL);
     parse_bad("2026-3-01T09:30:00Z", NULL);
     parse_bad("2026-03-01T09:30Z", NULL);
     parse_bad("2026-03-01T09:30:00+0100", NULL);
@@ -170,22 +208,22 @@ START_TEST(message_excerpt)
 {
     double t = 0;
     ck_assert_int_eq(champ_parse_time(&t, "2026-13-01T00:00:00Z"), CHAMP_ERR_SCHEMA);
-    ck_assert_str_eq(champ_last_error(), "expected an RFC 3339 date-time or Unix seconds, "
+    ck_assert_str_eq(champ_last_error(), "expected an RFC 3339 date-time, a date or Unix seconds, "
                                          "got \"2026-13-01T00:00:00Z\" (month out of range)");
     char longer[200];
     memset(longer, 'x', sizeof longer - 1);
     longer[sizeof longer - 1] = '\0';
     ck_assert_int_eq(champ_parse_time(&t, longer), CHAMP_ERR_SCHEMA);
-    ck_assert_str_eq(champ_last_error(), "expected an RFC 3339 date-time or Unix seconds, "
+    ck_assert_str_eq(champ_last_error(), "expected an RFC 3339 date-time, a date or Unix seconds, "
                                          "got \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\"");
     /* Control bytes and invalid UTF-8 do not reach the message; a cut does
      * not split a character. */
     ck_assert_int_eq(champ_parse_time(&t, "a\nb\xff" "c"), CHAMP_ERR_SCHEMA);
     ck_assert_str_eq(champ_last_error(),
-                     "expected an RFC 3339 date-time or Unix seconds, got \"a?b?c\"");
+                     "expected an RFC 3339 date-time, a date or Unix seconds, got \"a?b?c\"");
     ck_assert_int_eq(champ_parse_time(&t, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\xc3\xa9"),
                      CHAMP_ERR_SCHEMA);
-    ck_assert_str_eq(champ_last_error(), "expected an RFC 3339 date-time or Unix seconds, "
+    ck_assert_str_eq(champ_last_error(), "expected an RFC 3339 date-time, a date or Unix seconds, "
                                          "got \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\"");
 }
 END_TEST
@@ -226,7 +264,7 @@ START_TEST(a_column_of_times)
     static const char *const bad[] = {"0", "yesterday"};
     ck_assert_int_eq(champ_parse_times(out, 2, bad), CHAMP_ERR_SCHEMA);
     ck_assert_str_eq(champ_last_error(),
-                     "times[1]: expected an RFC 3339 date-time or Unix seconds, got \"yesterday\"");
+                     "times[1]: expected an RFC 3339 date-time, a date or Unix seconds, got \"yesterday\"");
     ck_assert_int_eq(champ_parse_times(out, 0, NULL), CHAMP_OK);
     ck_assert_int_eq(champ_parse_times(NULL, 1, bad), CHAMP_ERR_ARGUMENT);
     ck_assert_int_eq(champ_parse_times(out, 1, NULL), CHAMP_ERR_ARGUMENT);
@@ -239,6 +277,8 @@ static Suite *time_suite(void)
     TCase *rfc = tcase_create("rfc3339");
     tcase_add_test(rfc, rfc3339_utc);
     tcase_add_test(rfc, rfc3339_separators);
+    tcase_add_test(rfc, plain_dates);
+    tcase_add_test(rfc, format_time);
     tcase_add_test(rfc, rfc3339_offsets);
     tcase_add_test(rfc, rfc3339_fraction);
     tcase_add_test(rfc, rfc3339_calendar);

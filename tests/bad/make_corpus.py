@@ -122,8 +122,8 @@ CASES = [
     ("line-two-objects.jsonl", b'{"id":"a"} {"id":"b"}\n'),
     ("line-duplicate-person.jsonl", b'{"id":"a"}\n{"id":"a"}\n'),
     ("line-bad-weight.jsonl", b'{"from":"a","to":"b"}\n\n{"from":"a","to":"b","weight":0}\n'),
-    ("line-without-id-or-from.jsonl", b'{"team":"t"}\n'),
-    ("line-document.jsonl", b'{"people":[{"id":"a"}]}\n'),
+    ("line-without-id-or-from.jsonl", b'{"id":"a"}\n{"team":"t"}\n'),
+    ("line-document.jsonl", b'{"from":"a","to":"b"}\n{"people":[{"id":"a"}]}\n'),
 ]
 
 

@@ -1,12 +1,13 @@
 /*
- * libFuzzer harness: the demo's command line (examples/champions.c). The
- * demo is compiled into this harness unchanged, its main renamed, its stderr
- * messages sent to /dev/null (stdout too: libFuzzer and the sanitizers write
- * to the real stderr only). The input, split at NUL bytes, is the
- * argument list after the program name. "rank ..." goes to the option parser
- * alone (parse_rank_args: every option, value and error path, the options
- * handle filled in, never a ranking); anything else goes to the demo's main
- * (--help, --version, unknown commands), which reads no file then.
+ * libFuzzer harness: the demo's command line (examples/). The demo's files
+ * are compiled into this harness unchanged (included here, main renamed),
+ * its stderr messages sent to /dev/null (stdout too: libFuzzer and the
+ * sanitizers write to the real stderr only).
+ * The input, split at NUL bytes, is the argument list after the program
+ * name. "rank ..." goes to the option parser alone (parse_command_line:
+ * every option, value and error path, the handles filled in, never a
+ * ranking); anything else goes to the demo's main (--help, --version,
+ * unknown commands), which reads no file then.
  * See docs/fuzzing.md.
  */
 #include "fuzz_common.h"
@@ -15,6 +16,8 @@ static FILE *champ_fuzz_devnull;
 
 #undef stderr
 #define stderr champ_fuzz_devnull
+#include "cli.c"
+#include "rank.c"
 #define main champions_demo_main
 #include "champions.c"
 #undef main
@@ -52,14 +55,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     argv[argc] = NULL;
 
     if (argc >= 2 && strcmp(argv[1], "rank") == 0) {
-        struct rank_args args = {.since = NAN, .until = NAN, .format = FORMAT_TABLE};
-        int code = check_status(champ_options_new(&args.options), NULL);
+        struct cli cli = {.command = &RANK_COMMAND, .since = NAN, .until = NAN};
+        int code = check_status(champ_options_new(&cli.options), NULL);
         if (code == EXIT_SUCCESS)
-            code = parse_rank_args(&args, argc - 2, argv + 2);
+            code = check_status(champ_read_options_new(&cli.read), NULL);
+        if (code == EXIT_SUCCESS)
+            code = parse_command_line(&cli, argc - 2, argv + 2);
         FUZZ_CHECK(code == EXIT_SUCCESS || code == EXIT_USAGE);
         if (code == EXIT_SUCCESS)
-            FUZZ_CHECK(args.help || args.file != NULL);
-        champ_options_free(args.options);
+            FUZZ_CHECK(cli.help || cli.args[0] != NULL);
+        champ_read_options_free(cli.read);
+        champ_options_free(cli.options);
     } else {
         int code = champions_demo_main(argc, argv);
         FUZZ_CHECK(code == EXIT_SUCCESS || code == EXIT_USAGE);

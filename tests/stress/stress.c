@@ -800,7 +800,7 @@ static void read_shared_ranking(worker *w)
     char nobody[64];
     size_t at;
     snprintf(nobody, sizeof nobody, "nobody-of-thread-%d", w->t);
-    if (champ_ranking_find(shared_ranking, nobody, &at) != CHAMP_ERR_ARGUMENT)
+    if (champ_ranking_find(shared_ranking, nobody, &at) != CHAMP_ERR_NOT_FOUND)
         fail("same (one ranking), thread %d: %s was found", w->t, nobody);
     snprintf(w->last_error, sizeof w->last_error, "no person with id \"%s\"", nobody);
     check_message("same (one ranking)", w->last_error);

@@ -1,0 +1,72 @@
+/* The names of the public enums' values: the one place where "reciprocity",
+ * "cross_team_share" or "no_teams" is spelled. The writers, the demo and
+ * the bindings ask for them here. */
+#include "champions.h"
+
+#include <stddef.h>
+
+#define NAME_OF(table, value) \
+    ((unsigned)(value) < sizeof(table) / sizeof *(table) ? (table)[(unsigned)(value)] : NULL)
+
+const char *champ_criterion_name(champ_criterion c)
+{
+    static const char *const names[CHAMP_CRITERION_COUNT] = {
+        [CHAMP_RECIPROCITY] = "reciprocity", [CHAMP_REACH] = "reach",
+        [CHAMP_BRIDGING] = "bridging",       [CHAMP_INFLUENCE] = "influence",
+        [CHAMP_ACTIVITY] = "activity"};
+    return NAME_OF(names, c);
+}
+
+const char *champ_diagnostic_name(champ_diagnostic d)
+{
+    static const char *const names[CHAMP_DIAGNOSTIC_COUNT] = {
+        [CHAMP_RECEIVED] = "received", [CHAMP_TIES] = "ties", [CHAMP_MUTUAL] = "mutual",
+        [CHAMP_CROSS_SHARE] = "cross_share"};
+    return NAME_OF(names, d);
+}
+
+const char *champ_summary_item_name(champ_summary_item item)
+{
+    static const char *const names[CHAMP_SUMMARY_ITEM_COUNT] = {
+        [CHAMP_SUMMARY_PEOPLE] = "people",
+        [CHAMP_SUMMARY_LISTED] = "listed",
+        [CHAMP_SUMMARY_ELIGIBLE] = "eligible",
+        [CHAMP_SUMMARY_INTERACTIONS] = "interactions",
+        [CHAMP_SUMMARY_DROPPED_SELF] = "dropped_self",
+        [CHAMP_SUMMARY_DROPPED_WINDOW] = "dropped_window",
+        [CHAMP_SUMMARY_TIES] = "ties",
+        [CHAMP_SUMMARY_MUTUAL_TIES] = "mutual_ties",
+        [CHAMP_SUMMARY_RECIPROCITY] = "reciprocity",
+        [CHAMP_SUMMARY_TEAMS] = "teams",
+        [CHAMP_SUMMARY_CROSS_TEAM_SHARE] = "cross_team_share"};
+    return NAME_OF(names, item);
+}
+
+const char *champ_format_name(champ_format format)
+{
+    static const char *const names[CHAMP_FORMAT_COUNT] = {[CHAMP_FORMAT_JSON] = "json",
+                                                          [CHAMP_FORMAT_CSV] = "csv"};
+    return NAME_OF(names, format);
+}
+
+const char *champ_input_name(champ_input input)
+{
+    static const char *const names[CHAMP_INPUT_COUNT] = {
+        [CHAMP_INPUT_DETECT] = "detect", [CHAMP_INPUT_JSON] = "json",
+        [CHAMP_INPUT_JSONL] = "jsonl"};
+    return NAME_OF(names, input);
+}
+
+const char *champ_warning_name(champ_warning warning)
+{
+    static const char *const names[CHAMP_WARNING_COUNT] = {
+        [CHAMP_WARN_UNREAD_MEMBERS] = "unread_members",
+        [CHAMP_WARN_NO_TEAMS] = "no_teams",
+        [CHAMP_WARN_NO_AUDIENCE] = "no_audience",
+        [CHAMP_WARN_NO_CHAMPION_GROUP] = "no_champion_group",
+        [CHAMP_WARN_UNUSED_TYPE_WEIGHT] = "unused_type_weight",
+        [CHAMP_WARN_EMPTY_WINDOW] = "empty_window",
+        [CHAMP_WARN_UNTIMED] = "untimed",
+        [CHAMP_WARN_NO_ELIGIBLE] = "no_eligible"};
+    return NAME_OF(names, warning);
+}

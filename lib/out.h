@@ -1,0 +1,62 @@
+/* Output in pieces to a champ_write_fn, through a buffer of its own: what
+ * every writer of the library (rankings, and later tables and reports)
+ * writes to. Private to lib/. */
+#ifndef CHAMP_OUT_H
+#define CHAMP_OUT_H
+
+#include "champions.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#define CHAMP_OUT_CHUNK 65536
+
+typedef struct champ_out {
+    champ_write_fn fn;
+    void *user;
+    char *buf;
+    size_t len;
+    int stopped; /* the callback asked to stop: nothing more is passed on */
+} champ_out;
+
+/* Start an output to fn; CHAMP_ERR_NOMEM when no buffer can be had. */
+champ_status champ__out_open(champ_out *o, champ_write_fn fn, void *user);
+
+/* Hand the buffer to the callback; nothing after it stopped. */
+void champ__out_flush(champ_out *o);
+
+static inline void champ__out_write(champ_out *o, const char *s, size_t n)
+{
+    while (n > 0) {
+        if (o->len == CHAMP_OUT_CHUNK)
+            champ__out_flush(o);
+        size_t room = CHAMP_OUT_CHUNK - o->len, k = n < room ? n : room;
+        memcpy(o->buf + o->len, s, k);
+        o->len += k;
+        s += k;
+        n -= k;
+    }
+}
+
+static inline void champ__out_putc(champ_out *o, char c)
+{
+    if (o->len == CHAMP_OUT_CHUNK)
+        champ__out_flush(o);
+    o->buf[o->len++] = c;
+}
+
+void champ__out_puts(champ_out *o, const char *s);
+
+/* A number as the JSON and CSV writers write it (champ__shortest); the
+ * caller has the C numeric locale. */
+void champ__out_number(champ_out *o, double x);
+
+/* Flush and release the buffer: CHAMP_OK, or CHAMP_ERR_IO when the
+ * callback stopped the output (message "cannot write the output: ..."
+ * with `reason`, or "the write callback stopped the output"). */
+champ_status champ__out_close(champ_out *o, const char *reason);
+
+/* A champ_write_fn that writes to a FILE * (user). */
+int champ__out_to_stream(void *user, const char *data, size_t len);
+
+#endif

@@ -1,0 +1,189 @@
+/* The warnings of a ranking (lib/warnings.c): each kind on the smallest
+ * input that calls for it, its exact sentence, and none on a sound ranking. */
+#include "netbuild.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The ranking's warnings, one per line, "kind: sentence". */
+static char *warnings_of(const champ_network *net, const champ_options *o)
+{
+    champ_ranking *r = NULL;
+    ck_assert_int_eq(champ_rank(net, o, &r), CHAMP_OK);
+    static char text[4096];
+    size_t used = 0;
+    text[0] = '\0';
+    for (size_t i = 0; i < champ_ranking_warning_count(r); i++) {
+        champ_warning kind = (champ_warning)-1;
+        const char *w = champ_ranking_warning(r, i, &kind);
+        used += (size_t)snprintf(text + used, sizeof text - used, "%s: %s\n",
+                                 champ_warning_name(kind), w);
+    }
+    ck_assert_ptr_null(champ_ranking_warning(r, champ_ranking_warning_count(r), NULL));
+    champ_ranking_free(r);
+    return text;
+}
+
+static champ_network *small_team_network(void)
+{
+    static const test_person people[] = {{"a", "T1", NULL}, {"b", "T2", NULL},
+                                         {"c", "T1", "citizen"}};
+    static const test_interaction ix[] = {{"a", "b", 100, "reply", 1, 1},
+                                          {"b", "a", 200, NULL, 1, 1},
+                                          {"a", "c", 300, NULL, 1, 1}};
+    return build_network(people, 3, ix, 3);
+}
+
+START_TEST(none_on_a_sound_ranking)
+{
+    champ_network *net = small_team_network();
+    ck_assert_str_eq(warnings_of(net, NULL), "");
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(options_that_change_nothing)
+{
+    champ_network *net = small_team_network();
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    const char *audience[] = {"visitor"};
+    ck_assert_int_eq(champ_options_set_audience_groups(o, audience, 1), CHAMP_OK);
+    const char *champions[] = {"staff", "volunteer"};
+    ck_assert_int_eq(champ_options_set_champion_groups(o, champions, 2), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_type_weight(o, "like", 0.5), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_type_weight(o, "reply", 2), CHAMP_OK);
+    ck_assert_str_eq(warnings_of(net, o),
+                     "no_audience: no one is in the audience group \"visitor\": reach is 0 for "
+                     "everyone\n"
+                     "no_champion_group: no listed person is in the champion group \"volunteer\"\n"
+                     "unused_type_weight: no interaction has the type \"like\": its type weight "
+                     "changes nothing\n");
+    /* one audience group of two is empty: reach still counts the other */
+    const char *two[] = {"visitor", "citizen"};
+    ck_assert_int_eq(champ_options_set_audience_groups(o, two, 2), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_champion_groups(o, champions, 1), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_type_weight(o, "like", 1), CHAMP_OK);
+    ck_assert_str_eq(warnings_of(net, o),
+                     "no_audience: no one is in the audience group \"visitor\"\n"
+                     "unused_type_weight: no interaction has the type \"like\": its type weight "
+                     "changes nothing\n");
+    champ_options_free(o);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(windows_that_keep_nothing)
+{
+    champ_network *net = small_team_network();
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_window(o, 1000, NAN), CHAMP_OK);
+    ck_assert_str_eq(warnings_of(net, o),
+                     "empty_window: the window kept no interactions: their times run from "
+                     "1970-01-01T00:01:40Z to 1970-01-01T00:05:00Z\n");
+    champ_network_free(net);
+    /* no times at all */
+    static const test_interaction untimed[] = {{"a", "b", 0, NULL, 1, 0}, {"b", "a", 0, NULL, 1, 0}};
+    net = build_network(NULL, 0, untimed, 2);
+    ck_assert_str_eq(warnings_of(net, o),
+                     "no_teams: no one has a team, so reach across teams is 0 for everyone (the "
+                     "input has no people list)\n"
+                     "empty_window: the window kept no interactions: none of the 2 has a time\n");
+    champ_network_free(net);
+    /* most untimed, some kept */
+    static const test_interaction mostly[] = {{"a", "b", 5000, NULL, 1, 1},
+                                              {"b", "a", 0, NULL, 1, 0},
+                                              {"b", "c", 0, NULL, 1, 0}};
+    static const test_person teams[] = {{"a", "T1", NULL}, {"b", "T2", NULL}};
+    net = build_network(teams, 2, mostly, 3);
+    ck_assert_str_eq(warnings_of(net, o),
+                     "untimed: 2 of the 3 interactions have no time, so the window left them "
+                     "out\n");
+    champ_options_free(o);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(no_one_eligible_says_why)
+{
+    champ_network *net = small_team_network();
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_min_activity(o, 10), CHAMP_OK);
+    ck_assert_str_eq(warnings_of(net, o),
+                     "no_eligible: no one is eligible: none of the 2 listed members of the "
+                     "champion groups has an activity of 10 or more\n");
+    const char *partner[] = {"partner"};
+    ck_assert_int_eq(champ_options_set_champion_groups(o, partner, 1), CHAMP_OK);
+    ck_assert_str_eq(warnings_of(net, o),
+                     "no_champion_group: no listed person is in the champion group \"partner\"\n"
+                     "no_eligible: no one is eligible: no listed person is in the champion "
+                     "groups\n");
+    champ_options_free(o);
+    champ_network_free(net);
+}
+END_TEST
+
+/* Members the reader did not read explain missing teams; unknown members
+ * of the document are named. */
+START_TEST(members_not_read)
+{
+    const char *doc = "{\"people\": [{\"id\": \"a\", \"department\": \"X\"}, {\"id\": \"b\", "
+                      "\"department\": \"Y\"}], \"interactions\": [{\"from\": \"a\", \"to\": "
+                      "\"b\"}], \"meta\": {}}";
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_read_json(doc, strlen(doc), &net), CHAMP_OK);
+    ck_assert_str_eq(warnings_of(net, NULL),
+                     "unread_members: the document's member \"meta\" is not read (an export has "
+                     "\"people\" and \"interactions\")\n"
+                     "no_teams: no one has a team, so reach across teams is 0 for everyone; the "
+                     "people have \"department\", which is not read (a team is \"team\")\n");
+    /* with an audience, reach does not count teams: no word about them */
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    const char *staff[] = {"staff"};
+    ck_assert_int_eq(champ_options_set_audience_groups(o, staff, 1), CHAMP_OK);
+    ck_assert_str_eq(warnings_of(net, o),
+                     "unread_members: the document's member \"meta\" is not read (an export has "
+                     "\"people\" and \"interactions\")\n");
+    champ_options_free(o);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(names_of_the_kinds)
+{
+    static const char *const names[] = {"unread_members",   "no_teams",
+                                        "no_audience",      "no_champion_group",
+                                        "unused_type_weight", "empty_window",
+                                        "untimed",          "no_eligible"};
+    ck_assert_int_eq(ARRAY_LEN(names), CHAMP_WARNING_COUNT);
+    for (int k = 0; k < CHAMP_WARNING_COUNT; k++)
+        ck_assert_str_eq(champ_warning_name((champ_warning)k), names[k]);
+    ck_assert_ptr_null(champ_warning_name((champ_warning)CHAMP_WARNING_COUNT));
+    ck_assert_ptr_null(champ_warning_name((champ_warning)-1));
+    ck_assert_uint_eq(champ_ranking_warning_count(NULL), 0);
+    ck_assert_ptr_null(champ_ranking_warning(NULL, 0, NULL));
+}
+END_TEST
+
+static Suite *warnings_suite(void)
+{
+    Suite *s = suite_create("warnings");
+    TCase *tc = tcase_create("warnings");
+    tcase_add_test(tc, none_on_a_sound_ranking);
+    tcase_add_test(tc, options_that_change_nothing);
+    tcase_add_test(tc, windows_that_keep_nothing);
+    tcase_add_test(tc, no_one_eligible_says_why);
+    tcase_add_test(tc, members_not_read);
+    tcase_add_test(tc, names_of_the_kinds);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return champ_test_run(warnings_suite());
+}
