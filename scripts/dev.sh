@@ -27,11 +27,14 @@ install_missing() {
 }
 
 # meson runs on Debian's /usr/bin/python3, which sees python3-numpy and
-# python3-igraph; a pyenv python3 first on PATH does not matter here.
+# python3-igraph; a pyenv python3 first on PATH does not matter here. Every
+# part of the test suite is required here (they are 'auto' by default, for a
+# quick first build by hand), so that a missing dependency fails the setup.
+ALL_TESTS="-Dunit_tests=enabled -Dpython_tests=enabled -Dcxx_tests=enabled"
 configure() {
     dir=$1
     shift
-    [ -f "$dir/build.ninja" ] || meson setup "$dir" "$@"
+    [ -f "$dir/build.ninja" ] || meson setup "$dir" $ALL_TESTS "$@"
     meson compile -C "$dir"
 }
 

@@ -13,12 +13,18 @@ trap 'rm -rf "$work"' EXIT
 meson install -C "$build" --destdir "$work/root" --no-rebuild --quiet
 pc=$(find "$work/root" -name champions.pc | head -n 1)
 [ -n "$pc" ] || { echo "champions.pc was not installed"; exit 1; }
-export PKG_CONFIG_PATH="$(dirname "$pc")"
+# Only our .pc is visible: a client of the shared library must not need
+# igraph's (nor get its include paths).
+export PKG_CONFIG_LIBDIR="$(dirname "$pc")"
+export PKG_CONFIG_PATH=""
 # The .pc names the real prefix; point it into the DESTDIR copy.
 prefix="$work/root$(pkg-config --variable=prefix champions)"
 cflags=$(pkg-config --define-variable=prefix="$prefix" --cflags champions)
 libs=$(pkg-config --define-variable=prefix="$prefix" --libs champions)
 libdir=$(pkg-config --define-variable=prefix="$prefix" --variable=libdir champions)
+case "$cflags $libs" in
+*igraph*) echo "pkg-config champions hands igraph to clients: $cflags $libs"; exit 1 ;;
+esac
 [ -e "$libdir/libchampions.so.0" ] || { echo "no libchampions.so.0 in $libdir"; exit 1; }
 
 # A library built with -Db_sanitize needs its client built the same way.

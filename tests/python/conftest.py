@@ -23,6 +23,12 @@ BUNDLED = os.path.join(REPO, "examples", "email-eu-core.json")
 NETWORKS = convert.NETWORKS
 
 
+def pytest_configure(config):
+    # Many rankings here warn on purpose (no teams, an audience nobody is
+    # in); the tests of warnings catch them with pytest.warns.
+    config.addinivalue_line("filterwarnings", "ignore::champions.DataWarning")
+
+
 def demo_path():
     path = os.environ.get("CHAMPIONS_DEMO")
     assert path and os.access(path, os.X_OK), "CHAMPIONS_DEMO must name the built demo"

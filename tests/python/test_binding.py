@@ -37,8 +37,8 @@ def test_a_missing_library_is_one_clear_import_error():
     assert "/nonexistent/libchampions.so.0" in proc.stderr and "CHAMPIONS_LIBRARY" in proc.stderr
 
 
-@pytest.mark.parametrize("version,ok", [("0.1.0", True), ("0.1.7", True), ("0.4.0", True),
-                                        ("0.0.9", False), ("1.0.0", False), ("x.y", False)])
+@pytest.mark.parametrize("version,ok", [("0.2.0", True), ("0.2.7", True), ("0.4.0", True),
+                                        ("0.1.0", False), ("1.0.0", False), ("x.y", False)])
 def test_version_check(version, ok):
     if ok:
         _lib._check_version(version, "lib")

@@ -104,3 +104,73 @@ def test_plain_use_imports_neither_pandas_nor_matplotlib():
             "print(sorted(m for m in ('pandas', 'matplotlib') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def figure_texts(ax):
+    return [t for t in ax.texts if t.get_gid() == "criterion-figure"]
+
+
+def segment_texts(ax):
+    """The figures written on the bars."""
+    return [t.get_text() for t in figure_texts(ax)]
+
+
+def test_the_figures_behind_each_criterion_are_on_the_bars(res):
+    ax = res.plot(top=10)
+    texts = segment_texts(ax)
+    first = res.to_records()[0]
+    # "35 teams" for reach, "71% mutual" for reciprocity, "189 sent"
+    assert f"{first['reach']} teams" in texts
+    assert f"{first['mutual'] / first['ties']:.0%} mutual" in texts
+    assert f"{first['activity']:g} sent" in texts
+    assert any(t.startswith("top ") for t in texts)
+    # dark text on the light orange of reach, white on the darker blue
+    colours = {t.get_text(): t.get_color() for t in figure_texts(ax)}
+    assert colours[f"{first['reach']} teams"] != "white"
+    assert colours[f"{first['mutual'] / first['ties']:.0%} mutual"] == "white"
+    # every text that was kept lies inside its segment
+    renderer = ax.figure.canvas.get_renderer()
+    for text in figure_texts(ax):
+        box = text.get_window_extent(renderer)
+        assert any(p.get_window_extent(renderer).x0 <= box.x0 and
+                   box.x1 <= p.get_window_extent(renderer).x1 for p in ax.patches)
+    plt.close(ax.figure)
+    with champions.load(BUNDLED) as net, net.rank(audience="staff") as audience:
+        ax = audience.plot(top=3)
+        assert f"{audience.to_records()[0]['reach']} reached" in segment_texts(ax)
+        plt.close(ax.figure)
+
+
+def test_long_ids_and_team_names_wrap(tmp_path):
+    """A long id or team name wraps onto lines of its own; the bars keep
+    most of the width."""
+    long_id = "a-person-with-a-really-rather-long-identifier-from-hr"
+    long_team = "Directorate of Communications and Stakeholder Engagement"
+    net = champions.Network()
+    for i, pid in enumerate((long_id, "b", "c")):
+        net.add_person(pid, long_team if i == 0 else "T")
+    for u, v in ((long_id, "b"), ("b", long_id), ("b", "c"), ("c", long_id)):
+        net.add_interaction(u, v)
+    with net.rank() as r:
+        ax = r.plot()
+        labels = tick_labels(ax)
+        wrapped = next(label for label in labels if "really" in label)
+        assert "\n" in wrapped and all(len(line) <= 28 for line in wrapped.split("\n"))
+        ax.figure.savefig(tmp_path / "long.png", dpi=100)
+        renderer = ax.figure.canvas.get_renderer()
+        axes_box = ax.get_window_extent(renderer)
+        assert axes_box.width > 0.55 * ax.figure.bbox.width
+        plt.close(ax.figure)
+        ax = r.plot_teams()
+        assert all(len(line) <= 28 for label in tick_labels(ax) for line in label.split("\n"))
+        plt.close(ax.figure)
+
+
+def test_nothing_to_show_says_why():
+    with champions.load(BUNDLED) as net, net.rank(since="2030-01-01") as r:
+        for plot in (r.plot, r.plot_teams):
+            ax = plot()
+            texts = " ".join(t.get_text() for t in ax.texts)
+            assert "No one is eligible" in texts and "The window kept no interactions" in texts
+            assert not ax.patches and "Top 0" not in ax.get_title()
+            plt.close(ax.figure)

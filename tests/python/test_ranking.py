@@ -99,8 +99,11 @@ def test_summary_types(res):
     s = res.summary
     assert list(s) == ["people", "listed", "eligible", "interactions", "dropped_self",
                        "dropped_window", "ties", "mutual_ties", "reciprocity", "teams",
-                       "cross_team_share"]
-    assert all(type(s[k]) is int for k in s if k not in ("reciprocity", "cross_team_share"))
+                       "cross_team_share", "warnings"]
+    assert list(s) == [*champions.SUMMARY_ITEMS, "warnings"]
+    assert s["warnings"] == [] and res.warnings == []
+    assert all(type(s[k]) is int for k in s
+               if k not in ("reciprocity", "cross_team_share", "warnings"))
     assert isinstance(s["reciprocity"], float)
     assert res.bridging_exact is True and res.bridging_sources == 1005
 
@@ -155,7 +158,7 @@ def test_window_accepts_datetimes_strings_and_seconds():
     ({"since": 10, "until": 10}, champions.ArgumentError, r"since"),
     ({"since": "last week"}, champions.InputError, r"^since: expected an RFC 3339"),
     ({"until": float("inf")}, ValueError, r"^until: expected finite Unix seconds"),
-    ({"since": dt.date(2026, 1, 1)}, TypeError, r"^since: a date has no time of day"),
+    ({"since": "2026-01-01T00:00:00"}, champions.InputError, r"^since: .*\(no time zone"),
     ({"type_weights": {"email": -2}}, champions.ArgumentError, r"^type_weights\['email'\]: "),
     ({"min_activity": float("nan")}, ValueError, r"^min_activity: expected a number, got NaN"),
     ({"reciprocity_prior": -1}, champions.ArgumentError, r"^reciprocity_prior: "),
@@ -169,3 +172,69 @@ def test_bad_options_raise_with_the_place(kw, error, message):
     with champions.load(BUNDLED) as net:
         with pytest.raises(error, match=message):
             net.rank(**kw)
+
+
+def test_iterating_yields_the_people_in_output_order(res):
+    people = list(res)
+    assert people == res.to_records()
+    assert [p["rank"] for p in people[:3]] == [1, 2, 3]
+    first = next(iter(res))
+    assert first == res[first["id"]]
+    assert sum(1 for p in res if p["eligible"]) == res.summary["eligible"]
+
+
+def test_an_absent_id_is_a_key_error(res):
+    with pytest.raises(KeyError):
+        res["nobody"]
+    with pytest.raises(KeyError):
+        res[17]
+    assert "nobody" not in res and 17 not in res and res.to_records()[0]["id"] in res
+    assert issubclass(champions.NotFoundError, KeyError)
+
+
+def test_names_come_from_the_library():
+    assert champions.CRITERIA == ("reciprocity", "reach", "bridging", "influence", "activity")
+    assert champions.DIAGNOSTICS == ("received", "ties", "mutual", "cross_share")
+    assert champions.FORMATS == ("json", "csv")
+    assert champions.INPUTS == ("detect", "json", "jsonl")
+    assert "no_audience" in champions.WARNINGS and "empty_window" in champions.WARNINGS
+
+
+def test_defaults_are_the_librarys():
+    d = champions.defaults()
+    assert d == {"weights": {"reciprocity": 0.30, "reach": 0.25, "bridging": 0.15,
+                             "influence": 0.15, "activity": 0.15},
+                 "min_activity": 1.0, "champion_groups": ["staff"], "audience": [],
+                 "reciprocity_prior": 2.0, "samples": 0, "seed": 1}
+
+
+def test_rank_sets_only_what_the_caller_gave(monkeypatch):
+    """Options left at None never reach the library, so its defaults rule."""
+    from champions import _lib
+    called = []
+    for name in [n for n in _lib.PROTOTYPES if n.startswith("champ_options_set_")]:
+        original = getattr(_lib.lib, name)
+        monkeypatch.setattr(_lib.lib, name,
+                            lambda *a, _n=name, _f=original: called.append(_n) or _f(*a))
+    with champions.load(BUNDLED) as net:
+        net.rank().close()
+        assert called == ["champ_options_set_progress"]
+        called.clear()
+        net.rank(seed=3, audience="staff", weights={"reach": 0.5}).close()
+        assert sorted(called) == ["champ_options_set_audience_groups",
+                                  "champ_options_set_progress", "champ_options_set_seed",
+                                  "champ_options_set_weight"]
+
+
+def test_warnings_reach_python_and_the_summary():
+    with champions.load(BUNDLED) as net:
+        with pytest.warns(champions.DataWarning,
+                          match=r'^no one is in the audience group "citizen": reach is 0'):
+            r = net.rank(audience="citizen")
+        with r:
+            assert r.warnings == [("no_audience", 'no one is in the audience group "citizen": '
+                                                  'reach is 0 for everyone')]
+            assert r.summary["warnings"] == [r.warnings[0][1]]
+            assert r.audience == ["citizen"]
+        with pytest.warns(champions.DataWarning, match="none of the 24929 has a time"):
+            net.rank(since="2026-01-01").close()

@@ -9,7 +9,8 @@ For every network of convert.py (or those given with --only) the network is
 converted into a temporary export, and for each option set below the CLI and
 the reference are run on it and compared: the same people in the same order,
 every key present, every number equal to 1e-9 (absolute, or relative to the
-larger magnitude), every null/bool/string equal, the summary equal.
+larger magnitude), every null/bool/string equal, the summary equal (its warnings only checked
+for their shape: a list of sentences).
 One line per case, then `N passed, M failed`; exit status 1 on any failure.
 """
 
@@ -160,7 +161,12 @@ def compare(got, want, max_diffs):
                 add("summary.%s: missing (reference %s)" % (k, fmt(ws[k])))
             elif not same(gs[k], ws[k]):
                 add("summary.%s: champions %s, reference %s" % (k, fmt(gs[k]), fmt(ws[k])))
-        for k in sorted(set(gs) - set(SUMMARY_KEYS)):
+        # The warnings are sentences about the data (docs/format.md), checked
+        # by the C and CLI suites; here only their shape.
+        warnings = gs.get("warnings")
+        if not (isinstance(warnings, list) and all(isinstance(w, str) and w for w in warnings)):
+            add("summary.warnings: expected a list of sentences, got %s" % fmt(warnings))
+        for k in sorted(set(gs) - set(SUMMARY_KEYS) - {"warnings"}):
             add("summary: extra key %r" % k)
     gp, wp = got.get("people"), want["people"]
     if not isinstance(gp, list):

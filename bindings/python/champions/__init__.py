@@ -3,7 +3,7 @@
     import champions
     net = champions.load("export.json")
     res = net.rank(weights={"activity": 0.1})
-    res.summary          # the network summary (SPEC 4.9)
+    res.summary          # the network summary, with its warnings
     res.to_pandas()      # one row per person
     res.plot()           # the top champions, score split by criterion
 
@@ -12,11 +12,12 @@ number comes from the library, errors carry its messages. Set
 CHAMPIONS_LIBRARY to load a library other than the one beside this package.
 """
 
-from ._lib import (ArgumentError, CRITERIA, CancelledError, Error, FileError, InputError,
-                   InternalError, OutOfMemoryError)
+from ._lib import (CRITERIA, DIAGNOSTICS, FORMATS, INPUTS, SUMMARY_ITEMS, WARNINGS,
+                   ArgumentError, CancelledError, DataWarning, Error, FileError, InputError,
+                   InternalError, NotFoundError, OutOfMemoryError)
 from ._lib import path as library_path
 from ._lib import version as library_version
-from ._network import Network, load
+from ._network import Network, defaults, load
 from ._ranking import Ranking
 from ._time import seconds as _seconds
 
@@ -24,11 +25,12 @@ __version__ = library_version
 
 
 def parse_time(value):
-    """Unix seconds for a datetime (UTC when it has no zone), an RFC 3339
-    string or Unix seconds, by the rules of the export format (SPEC 2)."""
+    """Unix seconds for a datetime (UTC when it has no zone), a date (00:00
+    UTC), an RFC 3339 string or Unix seconds, by the library's rules."""
     return _seconds(value, "time")
 
 
-__all__ = ["ArgumentError", "CRITERIA", "CancelledError", "Error", "FileError", "InputError", "InternalError",
-           "Network", "OutOfMemoryError", "Ranking", "library_path", "library_version", "load",
-           "parse_time"]
+__all__ = ["ArgumentError", "CRITERIA", "CancelledError", "DIAGNOSTICS", "DataWarning", "Error",
+           "FORMATS", "FileError", "INPUTS", "InputError", "InternalError", "Network",
+           "NotFoundError", "OutOfMemoryError", "Ranking", "SUMMARY_ITEMS", "WARNINGS",
+           "defaults", "library_path", "library_version", "load", "parse_time"]

@@ -24,6 +24,17 @@ def at_row(name, i):
     return f"{table}[{i}].{member}" if member else f"{name}[{i}]"
 
 
+def _refuse_floats(items, missing, name):
+    """Ids, teams, groups and types are text. A float among them is almost
+    always a column of integers that pandas read as float because of a blank
+    cell: 1001 became 1001.0, which would be a person of its own."""
+    for i, v in enumerate(items):
+        if isinstance(v, (float, np.floating)) and not missing[i]:
+            raise ValueError(f"{at_row(name, i)}: {v!r} is a floating-point number, not text "
+                             "(a column of integers with a blank cell reads as float in "
+                             "pandas: read it as text, e.g. pandas.read_csv(..., dtype=str))")
+
+
 def _as_list(values, name):
     if hasattr(values, "tolist") and getattr(values, "ndim", 1) == 1:
         return values.tolist()  # numpy arrays, pandas Series: fast, Python objects
@@ -47,10 +58,11 @@ class TextColumn:
         try:
             joined = "\0".join(items)  # all text: the fast path
         except TypeError:
-            # Absent values (None, NaN) or other values (numbers as ids, by str()).
+            # Absent values (None, NaN) or other values (integers as ids, by str()).
             column = np.empty(self.length, dtype=object)
             column[:] = items
             missing = missing_mask(column)
+            _refuse_floats(items, missing, name)
             if required and missing.any():
                 first = int(np.argmax(missing))
                 raise ValueError(f"{at_row(name, first)}: missing value") from None

@@ -7,7 +7,7 @@ import os
 # The library versions this binding was written against: same major, a minor
 # at least this one (functions are only ever added within a SONAME).
 SONAME = "libchampions.so.0"
-REQUIRED = (0, 1)
+REQUIRED = (0, 2)
 ENV_VAR = "CHAMPIONS_LIBRARY"
 
 _c = ctypes
@@ -20,15 +20,34 @@ _status = _c.c_int
 _handle_out = _c.POINTER(_c.c_void_p)
 # champ_progress_fn: int (*)(void *user, const char *phase, double done)
 PROGRESS = _c.CFUNCTYPE(_c.c_int, _c.c_void_p, _c.c_char_p, _c.c_double)
+# champ_write_fn: int (*)(void *user, const char *data, size_t len); data as
+# an address, so that ctypes does not stop at a NUL or copy it as bytes
+WRITE = _c.CFUNCTYPE(_c.c_int, _c.c_void_p, _c.c_void_p, _c.c_size_t)
+_uint64 = _c.c_uint64
+_sizep = _c.POINTER(_size)
 
-# name: (restype, argtypes); every function of include/champions.h.
+# name: (restype, argtypes); every function of include/champions.h. The
+# python suite parses the header and checks each type (test_prototypes.py).
 PROTOTYPES = {
     "champ_version": (_str, []),
     "champ_status_name": (_str, [_int]),
+    "champ_criterion_name": (_str, [_int]),
+    "champ_diagnostic_name": (_str, [_int]),
+    "champ_summary_item_name": (_str, [_int]),
+    "champ_format_name": (_str, [_int]),
+    "champ_input_name": (_str, [_int]),
+    "champ_warning_name": (_str, [_int]),
     "champ_last_error": (_str, []),
     "champ_parse_time": (_status, [_c.POINTER(_double), _str]),
     "champ_parse_times": (_status, [_ptr, _size, _ptr]),
     "champ_network_new": (_status, [_handle_out]),
+    "champ_read_options_new": (_status, [_handle_out]),
+    "champ_read_options_set_input": (_status, [_ptr, _int]),
+    "champ_read_options_set_progress": (_status, [_ptr, PROGRESS, _ptr]),
+    "champ_read_options_free": (None, [_ptr]),
+    "champ_network_read": (_status, [_str, _ptr, _handle_out]),
+    "champ_network_read_fd": (_status, [_int, _str, _ptr, _handle_out]),
+    "champ_network_read_memory": (_status, [_ptr, _size, _str, _ptr, _handle_out]),
     "champ_network_read_file": (_status, [_str, _handle_out]),
     "champ_network_read_file_progress": (_status, [_str, PROGRESS, _ptr, _handle_out]),
     "champ_network_read_json": (_status, [_str, _size, _handle_out]),
@@ -51,6 +70,15 @@ PROTOTYPES = {
     "champ_options_set_bridging_samples": (_status, [_ptr, _size]),
     "champ_options_set_seed": (_status, [_ptr, _c.c_uint64]),
     "champ_options_set_progress": (_status, [_ptr, PROGRESS, _ptr]),
+    "champ_options_get_weight": (_double, [_ptr, _int]),
+    "champ_options_get_min_activity": (_double, [_ptr]),
+    "champ_options_get_reciprocity_prior": (_double, [_ptr]),
+    "champ_options_get_bridging_samples": (_size, [_ptr]),
+    "champ_options_get_seed": (_uint64, [_ptr]),
+    "champ_options_champion_group_count": (_size, [_ptr]),
+    "champ_options_champion_group": (_str, [_ptr, _size]),
+    "champ_options_audience_group_count": (_size, [_ptr]),
+    "champ_options_audience_group": (_str, [_ptr, _size]),
     "champ_options_free": (None, [_ptr]),
     "champ_rank": (_status, [_ptr, _ptr, _handle_out]),
     "champ_ranking_count": (_size, [_ptr]),
@@ -69,23 +97,24 @@ PROTOTYPES = {
     "champ_ranking_values": (_status, [_ptr, _int, _ptr]),
     "champ_ranking_percentiles": (_status, [_ptr, _int, _ptr]),
     "champ_ranking_diagnostics": (_status, [_ptr, _int, _ptr]),
-    "champ_ranking_texts": (_status, [_ptr, _int, _ptr, _size, _c.POINTER(_size)]),
+    "champ_ranking_texts": (_status, [_ptr, _int, _ptr, _size, _sizep]),
     "champ_ranking_weight": (_double, [_ptr, _int]),
-    "champ_ranking_find": (_status, [_ptr, _str, _c.POINTER(_size)]),
+    "champ_ranking_find": (_status, [_ptr, _str, _sizep]),
     "champ_ranking_summary": (_double, [_ptr, _int]),
+    "champ_ranking_warning_count": (_size, [_ptr]),
+    "champ_ranking_warning": (_str, [_ptr, _size, _c.POINTER(_int)]),
+    "champ_ranking_audience_group_count": (_size, [_ptr]),
+    "champ_ranking_audience_group": (_str, [_ptr, _size]),
     "champ_ranking_bridging_exact": (_int, [_ptr]),
     "champ_ranking_bridging_sources": (_size, [_ptr]),
     "champ_ranking_write": (_status, [_ptr, _int, _size, _ptr]),
+    "champ_ranking_write_to": (_status, [_ptr, _int, _size, WRITE, _ptr]),
     "champ_ranking_free": (None, [_ptr]),
 }
 
 # Values of the C enums (fixed forever by the header).
-OK, ERR_ARGUMENT, ERR_NOMEM, ERR_IO, ERR_PARSE, ERR_SCHEMA, ERR_INTERNAL, ERR_CANCELLED = range(8)
-CRITERIA = ("reciprocity", "reach", "bridging", "influence", "activity")
-DIAGNOSTICS = ("received", "ties", "mutual", "cross_share")
-SUMMARY_ITEMS = ("people", "listed", "eligible", "interactions", "dropped_self",
-                 "dropped_window", "ties", "mutual_ties", "reciprocity", "teams",
-                 "cross_team_share")
+(OK, ERR_ARGUMENT, ERR_NOMEM, ERR_IO, ERR_PARSE, ERR_SCHEMA, ERR_INTERNAL, ERR_CANCELLED,
+ ERR_NOT_FOUND) = range(9)
 TEXT_ID, TEXT_TEAM, TEXT_GROUP = range(3)
 
 
@@ -121,6 +150,18 @@ class CancelledError(Error):
     """The progress callback stopped the call (CHAMP_ERR_CANCELLED)."""
 
 
+class NotFoundError(Error, KeyError):
+    """What was looked up is not there (CHAMP_ERR_NOT_FOUND)."""
+
+    def __str__(self):  # KeyError would show the message quoted
+        return str(self.args[0]) if self.args else ""
+
+
+class DataWarning(UserWarning):
+    """The data or the options may not support a ranking as meant: the
+    library's warning, e.g. no one in the audience group asked for."""
+
+
 _EXCEPTIONS = {
     ERR_ARGUMENT: ArgumentError,
     ERR_NOMEM: OutOfMemoryError,
@@ -129,6 +170,7 @@ _EXCEPTIONS = {
     ERR_SCHEMA: InputError,
     ERR_INTERNAL: InternalError,
     ERR_CANCELLED: CancelledError,
+    ERR_NOT_FOUND: NotFoundError,
 }
 
 
@@ -176,6 +218,23 @@ lib, path = _open()
 _declare(lib, path)
 version = lib.champ_version().decode()
 _check_version(version, path)
+
+
+def _names(name_of):
+    """Every name of a C enum, asked of the library: value 0, 1, ... until NULL."""
+    names, value = [], 0
+    while (name := name_of(value)) is not None:
+        names.append(name.decode())
+        value += 1
+    return tuple(names)
+
+
+CRITERIA = _names(lib.champ_criterion_name)
+DIAGNOSTICS = _names(lib.champ_diagnostic_name)
+SUMMARY_ITEMS = _names(lib.champ_summary_item_name)
+FORMATS = _names(lib.champ_format_name)
+INPUTS = _names(lib.champ_input_name)
+WARNINGS = _names(lib.champ_warning_name)
 
 
 def error(status):

@@ -3,6 +3,7 @@
 import ctypes
 import math
 import os
+import warnings
 
 import numpy as np
 
@@ -27,15 +28,34 @@ def _optional_text(value, name):
     return None if value is None else _text(value, name)
 
 
-def load(path, progress=None):
-    """Read an export (SPEC 2) from a file: JSON Lines when the name ends in
-    .jsonl or .ndjson, otherwise the JSON document form. Raises OSError
-    (champions.FileError) when the file cannot be read, champions.InputError
-    (a ValueError) for bad content; messages name the file and the place.
-    progress: None, True (a bar) or a callable(phase, done), as for rank()."""
+class _ReadOptions(Handle):
+    """How to read an input: its form (None: decided by the content)."""
+
+    _free = staticmethod(lib.champ_read_options_free)
+
+    def __init__(self, form=None, listener=None):
+        super().__init__(_lib.new_handle(lib.champ_read_options_new))
+        if form is not None:
+            if form not in _lib.INPUTS:
+                self.close()
+                raise ValueError(f"form: expected one of {', '.join(_lib.INPUTS)}, "
+                                 f"got {form!r}")
+            _lib.check(lib.champ_read_options_set_input(self._ptr, _lib.INPUTS.index(form)))
+        if listener is not None:
+            _lib.check(lib.champ_read_options_set_progress(self._ptr, listener.pointer, None))
+
+
+def load(path, form=None, progress=None):
+    """Read an export from a file. The form is decided by the content (the
+    file's name never decides) unless `form` names it: one of
+    champions.INPUTS ("json", "jsonl"). Raises OSError (champions.FileError)
+    when the file cannot be read, champions.InputError (a ValueError) for
+    bad content; messages name the file and the place. progress: None, True
+    (a bar) or a callable(phase, done), as for rank()."""
     listener = Listener(progress)
-    return Network._wrap(_lib.new_handle(lib.champ_network_read_file_progress, os.fsencode(path),
-                                         listener.pointer, None, checker=listener.check))
+    with _ReadOptions(form, listener) as options:
+        return Network._wrap(_lib.new_handle(lib.champ_network_read, os.fsencode(path),
+                                             options._ptr, checker=listener.check))
 
 
 class Network(Handle):
@@ -56,10 +76,13 @@ class Network(Handle):
         return net
 
     @classmethod
-    def from_json(cls, text):
-        """A network from an export held in a str or bytes (either form)."""
+    def from_json(cls, text, form=None):
+        """A network from an export held in a str or bytes, read as load()
+        reads a file (form None: decided by the content)."""
         data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
-        return cls._wrap(_lib.new_handle(lib.champ_network_read_json, data, len(data)))
+        with _ReadOptions(form) as options:
+            return cls._wrap(_lib.new_handle(lib.champ_network_read_memory, data, len(data),
+                                             None, options._ptr))
 
     # -- people and interactions ---------------------------------------
 
@@ -150,6 +173,10 @@ class Network(Handle):
         of a multigraph is one interaction."""
         nodes = list(G.nodes(data=True))
         edges = list(G.edges(data=True))
+        if team is not None and nodes and not any(team in d for _, d in nodes):
+            warnings.warn(f"no node has a {team!r} attribute: everyone's team is unknown, so "
+                          "reach across teams will be 0 for everyone (name the attribute with "
+                          "team=...)", _lib.DataWarning, stacklevel=2)
         if not G.is_directed():
             edges += [(v, u, d) for u, v, d in edges]
         net = cls()
@@ -180,21 +207,25 @@ class Network(Handle):
             return "<champions.Network closed>"
         return f"<champions.Network: {len(self)} people, {self.interaction_count} interactions>"
 
-    def rank(self, *, weights=None, since=None, until=None, type_weights=None, min_activity=1,
-             champion_groups=("staff",), audience=None, reciprocity_prior=2, samples=0, seed=1,
-             progress=None):
-        """Rank the champions (SPEC 4) with the options of SPEC 3.
+    def rank(self, *, weights=None, since=None, until=None, type_weights=None,
+             min_activity=None, champion_groups=None, audience=None, reciprocity_prior=None,
+             samples=None, seed=None, progress=None):
+        """Rank the champions. Every option left at None keeps the library's
+        default (champions.defaults() lists them).
 
-        weights: {criterion: weight}; criteria left out keep their defaults
-        (reciprocity 0.30, reach 0.25, bridging, influence, activity 0.15).
-        since/until: a datetime (UTC when it has no zone), an RFC 3339 string
-        or Unix seconds; keeps since <= time < until. type_weights: {type:
-        multiplier}. champion_groups / audience: a group name or a list.
-        samples: bridging sources, 0 = automatic. progress: None, True (a
+        weights: {criterion: weight}; criteria left out keep their defaults.
+        since/until: a datetime (UTC when it has no zone), a date (00:00
+        UTC), an RFC 3339 string or Unix seconds; keeps since <= time <
+        until. type_weights: {type: multiplier}. min_activity: eligible only
+        with activity >= it. champion_groups / audience: a group name or a
+        list. reciprocity_prior: alpha >= 0. samples: bridging sources, 0 =
+        automatic. seed: of the source sampling. progress: None, True (a
         tqdm bar when tqdm is installed, else a line on stderr) or a
         callable(phase, done) that may return False, or raise, to stop the
         ranking (champions.CancelledError, or its exception). Ctrl-C stops
-        it too. Returns a Ranking."""
+        it too. Returns a Ranking; each of its warnings (no one in an
+        audience group, a window that kept nothing, ...) is also issued as
+        a champions.DataWarning."""
         handle = self._handle()
         listener = Listener(progress)
         with _Options() as options:
@@ -203,8 +234,11 @@ class Network(Handle):
                         audience=audience, reciprocity_prior=reciprocity_prior,
                         samples=samples, seed=seed)
             options._call(lib.champ_options_set_progress, listener.pointer, None, name="progress")
-            return Ranking._wrap(_lib.new_handle(lib.champ_rank, handle, options._ptr,
-                                                 checker=listener.check))
+            ranking = Ranking._wrap(_lib.new_handle(lib.champ_rank, handle, options._ptr,
+                                                    checker=listener.check))
+        for _, message in ranking.warnings:
+            warnings.warn(message, _lib.DataWarning, stacklevel=2)
+        return ranking
 
 
 def _get(frame, column):
@@ -242,6 +276,7 @@ class _Options(Handle):
 
     def set(self, *, weights, since, until, type_weights, min_activity, champion_groups,
             audience, reciprocity_prior, samples, seed):
+        """Set what the caller gave; the rest keeps the library's defaults."""
         for criterion, w in dict(weights or {}).items():
             if criterion not in _lib.CRITERIA:
                 raise ValueError(f"weights: unknown criterion {criterion!r}; expected one of "
@@ -254,20 +289,26 @@ class _Options(Handle):
         for kind, w in dict(type_weights or {}).items():
             self._call(lib.champ_options_set_type_weight, _text(kind, "type_weights"),
                        _number(w, f"type_weights[{kind!r}]"), name=f"type_weights[{kind!r}]")
-        self._call(lib.champ_options_set_min_activity, _number(min_activity, "min_activity"),
-                   name="min_activity")
+        if min_activity is not None:
+            self._call(lib.champ_options_set_min_activity,
+                       _number(min_activity, "min_activity"), name="min_activity")
         for setter, groups, name in ((lib.champ_options_set_champion_groups, champion_groups,
                                       "champion_groups"),
-                                     (lib.champ_options_set_audience_groups, audience or (),
+                                     (lib.champ_options_set_audience_groups, audience,
                                       "audience")):
+            if groups is None:
+                continue
             names = _names(groups, name)
             array = (ctypes.c_char_p * max(len(names), 1))(*names)
             self._call(setter, ctypes.addressof(array), len(names), name=name)
-        self._call(lib.champ_options_set_reciprocity_prior,
-                   _number(reciprocity_prior, "reciprocity_prior"), name="reciprocity_prior")
-        self._call(lib.champ_options_set_bridging_samples, _count(samples, "samples"),
-                   name="samples")
-        self._call(lib.champ_options_set_seed, _count(seed, "seed", 2**64 - 1), name="seed")
+        if reciprocity_prior is not None:
+            self._call(lib.champ_options_set_reciprocity_prior,
+                       _number(reciprocity_prior, "reciprocity_prior"), name="reciprocity_prior")
+        if samples is not None:
+            self._call(lib.champ_options_set_bridging_samples, _count(samples, "samples"),
+                       name="samples")
+        if seed is not None:
+            self._call(lib.champ_options_set_seed, _count(seed, "seed", 2**64 - 1), name="seed")
 
 
 def _number(value, name):
@@ -277,6 +318,24 @@ def _number(value, name):
     if math.isnan(value):
         raise ValueError(f"{name}: expected a number, got NaN")
     return value
+
+
+def defaults():
+    """The library's default ranking options, as rank() takes them."""
+    with _Options() as options:
+        h = options._ptr
+        return {
+            "weights": {c: lib.champ_options_get_weight(h, i)
+                        for i, c in enumerate(_lib.CRITERIA)},
+            "min_activity": lib.champ_options_get_min_activity(h),
+            "champion_groups": [lib.champ_options_champion_group(h, i).decode("utf-8")
+                                for i in range(lib.champ_options_champion_group_count(h))],
+            "audience": [lib.champ_options_audience_group(h, i).decode("utf-8")
+                         for i in range(lib.champ_options_audience_group_count(h))],
+            "reciprocity_prior": lib.champ_options_get_reciprocity_prior(h),
+            "samples": lib.champ_options_get_bridging_samples(h),
+            "seed": lib.champ_options_get_seed(h),
+        }
 
 
 def _count(value, name, maximum=2**63 - 1):

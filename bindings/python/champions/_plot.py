@@ -1,5 +1,7 @@
 """Plots for reports (matplotlib, imported only here)."""
 
+import textwrap
+
 from ._lib import CRITERIA
 
 # One colour per criterion, kept across plots (matplotlib's colour-blind
@@ -7,37 +9,122 @@ from ._lib import CRITERIA
 COLOURS = {"reciprocity": "#4e79a7", "reach": "#f28e2b", "bridging": "#59a14f",
            "influence": "#e15759", "activity": "#b07aa1"}
 NO_TEAM = "no team"
+LABEL_WIDTH = 28  # characters per line of a bar's label; longer ones wrap
+FIGURE_FONT = 8   # points, of the figures written on the bars
+FIGURE_GID = "criterion-figure"  # the gid of those texts
 
 
-def _axes(ax, rows):
+def _axes(ax, rows, lines=1):
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
 
-    _, ax = plt.subplots(figsize=(10, max(3.0, 0.45 * rows + 1.6)), layout="constrained")
+    height = max(3.0, (0.45 + 0.15 * (lines - 1)) * rows + 1.6)
+    _, ax = plt.subplots(figsize=(10, height), layout="constrained")
     return ax
+
+
+def _wrap(label):
+    """A label on lines of at most LABEL_WIDTH characters, so that a long id
+    or team name does not squeeze the chart (at spaces and hyphens, inside
+    a word only when it must)."""
+    return "\n".join(textwrap.wrap(label, LABEL_WIDTH, break_long_words=True)) or label
+
+
+def _nothing_to_show(ax, ranking, title):
+    """An empty chart that says why instead of a blank "Top 0"."""
+    ax = _axes(ax, 3)
+    reasons = [message for _, message in ranking.warnings
+               if message.startswith(("no one is eligible", "the window kept"))]
+    text = "No one is eligible: there are no champions to show."
+    if reasons:
+        text += "\n" + "\n".join(textwrap.fill(r[0].upper() + r[1:], 80) for r in reasons)
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes, fontsize=11,
+            wrap=True)
+    ax.set_axis_off()
+    ax.set_title(title or "No champions to show")
+    return ax
+
+
+def _figures(row, audience):
+    """What each criterion's segment means for this person, in words a
+    reader checks against the data: "71% mutual", "35 teams", "top 2%"."""
+    ties = row["ties"]
+    reach = int(row["reach"])
+    return {
+        "reciprocity": f"{row['mutual'] / ties:.0%} mutual" if ties else "no ties",
+        "reach": f"{reach} reached" if audience else f"{reach} team{'s' if reach != 1 else ''}",
+        "bridging": f"top {max(1 - row['percentiles.bridging'], 0.01):.0%}",
+        "influence": f"top {max(1 - row['percentiles.influence'], 0.01):.0%}",
+        "activity": f"{row['activity']:g} sent",
+    }
+
+
+def _luminance(colour):
+    """Relative luminance (WCAG 2) of a "#rrggbb" colour."""
+    def channel(c):
+        c = int(c, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _text_colour(background):
+    """White or near-black, whichever contrasts more with the background."""
+    lum = _luminance(background)
+    dark = "#1a1a1a"
+    white_contrast = 1.05 / (lum + 0.05)
+    dark_contrast = (lum + 0.05) / (_luminance(dark) + 0.05)
+    return "white" if white_contrast >= dark_contrast else dark
+
+
+def _label_segments(ax, bars, texts, colour):
+    """Write each text inside its bar segment where it fits, in the colour
+    that reads best on the segment's; the figures of a segment too narrow
+    are left out rather than spilling over its neighbours."""
+    fig = ax.figure
+    fig.canvas.draw()  # sizes are known once drawn
+    renderer = fig.canvas.get_renderer()
+    for bar, text in zip(bars, texts):
+        x, y = bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2
+        label = ax.text(x, y, text, ha="center", va="center", color=_text_colour(colour),
+                        fontsize=FIGURE_FONT, gid=FIGURE_GID)
+        inner = bar.get_window_extent(renderer).width - 4
+        if label.get_window_extent(renderer).width > inner:
+            label.remove()
 
 
 def plot_breakdown(ranking, top, ax, title):
     parts = ranking.contributions(top)
-    ax = _axes(ax, len(parts))
+    if len(parts) == 0:
+        return _nothing_to_show(ax, ranking, title)
+    frame = ranking.to_pandas().loc[parts.index]
+    labels = [_wrap(f"{i + 1}. {pid}" + ("" if t is None else f" ({t})"))
+              for i, (pid, t) in enumerate(zip(parts["id"], parts["team"]))]
+    ax = _axes(ax, len(parts), max(label.count("\n") + 1 for label in labels))
     y = list(range(len(parts)))[::-1]  # rank 1 at the top
     left = [0.0] * len(parts)
+    audience = bool(ranking.audience)
+    figures = [_figures(row, audience) for _, row in frame.iterrows()]
+    segments = []
     for c in CRITERIA:
         widths = parts[c].tolist()
-        ax.barh(y, widths, left=left, color=COLOURS[c], label=c, height=0.7)
+        bars = ax.barh(y, widths, left=left, color=COLOURS[c], label=c, height=0.7)
+        segments.append((bars, [f[c] for f in figures], COLOURS[c]))
         left = [a + b for a, b in zip(left, widths)]
     for yi, total in zip(y, left):
-        ax.text(total + 0.01, yi, f"{total:.2f}", va="center", fontsize=9)
-    ax.set_yticks(y, [f"{i + 1}. {pid}" + ("" if t is None else f" ({t})")
-                      for i, (pid, t) in enumerate(zip(parts["id"], parts["team"]))])
-    ax.set_xlim(0, 1.08)
-    ax.set_xlabel("score = sum of each criterion's share \u00d7 percentile")
+        ax.text(total + 0.01, yi, f"{total:.3f}", va="center", fontsize=9)
+    ax.set_yticks(y, labels)
+    ax.set_xlim(0, 1.1)
+    ax.set_xlabel("score = sum of each criterion's share \u00d7 percentile; "
+                  "on the bars, the figures behind each criterion")
     # Above the bars, not over them: the top scores reach the right edge.
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(CRITERIA), fontsize=9,
               frameon=False)
     ax.set_title(title or f"Top {len(parts)} champions: what makes their score", pad=24)
     ax.spines[["top", "right"]].set_visible(False)
+    for bars, texts, colour in segments:
+        _label_segments(ax, bars, texts, colour)
     return ax
 
 
@@ -45,11 +132,15 @@ def plot_teams(ranking, top, ax, title):
     from matplotlib.ticker import MaxNLocator
 
     champions = ranking.contributions(top)
+    if len(champions) == 0:
+        return _nothing_to_show(ax, ranking, title)
     counts = champions["team"].fillna(NO_TEAM).value_counts(sort=False)
     counts = counts.sort_values(ascending=True, kind="stable")
-    ax = _axes(ax, len(counts))
-    ax.barh(range(len(counts)), counts.to_numpy(), color=COLOURS["reach"], height=0.7)
-    ax.set_yticks(range(len(counts)), counts.index.tolist())
+    labels = [_wrap(str(team)) for team in counts.index]
+    ax = _axes(ax, len(counts), max(label.count("\n") + 1 for label in labels))
+    bars = ax.barh(range(len(counts)), counts.to_numpy(), color=COLOURS["reach"], height=0.7)
+    ax.bar_label(bars, padding=3, fontsize=9)
+    ax.set_yticks(range(len(counts)), labels)
     ax.set_xlabel("champions")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     label = f"the top {len(champions)}" if top is not None else "all eligible people"

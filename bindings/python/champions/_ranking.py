@@ -12,19 +12,14 @@ lib = _lib.lib
 CRITERIA = _lib.CRITERIA
 DIAGNOSTICS = _lib.DIAGNOSTICS
 COUNT_KEYS = ("reach", "ties", "mutual")  # whole numbers, shown as int
-# The keys of a JSON "people" entry (SPEC 5), in order.
-RECORD_KEYS = ("id", "team", "group", "listed", "eligible", "rank", "score", "activity",
-               "reciprocity", "reach", "bridging", "influence", "received", "ties", "mutual",
-               "cross_share", "percentiles")
-_NUMBER_KEYS = RECORD_KEYS[7:16]  # activity .. cross_share
+# The criteria and diagnostics of a JSON "people" entry, in the order the
+# library writes them (activity first), named by the library.
+_NUMBER_KEYS = ("activity", *(c for c in CRITERIA if c != "activity"), *DIAGNOSTICS)
+# The keys of a JSON "people" entry (docs/format.md), in order.
+RECORD_KEYS = ("id", "team", "group", "listed", "eligible", "rank", "score", *_NUMBER_KEYS,
+               "percentiles")
 _SUMMARY_FLOATS = ("reciprocity", "cross_team_share")
-
-_libc = ctypes.CDLL(None)
-_libc.open_memstream.restype = ctypes.c_void_p
-_libc.open_memstream.argtypes = [ctypes.POINTER(ctypes.c_void_p),
-                                 ctypes.POINTER(ctypes.c_size_t)]
-_libc.fclose.argtypes = [ctypes.c_void_p]
-_libc.free.argtypes = [ctypes.c_void_p]
+assert set(_SUMMARY_FLOATS) <= set(_lib.SUMMARY_ITEMS) and "activity" in CRITERIA
 
 
 def _optional(x):
@@ -77,6 +72,11 @@ class Ranking(Handle):
     def __len__(self):
         return lib.champ_ranking_count(self._handle())
 
+    def __iter__(self):
+        """The people in output order (eligible ones by rank, then the
+        others by id), each as the record to_records() gives."""
+        return iter(self.to_records())
+
     def __repr__(self):
         if self.closed:
             return "<champions.Ranking closed>"
@@ -87,13 +87,35 @@ class Ranking(Handle):
 
     @property
     def summary(self):
-        """The network summary of SPEC 4.9 as a dict (None for null)."""
+        """The network summary as a dict (None for null), with the ranking's
+        "warnings": the sentences of the JSON output's summary."""
         h = self._handle()
         out = {}
         for item, key in enumerate(_lib.SUMMARY_ITEMS):
             x = lib.champ_ranking_summary(h, item)
             out[key] = _optional(x) if key in _SUMMARY_FLOATS else int(x)
+        out["warnings"] = [message for _, message in self.warnings]
         return out
+
+    @property
+    def warnings(self):
+        """Why the data or the options may not support this ranking as meant:
+        a list of (kind, sentence), kind one of champions.WARNINGS
+        ("no_audience", "empty_window", ...)."""
+        h = self._handle()
+        out = []
+        for i in range(lib.champ_ranking_warning_count(h)):
+            kind = ctypes.c_int()
+            message = lib.champ_ranking_warning(h, i, ctypes.byref(kind))
+            out.append((_lib.WARNINGS[kind.value], message.decode("utf-8")))
+        return out
+
+    @property
+    def audience(self):
+        """The audience groups reach counted people of (empty: other teams)."""
+        h = self._handle()
+        return [lib.champ_ranking_audience_group(h, i).decode("utf-8")
+                for i in range(lib.champ_ranking_audience_group_count(h))]
 
     @property
     def weights(self):
@@ -154,18 +176,21 @@ class Ranking(Handle):
         return _records(self._columns())
 
     def _find(self, person_id):
-        """The output position of person_id, or None when absent."""
+        """The output position of person_id; KeyError when absent."""
+        if not isinstance(person_id, str):
+            raise KeyError(person_id)
         i = ctypes.c_size_t()
-        if not isinstance(person_id, str) or lib.champ_ranking_find(
-                self._handle(), person_id.encode("utf-8", "surrogatepass"), ctypes.byref(i)):
-            return None
+        status = lib.champ_ranking_find(self._handle(),
+                                        person_id.encode("utf-8", "surrogatepass"),
+                                        ctypes.byref(i))
+        if status == _lib.ERR_NOT_FOUND:
+            raise KeyError(person_id)
+        _lib.check(status)
         return i.value
 
     def __getitem__(self, person_id):
         """The record of one person, by id (KeyError when absent)."""
         i = self._find(person_id)
-        if i is None:
-            raise KeyError(person_id)
         h = self._handle()
 
         def text(fn):
@@ -184,7 +209,11 @@ class Ranking(Handle):
         return _records(row)[0]
 
     def __contains__(self, person_id):
-        return self._find(person_id) is not None
+        try:
+            self._find(person_id)
+        except KeyError:
+            return False
+        return True
 
     def to_pandas(self):
         """A DataFrame, one row per person in output order, with the record
@@ -215,28 +244,26 @@ class Ranking(Handle):
     # -- the library's own writers -------------------------------------
 
     def _write(self, fmt, top):
-        buf, size = ctypes.c_void_p(), ctypes.c_size_t()
-        top = _size(top, "top")
-        stream = _libc.open_memstream(ctypes.byref(buf), ctypes.byref(size))
-        if not stream:
-            raise MemoryError("open_memstream failed")
-        status = lib.champ_ranking_write(self._handle(), fmt, top, stream)
-        exc = _lib.error(status) if status else None
-        _libc.fclose(stream)
-        try:
-            if exc is not None:
-                raise exc
-            return ctypes.string_at(buf, size.value).decode("utf-8")
-        finally:
-            _libc.free(buf)
+        """The library's writer for format `fmt` (a name of champions.FORMATS),
+        collected from its write callback."""
+        pieces = []
+
+        def collect(user, data, length):
+            pieces.append(ctypes.string_at(data, length))
+            return 0
+
+        callback = _lib.WRITE(collect)
+        _lib.check(lib.champ_ranking_write_to(self._handle(), _lib.FORMATS.index(fmt),
+                                              _size(top, "top"), callback, None))
+        return b"".join(pieces).decode("utf-8")
 
     def to_json(self, top=0):
-        """The JSON object of SPEC 5 as the demo writes it (top 0 = all)."""
-        return self._write(0, top)
+        """The JSON object the demo writes with --format json (top 0 = all)."""
+        return self._write("json", top)
 
     def to_csv(self, top=0):
         """The CSV the demo writes with --format csv (top 0 = all)."""
-        return self._write(1, top)
+        return self._write("csv", top)
 
     # -- plots -------------------------------------------------------------
 

@@ -1,6 +1,7 @@
-"""Times to Unix seconds, by the library's own rules (SPEC 2): a datetime, an
+"""Times to Unix seconds, by the library's own rules: a datetime, a date, an
 RFC 3339 string or Unix seconds. A datetime without a time zone is taken as
-UTC, never as the machine's local time."""
+UTC, never as the machine's local time; a date is 00:00 UTC that day, as the
+library reads "2026-03-01"."""
 
 import ctypes
 import datetime as _dt
@@ -31,7 +32,7 @@ def seconds(value, name):
     if isinstance(value, _dt.datetime):
         return _datetime_seconds(value)
     if isinstance(value, _dt.date):
-        raise TypeError(f"{name}: a date has no time of day; give a datetime")
+        return _datetime_seconds(_dt.datetime(value.year, value.month, value.day))
     if isinstance(value, str):
         out = ctypes.c_double()
         text = value.encode("utf-8", "surrogatepass")
@@ -46,8 +47,8 @@ def seconds(value, name):
         if not math.isfinite(value):
             raise ValueError(f"{name}: expected finite Unix seconds, got {value}")
         return value
-    raise TypeError(f"{name}: expected a datetime, an RFC 3339 string or Unix seconds, "
-                    f"got {type(value).__name__}")
+    raise TypeError(f"{name}: expected a datetime, a date, an RFC 3339 string or Unix "
+                    f"seconds, got {type(value).__name__}")
 
 
 def _datetime64_seconds(arr):
