@@ -217,6 +217,7 @@ CHAMP_EXTERN champ_status champ_network_new(champ_network **out);
  * champ_read_options_free(); one handle may serve many reads. */
 typedef struct champ_read_options champ_read_options;
 
+/* Errors: CHAMP_ERR_ARGUMENT (out NULL), CHAMP_ERR_NOMEM. Since: 0.2.0. */
 CHAMP_EXTERN champ_status champ_read_options_new(champ_read_options **out);
 
 /* The form of the input; CHAMP_INPUT_DETECT (the default) decides by the
@@ -224,13 +225,15 @@ CHAMP_EXTERN champ_status champ_read_options_new(champ_read_options **out);
  * document; an object with "from" or "id" on one line, or one value per
  * line, is JSON Lines. The file's name never decides. Gzip and zip files,
  * CSV and UTF-16 are named as such in the error. Errors:
- * CHAMP_ERR_ARGUMENT (NULL handle, a value out of range). */
+ * CHAMP_ERR_ARGUMENT (NULL handle, a value out of range). Since: 0.2.0. */
 CHAMP_EXTERN champ_status champ_read_options_set_input(champ_read_options *ro, champ_input input);
 
-/* Report the reading's progress to fn with `user` (fn NULL: none). */
+/* Report the reading's progress ("read") to fn with `user` (fn NULL:
+ * none). Errors: CHAMP_ERR_ARGUMENT. Since: 0.2.0. */
 CHAMP_EXTERN champ_status champ_read_options_set_progress(champ_read_options *ro,
                                                           champ_progress_fn fn, void *user);
 
+/* Accepts NULL. Since: 0.2.0. */
 CHAMP_EXTERN void champ_read_options_free(champ_read_options *ro);
 
 /* Read the input at `path` into a new network, in the form `ro` gives
