@@ -109,26 +109,36 @@ typedef enum champ_summary_item {
     CHAMP_SUMMARY_MUTUAL_TIES = 7,    /* unordered pairs with both directions */
     CHAMP_SUMMARY_RECIPROCITY = 8,    /* R: mutual ties / ties over the network */
     CHAMP_SUMMARY_TEAMS = 9,          /* distinct known teams */
-    CHAMP_SUMMARY_CROSS_TEAM_SHARE = 10 /* NAN for null */
+    CHAMP_SUMMARY_CROSS_TEAM_SHARE = 10, /* NAN for null */
+    CHAMP_SUMMARY_DROPPED_ZERO = 11   /* rows of zero weight an importer skipped (Since: 0.2.0) */
 } champ_summary_item;
-#define CHAMP_SUMMARY_ITEM_COUNT 11
+#define CHAMP_SUMMARY_ITEM_COUNT 12
 
 /* Output formats of champ_ranking_write(); champ_format_name() gives
- * "json" and "csv". */
+ * "json", "csv", "gexf" and "graphml". */
 typedef enum champ_format {
-    CHAMP_FORMAT_JSON = 0,  /* {"version", "summary", "people"}: one line, newline-terminated */
-    CHAMP_FORMAT_CSV = 1    /* RFC 4180, header row, one row per person */
+    CHAMP_FORMAT_JSON = 0,    /* {"version", "summary", "people"}: one line, newline-terminated */
+    CHAMP_FORMAT_CSV = 1,     /* RFC 4180, header row, one row per person */
+    CHAMP_FORMAT_GEXF = 2,    /* the tie graph for Gephi (GEXF 1.2): people with their
+                                 fields, ties weighted w(u,v) (Since: 0.2.0) */
+    CHAMP_FORMAT_GRAPHML = 3  /* the same as GraphML, for networkx and igraph (Since: 0.2.0) */
 } champ_format;
-#define CHAMP_FORMAT_COUNT 2 /* Since: 0.2.0 */
+#define CHAMP_FORMAT_COUNT 4 /* Since: 0.2.0 */
 
 /* Forms of input (Since: 0.2.0); champ_input_name() gives "detect",
- * "json" and "jsonl". */
+ * "json", "jsonl", "csv", "viva-p2p", "slack" and "viva-engage". Every form
+ * builds the network its equivalent JSON export would; importers keep ids
+ * only, never names, e-mail addresses or message text. */
 typedef enum champ_input {
-    CHAMP_INPUT_DETECT = 0, /* decided by the content (see champ_network_read) */
-    CHAMP_INPUT_JSON = 1,   /* one JSON document {"people": [...], "interactions": [...]} */
-    CHAMP_INPUT_JSONL = 2   /* JSON Lines: one person or interaction object per line */
+    CHAMP_INPUT_DETECT = 0,     /* decided by the content (see champ_read_options_set_input) */
+    CHAMP_INPUT_JSON = 1,       /* one JSON document {"people": [...], "interactions": [...]} */
+    CHAMP_INPUT_JSONL = 2,      /* JSON Lines: one person or interaction object per line */
+    CHAMP_INPUT_CSV = 3,        /* CSV (RFC 4180) of interactions: from, to[, time, type, weight] */
+    CHAMP_INPUT_VIVA_P2P = 4,   /* a Viva Insights person-to-person query (CSV) */
+    CHAMP_INPUT_SLACK = 5,      /* a Slack workspace export: a folder or a .zip */
+    CHAMP_INPUT_VIVA_ENGAGE = 6 /* a Viva Engage (Yammer) network data export: a folder or a .zip */
 } champ_input;
-#define CHAMP_INPUT_COUNT 3
+#define CHAMP_INPUT_COUNT 7
 
 /* What a ranking's warnings are about (Since: 0.2.0): each says, in a
  * sentence, why the data or the options may not support the ranking as
@@ -221,12 +231,45 @@ typedef struct champ_read_options champ_read_options;
 CHAMP_EXTERN champ_status champ_read_options_new(champ_read_options **out);
 
 /* The form of the input; CHAMP_INPUT_DETECT (the default) decides by the
- * content: a first object with "people" or "interactions" is the JSON
- * document; an object with "from" or "id" on one line, or one value per
- * line, is JSON Lines. The file's name never decides. Gzip and zip files,
- * CSV and UTF-16 are named as such in the error. Errors:
- * CHAMP_ERR_ARGUMENT (NULL handle, a value out of range). Since: 0.2.0. */
+ * content, never by the file's name: a folder or a zip archive is a Slack
+ * export when it holds users.json and channels.json, a Viva Engage export
+ * when it holds Messages.csv and Users.csv; text starting with '{' is
+ * JSON (the document when its first object has "people" or
+ * "interactions", else JSON Lines); other text is CSV, a Viva Insights
+ * query when its header has PrimaryCollaborator_PersonId. Gzip and UTF-16
+ * are named as such in the error. Errors: CHAMP_ERR_ARGUMENT (NULL handle,
+ * a value out of range). Since: 0.2.0. */
 CHAMP_EXTERN champ_status champ_read_options_set_input(champ_read_options *ro, champ_input input);
+
+/* A people table (CSV with a header: id, team, group; team and group may
+ * be left out) read with the input, whatever its form: each person it
+ * lists is listed with its team and group (which win over the input's);
+ * people the input does not mention join the network without
+ * interactions. NULL: none (the default). The path is copied. Errors:
+ * CHAMP_ERR_ARGUMENT. Since: 0.2.0. */
+CHAMP_EXTERN champ_status champ_read_options_set_people(champ_read_options *ro,
+                                                       const char *path);
+
+/* The CSV column that holds `field` ("from", "to", "time", "type",
+ * "weight" of the interactions; "id", "team", "group" of a people table),
+ * when it is not named so: ("from", "Sender"). Without a mapping a field is
+ * the column of its own name, or of its name in another case when exactly
+ * one such column exists. Names are copied; setting a field again replaces
+ * it. Errors: CHAMP_ERR_ARGUMENT (an unknown field, an empty name). Since:
+ * 0.2.0. */
+CHAMP_EXTERN champ_status champ_read_options_set_column(champ_read_options *ro,
+                                                       const char *field, const char *column);
+
+/* Viva Insights: the metric column whose value weighs each row (default:
+ * none, every row weighs 1; a row of weight 0 is no interaction and is
+ * counted as dropped_zero), and the HR attribute whose
+ * PrimaryCollaborator_<hrvar> and SecondaryCollaborator_<hrvar> columns
+ * give the teams (default "Organization"; a query without those columns
+ * then has no teams, while a name given here must be there). NULL: the
+ * default. Errors: CHAMP_ERR_ARGUMENT. Since: 0.2.0. */
+CHAMP_EXTERN champ_status champ_read_options_set_weight_column(champ_read_options *ro,
+                                                              const char *column);
+CHAMP_EXTERN champ_status champ_read_options_set_hrvar(champ_read_options *ro, const char *hrvar);
 
 /* Report the reading's progress ("read") to fn with `user` (fn NULL:
  * none). Errors: CHAMP_ERR_ARGUMENT. Since: 0.2.0. */
@@ -236,11 +279,15 @@ CHAMP_EXTERN champ_status champ_read_options_set_progress(champ_read_options *ro
 /* Accepts NULL. Since: 0.2.0. */
 CHAMP_EXTERN void champ_read_options_free(champ_read_options *ro);
 
-/* Read the input at `path` into a new network, in the form `ro` gives
- * (NULL: the defaults). Messages start with the path, then say where:
+/* Read the input at `path` (a file; a folder for the Slack and Viva Engage
+ * exports) into a new network, in the form `ro` gives (NULL: the
+ * defaults). Messages start with the path, then say where:
  * "export.json: line 3, column 17: ..." for malformed JSON,
- * "export.json: interactions[12].weight: ..." for a wrong value. An input
- * without any interaction is an error ("no interactions"). Errors:
+ * "export.json: interactions[12].weight: ..." for a wrong value,
+ * "sent.csv: line 12, column \"time\": ..." in a CSV, and the file inside
+ * an export folder or archive: "slack.zip: general/2026-03-01.json: line
+ * 4, column 9: ...". An input without any interaction is an error ("no
+ * interactions"). Errors:
  * CHAMP_ERR_IO (cannot open or read), CHAMP_ERR_PARSE, CHAMP_ERR_SCHEMA,
  * CHAMP_ERR_NOMEM, CHAMP_ERR_CANCELLED (the progress callback),
  * CHAMP_ERR_ARGUMENT. On error no network is returned. Thread-safe.
@@ -251,7 +298,8 @@ CHAMP_EXTERN champ_status champ_network_read(const char *path, const champ_read_
 /* The same for an open descriptor, read from its current position to its
  * end (standard input, a pipe, a socket); the descriptor stays open and
  * belongs to the caller. `name` starts the messages ("<stdin>"; NULL:
- * none). Since: 0.2.0. */
+ * none). A zip archive is read from memory; a folder cannot come this way.
+ * Since: 0.2.0. */
 CHAMP_EXTERN champ_status champ_network_read_fd(int fd, const char *name,
                                                 const champ_read_options *ro,
                                                 champ_network **out);
@@ -492,6 +540,16 @@ CHAMP_EXTERN const char *champ_ranking_warning(const champ_ranking *r, size_t i,
 CHAMP_EXTERN size_t champ_ranking_audience_group_count(const champ_ranking *r);
 CHAMP_EXTERN const char *champ_ranking_audience_group(const champ_ranking *r, size_t i);
 
+/* The tie graph the ranking was computed on: the directed pairs u -> v
+ * with w(u,v) > 0 (weights times type weights, inside the window). Their
+ * number, and (champ_ranking_ties) each pair's output positions and weight
+ * in out arrays of champ_ranking_tie_count(r) elements, ordered by the
+ * first person's output position, then the second's. Errors:
+ * CHAMP_ERR_ARGUMENT (a NULL ranking or array). Since: 0.2.0. */
+CHAMP_EXTERN size_t champ_ranking_tie_count(const champ_ranking *r);
+CHAMP_EXTERN champ_status champ_ranking_ties(const champ_ranking *r, size_t *from, size_t *to,
+                                             double *weight);
+
 /* Whether bridging was computed exactly (1) or from sampled sources (0),
  * and how many sources were used. */
 CHAMP_EXTERN int champ_ranking_bridging_exact(const champ_ranking *r);
@@ -499,10 +557,14 @@ CHAMP_EXTERN size_t champ_ranking_bridging_sources(const champ_ranking *r);
 
 /* Write the first `top` people (0 = all) to `stream` as JSON
  * ({"version", "summary" with its "warnings", "people": [...]}, see
- * docs/format.md) or CSV. Numbers are written so that they read back to
- * the same double. Errors: CHAMP_ERR_ARGUMENT, CHAMP_ERR_NOMEM,
- * CHAMP_ERR_IO (the stream reported an error; what was written before it
- * stays written). */
+ * docs/format.md), CSV, or (Since: 0.2.0) the tie graph as GEXF or
+ * GraphML: those people as nodes with every field of their JSON record as
+ * attributes (the percentiles as pct_<criterion>; a null is left out) and
+ * the ties among them as directed edges weighted w(u,v). Numbers are
+ * written so that they read back to the same double; a control character
+ * in a name, which XML cannot hold, is written as U+FFFD. Errors:
+ * CHAMP_ERR_ARGUMENT, CHAMP_ERR_NOMEM, CHAMP_ERR_IO (the stream reported an
+ * error; what was written before it stays written). */
 CHAMP_EXTERN champ_status champ_ranking_write(const champ_ranking *r, champ_format format,
                                               size_t top, FILE *stream);
 

@@ -1,15 +1,23 @@
 /* The entry points that read a network from a path, a descriptor or
  * memory: one rule for all of them. The form comes from the options or,
- * by default, from the bytes themselves -- never from a file's name, so
- * that the same bytes read the same way however they arrive. Bytes that
- * are no export at all (compressed, UTF-16, CSV) are named as such. */
+ * by default, from the input itself -- never from a file's name, so that
+ * the same bytes read the same way however they arrive. Each form has its
+ * importer (reader.c for JSON, import_*.c for the others), all building the
+ * network its equivalent JSON export would; a people table can come with
+ * any of them. */
 #include "import.h"
 #include "errors.h"
-#include "file.h"
 #include "reader.h"
+#include "text.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/* ------------------------------------------------------------------------
+ * The options
+ * ------------------------------------------------------------------------ */
 
 champ_status champ_read_options_new(champ_read_options **out)
 {
@@ -24,13 +32,26 @@ champ_status champ_read_options_new(champ_read_options **out)
 
 void champ_read_options_free(champ_read_options *ro)
 {
+    if (!ro)
+        return;
+    free(ro->people);
+    for (int k = 0; k < CHAMP_FIELD_COUNT; k++)
+        free(ro->column[k]);
+    free(ro->weight_column);
+    free(ro->hrvar);
     free(ro);
+}
+
+static champ_status check_handle(const champ_read_options *ro, const char *fn)
+{
+    return ro ? CHAMP_OK : champ__fail(CHAMP_ERR_ARGUMENT, "%s: options are NULL", fn);
 }
 
 champ_status champ_read_options_set_input(champ_read_options *ro, champ_input input)
 {
-    if (!ro)
-        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_read_options_set_input: options are NULL");
+    champ_status st = check_handle(ro, "champ_read_options_set_input");
+    if (st)
+        return st;
     if (!champ_input_name(input))
         return champ__fail(CHAMP_ERR_ARGUMENT, "input: no form %d", (int)input);
     ro->input = input;
@@ -40,20 +61,75 @@ champ_status champ_read_options_set_input(champ_read_options *ro, champ_input in
 champ_status champ_read_options_set_progress(champ_read_options *ro, champ_progress_fn fn,
                                              void *user)
 {
-    if (!ro)
-        return champ__fail(CHAMP_ERR_ARGUMENT,
-                           "champ_read_options_set_progress: options are NULL");
+    champ_status st = check_handle(ro, "champ_read_options_set_progress");
+    if (st)
+        return st;
     ro->progress = (champ_progress){fn, fn ? user : NULL};
     return CHAMP_OK;
 }
 
+/* Replace *slot with a copy of `text` (NULL: none); an empty text is
+ * refused when `what` says so. */
+static champ_status set_text(char **slot, const char *text, const char *what)
+{
+    if (text && !*text)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "%s: expected a name, got an empty string", what);
+    char *copy = NULL;
+    if (text && !(copy = strdup(text)))
+        return champ__nomem();
+    free(*slot);
+    *slot = copy;
+    return CHAMP_OK;
+}
+
+champ_status champ_read_options_set_people(champ_read_options *ro, const char *path)
+{
+    champ_status st = check_handle(ro, "champ_read_options_set_people");
+    return st ? st : set_text(&ro->people, path, "people");
+}
+
+champ_status champ_read_options_set_column(champ_read_options *ro, const char *field,
+                                           const char *column)
+{
+    champ_status st = check_handle(ro, "champ_read_options_set_column");
+    if (st)
+        return st;
+    if (!field || !column)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_read_options_set_column: %s is NULL",
+                           field ? "column" : "field");
+    for (int k = 0; k < CHAMP_FIELD_COUNT; k++)
+        if (strcmp(field, champ__field_names[k]) == 0)
+            return set_text(&ro->column[k], column, field);
+    char quoted[CHAMP_EXCERPT_MAX + 4];
+    champ__excerpt(quoted, field, strlen(field));
+    return champ__fail(CHAMP_ERR_ARGUMENT, "columns: unknown field \"%s\" (expected from, to, "
+                       "time, type, weight, id, team or group)", quoted);
+}
+
+champ_status champ_read_options_set_weight_column(champ_read_options *ro, const char *column)
+{
+    champ_status st = check_handle(ro, "champ_read_options_set_weight_column");
+    return st ? st : set_text(&ro->weight_column, column, "weight column");
+}
+
+champ_status champ_read_options_set_hrvar(champ_read_options *ro, const char *hrvar)
+{
+    champ_status st = check_handle(ro, "champ_read_options_set_hrvar");
+    return st ? st : set_text(&ro->hrvar, hrvar, "hrvar");
+}
+
 /* ------------------------------------------------------------------------
- * What the bytes are
+ * What the input is
  * ------------------------------------------------------------------------ */
 
 static int starts_with(const unsigned char *s, size_t len, const char *magic, size_t n)
 {
     return len >= n && memcmp(s, magic, n) == 0;
+}
+
+static int is_zip(const unsigned char *s, size_t len)
+{
+    return starts_with(s, len, "PK\x03\x04", 4) || starts_with(s, len, "PK\x05\x06", 4);
 }
 
 /* Inputs that cannot be text of any form: said plainly, rather than left
@@ -63,9 +139,6 @@ static champ_status refuse_binary(const unsigned char *s, size_t len)
     if (starts_with(s, len, "\x1f\x8b", 2))
         return champ__fail(CHAMP_ERR_PARSE, "the input is gzip-compressed: decompress it first "
                                             "(gunzip)");
-    if (starts_with(s, len, "PK\x03\x04", 4) || starts_with(s, len, "PK\x05\x06", 4))
-        return champ__fail(CHAMP_ERR_PARSE, "the input is a zip archive, not an export: unpack "
-                                            "it first");
     /* UTF-16 and UTF-32: a byte-order mark of theirs, or a NUL among the
      * first bytes, as ASCII text in them has. */
     int wide = starts_with(s, len, "\xff\xfe", 2) || starts_with(s, len, "\xfe\xff", 2);
@@ -73,12 +146,12 @@ static champ_status refuse_binary(const unsigned char *s, size_t len)
         wide = s[i] == 0;
     if (wide)
         return champ__fail(CHAMP_ERR_PARSE, "line 1, column 1: the text is UTF-16 or UTF-32; "
-                                            "exports must be UTF-8");
+                                            "inputs must be UTF-8");
     return CHAMP_OK;
 }
 
-/* A first line that is a row of comma-, semicolon- or tab-separated names,
- * where JSON would start with '{': a CSV file given for an export. */
+/* Text whose first line is a row of comma-, semicolon- or tab-separated
+ * names, where JSON would start with '{': a CSV file. */
 static int looks_like_csv(const unsigned char *s, size_t len)
 {
     size_t i = starts_with(s, len, "\xef\xbb\xbf", 3) ? 3 : 0;
@@ -86,73 +159,189 @@ static int looks_like_csv(const unsigned char *s, size_t len)
         i++;
     if (i >= len || s[i] == '{' || s[i] == '[')
         return 0;
-    size_t separators = 0;
-    for (; i < len && s[i] != '\n'; i++) {
-        if (s[i] == '{' || s[i] == '[')
-            return 0;
-        separators += s[i] == ',' || s[i] == ';' || s[i] == '\t';
-    }
-    return separators > 0;
+    for (; i < len && s[i] != '\n'; i++)
+        if (s[i] == ',' || s[i] == ';' || s[i] == '\t')
+            return 1;
+    return 0;
+}
+
+/* A CSV is a Viva Insights query when its header names the primary
+ * collaborator's id. */
+static champ_input csv_form(const unsigned char *s, size_t len)
+{
+    const unsigned char *nl = memchr(s, '\n', len);
+    size_t header = nl ? (size_t)(nl - s) : len;
+    static const char marker[] = "PrimaryCollaborator_PersonId";
+    for (size_t i = 0; i + sizeof marker - 1 <= header; i++)
+        if (memcmp(s + i, marker, sizeof marker - 1) == 0)
+            return CHAMP_INPUT_VIVA_P2P;
+    return CHAMP_INPUT_CSV;
+}
+
+/* The form of an export folder or archive, from the files it holds. */
+static champ_status source_form(const champ_source *src, champ_input *form)
+{
+    if (champ__source_find(src, "users.json") != SIZE_MAX &&
+        champ__source_find(src, "channels.json") != SIZE_MAX)
+        *form = CHAMP_INPUT_SLACK;
+    else if (champ__source_find(src, "Messages.csv") != SIZE_MAX &&
+             champ__source_find(src, "Users.csv") != SIZE_MAX)
+        *form = CHAMP_INPUT_VIVA_ENGAGE;
+    else
+        return champ__fail(CHAMP_ERR_SCHEMA, "neither a Slack export (users.json, "
+                           "channels.json) nor a Viva Engage export (Messages.csv, Users.csv)");
+    return CHAMP_OK;
 }
 
 /* ------------------------------------------------------------------------
  * Reading
  * ------------------------------------------------------------------------ */
 
-static const champ_read_options DEFAULTS = {CHAMP_INPUT_DETECT, {NULL, NULL}};
+static const champ_read_options DEFAULTS = {CHAMP_INPUT_DETECT, {NULL, NULL}, NULL, {NULL},
+                                            NULL, NULL};
 
-static champ_status read_bytes(const unsigned char *s, size_t len, const champ_read_options *ro,
-                               champ_network **out)
+/* An export folder or archive, read by its form's importer. */
+static champ_status read_source(champ_source *src, const champ_read_options *ro,
+                                champ_network *net)
 {
+    champ_input form = ro->input;
+    champ_status st = CHAMP_OK;
+    if (form == CHAMP_INPUT_DETECT)
+        st = source_form(src, &form);
+    if (st)
+        return st;
+    if (form == CHAMP_INPUT_SLACK)
+        return champ__import_slack(net, src, ro);
+    if (form == CHAMP_INPUT_VIVA_ENGAGE)
+        return champ__import_engage(net, src, ro);
+    return champ__fail(CHAMP_ERR_SCHEMA, "a folder or an archive holds a %s export only as "
+                       "Slack or Viva Engage", champ_input_name(form));
+}
+
+static int is_archive_form(champ_input form)
+{
+    return form == CHAMP_INPUT_SLACK || form == CHAMP_INPUT_VIVA_ENGAGE;
+}
+
+/* Bytes in any form into `*out` (NULL on failure); `json_only` for the
+ * older entry points that read JSON and nothing else. */
+static champ_status read_bytes(const unsigned char *s, size_t len, const champ_read_options *ro,
+                               int json_only, champ_network **out)
+{
+    champ_input form = ro->input;
+    if (is_zip(s, len) && !json_only && (form == CHAMP_INPUT_DETECT || is_archive_form(form))) {
+        champ_source *src = NULL;
+        champ_status st = champ__source_open_zip(s, len, NULL, &src);
+        if (!st && !(st = champ_network_new(out)))
+            st = read_source(src, ro, *out);
+        champ__source_close(src);
+        return st;
+    }
+    if (is_zip(s, len))
+        return champ__fail(CHAMP_ERR_PARSE, "the input is a zip archive, not %s",
+                           json_only ? "JSON" : "a file of that form");
     champ_status st = refuse_binary(s, len);
     if (st)
         return st;
-    champ_form form = ro->input == CHAMP_INPUT_JSON    ? CHAMP_FORM_DOCUMENT
-                      : ro->input == CHAMP_INPUT_JSONL ? CHAMP_FORM_LINES
-                                                       : CHAMP_FORM_DETECT;
-    if (form == CHAMP_FORM_DETECT && looks_like_csv(s, len))
-        return champ__fail(CHAMP_ERR_PARSE, "line 1, column 1: this looks like CSV, not a JSON "
-                                            "export (see docs/format.md)");
-    return champ__read_export((const char *)s, len, form, &ro->progress, out);
+    if (is_archive_form(form))
+        return champ__fail(CHAMP_ERR_SCHEMA, "a %s export is a folder or a .zip",
+                           champ_input_name(form));
+    if (form == CHAMP_INPUT_DETECT && looks_like_csv(s, len)) {
+        if (json_only)
+            return champ__fail(CHAMP_ERR_PARSE, "line 1, column 1: this looks like CSV, not "
+                                                "JSON (read it with champ_network_read_memory)");
+        form = csv_form(s, len);
+    }
+    if (form == CHAMP_INPUT_CSV || form == CHAMP_INPUT_VIVA_P2P) {
+        champ_file f = {s, len, NULL, NULL};
+        if (!(st = champ_network_new(out)))
+            st = form == CHAMP_INPUT_CSV ? champ__import_csv(*out, &f, ro)
+                                         : champ__import_p2p(*out, &f, ro);
+        return st;
+    }
+    champ_form json = form == CHAMP_INPUT_JSON    ? CHAMP_FORM_DOCUMENT
+                      : form == CHAMP_INPUT_JSONL ? CHAMP_FORM_LINES
+                                                  : CHAMP_FORM_DETECT;
+    return champ__read_export((const char *)s, len, json, &ro->progress, out);
+}
+
+/* The people table of the options, applied to a network just read. */
+static champ_status read_people(champ_network *net, const champ_read_options *ro)
+{
+    champ_file f;
+    champ_status st = champ__file_load(ro->people, &f);
+    if (st)
+        return st;
+    st = champ__import_people(net, &f, ro);
+    champ__file_unload(&f);
+    if (st && st != CHAMP_ERR_NOMEM)
+        champ__prefix_error(ro->people);
+    return st;
+}
+
+/* What every entry point does after reading: the people table, the
+ * progress's end, and on failure the name in front of the message and no
+ * network. */
+static champ_status finish(champ_status st, const char *name, const champ_read_options *ro,
+                           champ_network **out)
+{
+    if (st && name && st != CHAMP_ERR_NOMEM)
+        champ__prefix_error(name);
+    if (!st && ro->people)
+        st = read_people(*out, ro);
+    if (!st)
+        st = champ__progress(&ro->progress, "read", 1);
+    if (st) {
+        champ_network_free(*out);
+        *out = NULL;
+    }
+    return st;
 }
 
 /* The arguments every entry point checks, and *out cleared first. */
-static champ_status check_call(const char *fn, const void *source, const char *what,
-                               champ_network **out)
+static champ_status check_call(const char *fn, champ_network **out)
 {
     if (!out)
         return champ__fail(CHAMP_ERR_ARGUMENT, "%s: out is NULL", fn);
     *out = NULL;
-    if (!source)
-        return champ__fail(CHAMP_ERR_ARGUMENT, "%s: %s is NULL", fn, what);
     return CHAMP_OK;
 }
 
-/* Read a loaded input; messages start with `name` when there is one. */
-static champ_status read_file(champ_file *f, const char *name, const champ_read_options *ro,
+static champ_status read_path(const char *path, const champ_read_options *ro,
                               champ_network **out)
 {
-    champ_status st = read_bytes(f->data, f->len, ro ? ro : &DEFAULTS, out);
-    if (st && name)
-        champ__prefix_error(name);
-    champ__file_unload(f);
-    return st;
+    struct stat info;
+    champ_status st;
+    if (stat(path, &info) == 0 && S_ISDIR(info.st_mode)) {
+        champ_source *src = NULL;
+        if (!(st = champ__source_open_dir(path, &src)) && !(st = champ_network_new(out)))
+            st = read_source(src, ro, *out);
+        champ__source_close(src);
+        return finish(st, path, ro, out);
+    }
+    champ_file f;
+    if ((st = champ__file_load(path, &f)))
+        return st;
+    st = read_bytes(f.data, f.len, ro, 0, out);
+    champ__file_unload(&f);
+    return finish(st, path, ro, out);
 }
 
 champ_status champ_network_read(const char *path, const champ_read_options *ro,
                                 champ_network **out)
 {
-    champ_status st = check_call("champ_network_read", path, "path", out);
-    champ_file f;
-    if (st || (st = champ__file_load(path, &f)))
+    champ_status st = check_call("champ_network_read", out);
+    if (st)
         return st;
-    return read_file(&f, path, ro, out);
+    if (!path)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_read: path is NULL");
+    return read_path(path, ro ? ro : &DEFAULTS, out);
 }
 
 champ_status champ_network_read_fd(int fd, const char *name, const champ_read_options *ro,
                                    champ_network **out)
 {
-    champ_status st = check_call("champ_network_read_fd", "", "", out);
+    champ_status st = check_call("champ_network_read_fd", out);
     if (st)
         return st;
     if (fd < 0)
@@ -160,19 +349,22 @@ champ_status champ_network_read_fd(int fd, const char *name, const champ_read_op
     champ_file f;
     if ((st = champ__file_load_fd(fd, name ? name : "input", &f)))
         return st;
-    return read_file(&f, name, ro, out);
+    ro = ro ? ro : &DEFAULTS;
+    st = read_bytes(f.data, f.len, ro, 0, out);
+    champ__file_unload(&f);
+    return finish(st, name, ro, out);
 }
 
 champ_status champ_network_read_memory(const void *data, size_t len, const char *name,
                                        const champ_read_options *ro, champ_network **out)
 {
-    champ_status st = check_call("champ_network_read_memory", data, "data", out);
+    champ_status st = check_call("champ_network_read_memory", out);
     if (st)
         return st;
-    st = read_bytes(data, len, ro ? ro : &DEFAULTS, out);
-    if (st && name)
-        champ__prefix_error(name);
-    return st;
+    if (!data)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_read_memory: data is NULL");
+    ro = ro ? ro : &DEFAULTS;
+    return finish(read_bytes(data, len, ro, 0, out), name, ro, out);
 }
 
 champ_status champ_network_read_file(const char *path, champ_network **out)
@@ -183,21 +375,28 @@ champ_status champ_network_read_file(const char *path, champ_network **out)
 champ_status champ_network_read_file_progress(const char *path, champ_progress_fn fn,
                                               void *user, champ_network **out)
 {
-    champ_status st = check_call("champ_network_read_file", path, "path", out);
-    champ_file f;
-    if (st || (st = champ__file_load(path, &f)))
+    champ_status st = check_call("champ_network_read_file", out);
+    if (st)
         return st;
-    champ_read_options ro = {CHAMP_INPUT_DETECT, {fn, fn ? user : NULL}};
-    return read_file(&f, path, &ro, out);
+    if (!path)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_network_read_file: path is NULL");
+    champ_read_options ro = DEFAULTS;
+    ro.progress = (champ_progress){fn, fn ? user : NULL};
+    return read_path(path, &ro, out);
 }
 
 /* The two older memory readers, each with its own name in messages. */
 static champ_status read_json_memory(const char *fn, const char *data, size_t len,
                                      champ_input input, champ_network **out)
 {
-    champ_status st = check_call(fn, data, "data", out);
-    champ_read_options ro = {input, {NULL, NULL}};
-    return st ? st : read_bytes((const unsigned char *)data, len, &ro, out);
+    champ_status st = check_call(fn, out);
+    if (st)
+        return st;
+    if (!data)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "%s: data is NULL", fn);
+    champ_read_options ro = DEFAULTS;
+    ro.input = input;
+    return finish(read_bytes((const unsigned char *)data, len, &ro, 1, out), NULL, &ro, out);
 }
 
 champ_status champ_network_read_json(const char *data, size_t len, champ_network **out)

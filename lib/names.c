@@ -38,22 +38,26 @@ const char *champ_summary_item_name(champ_summary_item item)
         [CHAMP_SUMMARY_MUTUAL_TIES] = "mutual_ties",
         [CHAMP_SUMMARY_RECIPROCITY] = "reciprocity",
         [CHAMP_SUMMARY_TEAMS] = "teams",
-        [CHAMP_SUMMARY_CROSS_TEAM_SHARE] = "cross_team_share"};
+        [CHAMP_SUMMARY_CROSS_TEAM_SHARE] = "cross_team_share",
+        [CHAMP_SUMMARY_DROPPED_ZERO] = "dropped_zero"};
     return NAME_OF(names, item);
 }
 
 const char *champ_format_name(champ_format format)
 {
-    static const char *const names[CHAMP_FORMAT_COUNT] = {[CHAMP_FORMAT_JSON] = "json",
-                                                          [CHAMP_FORMAT_CSV] = "csv"};
+    static const char *const names[CHAMP_FORMAT_COUNT] = {
+        [CHAMP_FORMAT_JSON] = "json", [CHAMP_FORMAT_CSV] = "csv", [CHAMP_FORMAT_GEXF] = "gexf",
+        [CHAMP_FORMAT_GRAPHML] = "graphml"};
     return NAME_OF(names, format);
 }
 
 const char *champ_input_name(champ_input input)
 {
     static const char *const names[CHAMP_INPUT_COUNT] = {
-        [CHAMP_INPUT_DETECT] = "detect", [CHAMP_INPUT_JSON] = "json",
-        [CHAMP_INPUT_JSONL] = "jsonl"};
+        [CHAMP_INPUT_DETECT] = "detect",   [CHAMP_INPUT_JSON] = "json",
+        [CHAMP_INPUT_JSONL] = "jsonl",     [CHAMP_INPUT_CSV] = "csv",
+        [CHAMP_INPUT_VIVA_P2P] = "viva-p2p", [CHAMP_INPUT_SLACK] = "slack",
+        [CHAMP_INPUT_VIVA_ENGAGE] = "viva-engage"};
     return NAME_OF(names, input);
 }
 

@@ -142,6 +142,12 @@ champ_status champ__network_add_person(champ_network *net, const champ_id *id, c
         champ__excerpt(quoted, id->s, id->len);
         return champ__fail(CHAMP_ERR_SCHEMA, "duplicate person id \"%s\"", quoted);
     }
+    return champ__network_put_person(net, id, team, group);
+}
+
+champ_status champ__network_put_person(champ_network *net, const champ_id *id, champ_str team,
+                                       champ_str group)
+{
     size_t people = net->ids.count, teams = net->teams.count, groups = net->groups.count;
     uint32_t v, t, g;
     if (intern_person(net, id, &v) || intern_optional(&net->teams, team, CHAMP_NONE, &t) ||

@@ -38,6 +38,7 @@ struct champ_network {
     double *weight;
     size_t interactions, interaction_cap;
     size_t dropped_self;
+    size_t dropped_zero;   /* rows of weight 0 an importer skipped */
 
     /* Names of members an input had and the reader did not read (the
      * first CHAMP_UNREAD_MAX of each place), for the ranking's warnings. */
@@ -77,6 +78,12 @@ champ_status champ__network_add_person(champ_network *net, const champ_id *id, c
 champ_status champ__network_add_interaction(champ_network *net, const champ_id *from,
                                             const champ_id *to, double time, champ_str type,
                                             double weight);
+
+/* List the person `id` with `team` and `group` whether or not the network
+ * lists it already (a people table's entry wins over the input's). Fails
+ * only with CHAMP_ERR_NOMEM, the network unchanged. */
+champ_status champ__network_put_person(champ_network *net, const champ_id *id, champ_str team,
+                                       champ_str group);
 
 /* A hint that `id` is about to be added: see champ_strtab_prefetch. */
 void champ__network_prefetch_id(const champ_network *net, const champ_id *id);

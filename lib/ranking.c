@@ -171,6 +171,7 @@ static void summarise(champ_ranking *r, const champ_network *net, const champ_gr
     s[CHAMP_SUMMARY_RECIPROCITY] = r->m.reciprocity;
     s[CHAMP_SUMMARY_TEAMS] = (double)r->m.teams;
     s[CHAMP_SUMMARY_CROSS_TEAM_SHARE] = r->m.cross_team_share;
+    s[CHAMP_SUMMARY_DROPPED_ZERO] = (double)net->dropped_zero;
 }
 
 static champ_status check_rank_options(const champ_options *o)
@@ -183,6 +184,24 @@ static champ_status check_rank_options(const champ_options *o)
     if (!isnan(o->since) && !isnan(o->until) && !(o->since < o->until))
         return champ__fail(CHAMP_ERR_ARGUMENT, "window: since (%.17g) must be before until (%.17g)",
                            o->since, o->until);
+    return CHAMP_OK;
+}
+
+/* The ranking keeps the graph's rows and out-weights (its writers of the
+ * tie graph need them), and each person's output position. */
+static champ_status keep_ties(champ_ranking *r, champ_graph *g)
+{
+    if (!(r->position = malloc((r->n ? r->n : 1) * sizeof *r->position)))
+        return champ__nomem();
+    for (size_t i = 0; i < r->n; i++)
+        r->position[r->order[i]] = i;
+    r->tie_start = g->start;
+    r->tie_to = g->nbr;
+    r->tie_w = g->w_out;
+    r->tie_count = g->arcs;
+    g->start = NULL;
+    g->nbr = NULL;
+    g->w_out = NULL;
     return CHAMP_OK;
 }
 
@@ -212,7 +231,8 @@ static champ_status rank_with(const champ_network *net, const champ_options *o,
         size_t count = mark_eligible(r, o, eligible);
         score_and_order(r, o, eligible, count, items);
         summarise(r, net, &g, count);
-        if (!(st = champ__warnings_compute(&r->warnings, net, &g, o, count)))
+        if (!(st = champ__warnings_compute(&r->warnings, net, &g, o, count)) &&
+            !(st = keep_ties(r, &g)))
             st = champ__progress(&o->progress, "ranking", 1);
     }
     free(eligible);
@@ -265,6 +285,10 @@ void champ_ranking_free(champ_ranking *r)
     for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
         free(r->pct[c]);
     free(r->order);
+    free(r->position);
+    free(r->tie_start);
+    free(r->tie_to);
+    free(r->tie_w);
     champ__metrics_free(&r->m);
     champ__warnings_free(&r->warnings);
     free(r);

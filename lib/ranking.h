@@ -18,6 +18,13 @@ struct champ_ranking {
     double *pct[CHAMP_CRITERION_COUNT];
     double weight[CHAMP_CRITERION_COUNT]; /* share of each criterion in the score */
     uint32_t *order;                  /* output position -> person */
+    size_t *position;                 /* person -> output position */
+    /* The tie graph it was computed on (rows of champ_graph, kept): row v
+     * lists T(v), tie_w[t] = w(v, tie_to[t]) (0 when only the other acted). */
+    size_t *tie_start;
+    uint32_t *tie_to;
+    double *tie_w;
+    size_t tie_count;                 /* directed pairs with w > 0 */
     champ_metrics m;
     double summary[CHAMP_SUMMARY_ITEM_COUNT];
     champ_warnings warnings;

@@ -1,5 +1,6 @@
-/* JSON and CSV writers of a ranking. One walk over a person's fields
- * serves both formats and the CSV header, so the two can never disagree on
+/* The writers of a ranking: JSON and CSV of the people, GEXF and GraphML of
+ * the tie graph. One walk over a person's fields serves every format and
+ * the headers and attribute declarations, so they can never disagree on
  * the fields or their order. Numbers are written in the shortest form that
  * reads back to the same double. */
 #include "ranking.h"
@@ -17,57 +18,45 @@
 static const champ_criterion VALUE_ORDER[CHAMP_CRITERION_COUNT] = {
     CHAMP_ACTIVITY, CHAMP_RECIPROCITY, CHAMP_REACH, CHAMP_BRIDGING, CHAMP_INFLUENCE};
 
-typedef enum sink_mode { SINK_JSON, SINK_CSV, SINK_CSV_HEADER } sink_mode;
+typedef enum sink_mode {
+    SINK_JSON,
+    SINK_CSV,
+    SINK_CSV_HEADER,
+    SINK_GEXF,          /* a node's <attvalue>s */
+    SINK_GEXF_DECL,     /* the <attribute> declarations */
+    SINK_GRAPHML,       /* a node's <data> */
+    SINK_GRAPHML_DECL   /* the <key> declarations */
+} sink_mode;
+
+typedef enum attr_type { T_STRING, T_BOOL, T_INT, T_DOUBLE } attr_type;
+
+typedef enum value_kind { V_NULL, V_NUMBER, V_BOOL, V_STRING } value_kind;
+
+typedef struct value {
+    value_kind kind;
+    double x;
+    const char *text;
+} value;
 
 typedef struct sink {
     champ_out *o;
     sink_mode mode;
     int first;         /* no separator before the next field */
-    const char *group; /* CSV: prefix of nested keys ("pct_") */
+    const char *group; /* flat names of nested keys ("pct_") */
+    int index;         /* the attribute's number (GEXF, GraphML) */
 } sink;
 
-static void put_separator(sink *s)
+static value number_or_null(double x)
 {
-    if (!s->first)
-        champ__out_putc(s->o, ',');
-    s->first = 0;
+    return isnan(x) ? (value){V_NULL, 0, NULL} : (value){V_NUMBER, x, NULL};
 }
 
-/* Starts a field: the separator, then the key (JSON) or the column name
- * (CSV header, after which the value is skipped: returns 0). */
-static int begin_field(sink *s, const char *key)
+static value text_or_null(const char *text)
 {
-    put_separator(s);
-    if (s->mode == SINK_JSON) {
-        champ__out_putc(s->o, '"');
-        champ__out_puts(s->o, key);
-        champ__out_write(s->o, "\":", 2);
-        return 1;
-    }
-    if (s->mode == SINK_CSV_HEADER) {
-        champ__out_puts(s->o, s->group ? s->group : "");
-        champ__out_puts(s->o, key);
-        return 0;
-    }
-    return 1;
+    return text ? (value){V_STRING, 0, text} : (value){V_NULL, 0, NULL};
 }
 
-/* NAN is null in JSON and an empty field in CSV. */
-static void field_number(sink *s, const char *key, double x)
-{
-    if (!begin_field(s, key))
-        return;
-    if (!isnan(x))
-        champ__out_number(s->o, x);
-    else if (s->mode == SINK_JSON)
-        champ__out_puts(s->o, "null");
-}
-
-static void field_bool(sink *s, const char *key, int b)
-{
-    if (begin_field(s, key))
-        champ__out_puts(s->o, b ? "true" : "false");
-}
+/* ---- escaping --------------------------------------------------------------- */
 
 static void put_json_string(champ_out *o, const char *s)
 {
@@ -109,23 +98,148 @@ static void put_csv_string(champ_out *o, const char *s)
     champ__out_putc(o, '"');
 }
 
-/* NULL is null in JSON and an empty field in CSV. */
-static void field_string(sink *s, const char *key, const char *text)
+/* Text for XML 1.0 (an attribute value or element content): the five
+ * markup characters escaped; control characters, which XML 1.0 cannot
+ * hold at all, as U+FFFD. */
+static void put_xml_text(champ_out *o, const char *s)
 {
-    if (!begin_field(s, key))
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '&': champ__out_puts(o, "&amp;"); break;
+        case '<': champ__out_puts(o, "&lt;"); break;
+        case '>': champ__out_puts(o, "&gt;"); break;
+        case '"': champ__out_puts(o, "&quot;"); break;
+        case '\'': champ__out_puts(o, "&apos;"); break;
+        default:
+            if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+                champ__out_puts(o, "\xEF\xBF\xBD");
+            else
+                champ__out_putc(o, (char)*p);
+        }
+    }
+}
+
+static void put_value(champ_out *o, sink_mode mode, value v)
+{
+    switch (v.kind) {
+    case V_NULL:
+        if (mode == SINK_JSON)
+            champ__out_puts(o, "null");
+        break;
+    case V_NUMBER:
+        champ__out_number(o, v.x);
+        break;
+    case V_BOOL:
+        champ__out_puts(o, v.x != 0 ? "true" : "false");
+        break;
+    case V_STRING:
+        if (mode == SINK_JSON)
+            put_json_string(o, v.text);
+        else if (mode == SINK_CSV)
+            put_csv_string(o, v.text);
+        else
+            put_xml_text(o, v.text);
+        break;
+    }
+}
+
+/* ---- one field, in every format ----------------------------------------------- */
+
+static const char *gexf_type(attr_type t)
+{
+    static const char *const names[] = {"string", "boolean", "integer", "double"};
+    return names[t];
+}
+
+static const char *graphml_type(attr_type t)
+{
+    static const char *const names[] = {"string", "boolean", "long", "double"};
+    return names[t];
+}
+
+static void put_name(sink *s, const char *key)
+{
+    if (s->group)
+        champ__out_puts(s->o, s->group);
+    champ__out_puts(s->o, key);
+}
+
+/* JSON: the separator and "key": (the value is the caller's). */
+static void json_key(sink *s, const char *key)
+{
+    if (!s->first)
+        champ__out_putc(s->o, ',');
+    s->first = 0;
+    champ__out_putc(s->o, '"');
+    champ__out_puts(s->o, key);
+    champ__out_write(s->o, "\":", 2);
+}
+
+static void field(sink *s, const char *key, attr_type type, value v)
+{
+    champ_out *o = s->o;
+    char number[24];
+    switch (s->mode) {
+    case SINK_JSON:
+        json_key(s, key);
+        put_value(o, s->mode, v);
         return;
-    if (s->mode == SINK_JSON)
-        text ? put_json_string(s->o, text) : champ__out_puts(s->o, "null");
-    else if (text)
-        put_csv_string(s->o, text);
+    case SINK_CSV:
+    case SINK_CSV_HEADER:
+        if (!s->first)
+            champ__out_putc(o, ',');
+        s->first = 0;
+        if (s->mode == SINK_CSV_HEADER)
+            put_name(s, key);
+        else
+            put_value(o, s->mode, v);
+        return;
+    case SINK_GEXF_DECL:
+    case SINK_GRAPHML_DECL:
+        snprintf(number, sizeof number, "%d", s->index++);
+        champ__out_puts(o, s->mode == SINK_GEXF_DECL ? "      <attribute id=\""
+                                                     : "  <key id=\"d");
+        champ__out_puts(o, number);
+        champ__out_puts(o, s->mode == SINK_GEXF_DECL ? "\" title=\""
+                                                     : "\" for=\"node\" attr.name=\"");
+        put_name(s, key);
+        champ__out_puts(o, s->mode == SINK_GEXF_DECL ? "\" type=\"" : "\" attr.type=\"");
+        champ__out_puts(o, s->mode == SINK_GEXF_DECL ? gexf_type(type) : graphml_type(type));
+        champ__out_puts(o, "\"/>\n");
+        return;
+    case SINK_GEXF:
+    case SINK_GRAPHML:
+        snprintf(number, sizeof number, "%d", s->index++);
+        if (v.kind == V_NULL) /* XML has no null: the attribute is left out */
+            return;
+        if (s->mode == SINK_GEXF) {
+            champ__out_puts(o, "          <attvalue for=\"");
+            champ__out_puts(o, number);
+            champ__out_puts(o, "\" value=\"");
+            put_value(o, s->mode, v);
+            champ__out_puts(o, "\"/>\n");
+        } else {
+            champ__out_puts(o, "      <data key=\"d");
+            champ__out_puts(o, number);
+            champ__out_puts(o, "\">");
+            put_value(o, s->mode, v);
+            champ__out_puts(o, "</data>\n");
+        }
+        return;
+    }
+}
+
+static int is_xml(const sink *s)
+{
+    return s->mode >= SINK_GEXF;
 }
 
 /* The percentiles: a nested object (null when ineligible) in JSON, flat
- * pct_* columns in CSV. */
+ * pct_* fields elsewhere. */
 static void field_percentiles(sink *s, const champ_ranking *r, size_t i)
 {
     if (s->mode == SINK_JSON) {
-        begin_field(s, "percentiles");
+        json_key(s, "percentiles");
         if (!champ_ranking_eligible(r, i)) {
             champ__out_puts(s->o, "null");
             return;
@@ -136,39 +250,50 @@ static void field_percentiles(sink *s, const champ_ranking *r, size_t i)
         s->group = "pct_";
     }
     for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
-        field_number(s, champ_criterion_name((champ_criterion)c),
-                     champ_ranking_percentile(r, i, (champ_criterion)c));
+        field(s, champ_criterion_name((champ_criterion)c), T_DOUBLE,
+              number_or_null(champ_ranking_percentile(r, i, (champ_criterion)c)));
     if (s->mode == SINK_JSON)
         champ__out_putc(s->o, '}');
     s->group = NULL;
 }
 
+/* Whole numbers among the criteria and diagnostics. */
+static attr_type count_type(int is_count)
+{
+    return is_count ? T_INT : T_DOUBLE;
+}
+
 /* The fields of the person at output position i, in the documented order.
- * Only getters are used, so an i out of range (the CSV header) reads
- * nothing. */
+ * Only getters are used, so an i out of range (headers, declarations)
+ * reads nothing. In XML the id is the node's own, not an attribute. */
 static void put_person(sink *s, const champ_ranking *r, size_t i)
 {
     int eligible = champ_ranking_eligible(r, i);
     s->first = 1;
-    field_string(s, "id", champ_ranking_id(r, i));
-    field_string(s, "team", champ_ranking_team(r, i));
-    field_string(s, "group", champ_ranking_group(r, i));
-    field_bool(s, "listed", champ_ranking_listed(r, i));
-    field_bool(s, "eligible", eligible);
-    field_number(s, "rank", eligible ? (double)champ_ranking_rank(r, i) : NAN);
-    field_number(s, "score", champ_ranking_score(r, i));
+    s->index = 0;
+    if (!is_xml(s))
+        field(s, "id", T_STRING, text_or_null(champ_ranking_id(r, i)));
+    field(s, "team", T_STRING, text_or_null(champ_ranking_team(r, i)));
+    field(s, "group", T_STRING, text_or_null(champ_ranking_group(r, i)));
+    field(s, "listed", T_BOOL, (value){V_BOOL, champ_ranking_listed(r, i), NULL});
+    field(s, "eligible", T_BOOL, (value){V_BOOL, eligible, NULL});
+    field(s, "rank", T_INT, number_or_null(eligible ? (double)champ_ranking_rank(r, i) : NAN));
+    field(s, "score", T_DOUBLE, number_or_null(champ_ranking_score(r, i)));
     for (int k = 0; k < CHAMP_CRITERION_COUNT; k++)
-        field_number(s, champ_criterion_name(VALUE_ORDER[k]),
-                     champ_ranking_value(r, i, VALUE_ORDER[k]));
+        field(s, champ_criterion_name(VALUE_ORDER[k]), count_type(VALUE_ORDER[k] == CHAMP_REACH),
+              number_or_null(champ_ranking_value(r, i, VALUE_ORDER[k])));
     for (int d = 0; d < CHAMP_DIAGNOSTIC_COUNT; d++)
-        field_number(s, champ_diagnostic_name((champ_diagnostic)d),
-                     champ_ranking_diagnostic(r, i, (champ_diagnostic)d));
+        field(s, champ_diagnostic_name((champ_diagnostic)d),
+              count_type(d == CHAMP_TIES || d == CHAMP_MUTUAL),
+              number_or_null(champ_ranking_diagnostic(r, i, (champ_diagnostic)d)));
     field_percentiles(s, r, i);
 }
 
+/* ---- JSON and CSV ---------------------------------------------------------------- */
+
 static void put_warnings(sink *s, const champ_ranking *r)
 {
-    begin_field(s, "warnings");
+    json_key(s, "warnings");
     champ__out_putc(s->o, '[');
     for (size_t i = 0; i < champ_ranking_warning_count(r); i++) {
         if (i)
@@ -180,13 +305,13 @@ static void put_warnings(sink *s, const champ_ranking *r)
 
 static void write_json(champ_out *o, const champ_ranking *r, size_t count)
 {
-    sink s = {o, SINK_JSON, 1, NULL};
+    sink s = {o, SINK_JSON, 1, NULL, 0};
     champ__out_puts(o, "{\"version\":");
     put_json_string(o, champ_version());
     champ__out_puts(o, ",\"summary\":{");
     for (int k = 0; k < CHAMP_SUMMARY_ITEM_COUNT; k++)
-        field_number(&s, champ_summary_item_name((champ_summary_item)k),
-                     champ_ranking_summary(r, (champ_summary_item)k));
+        field(&s, champ_summary_item_name((champ_summary_item)k), T_DOUBLE,
+              number_or_null(champ_ranking_summary(r, (champ_summary_item)k)));
     put_warnings(&s, r);
     champ__out_puts(o, "},\"people\":[");
     for (size_t i = 0; i < count; i++) {
@@ -199,7 +324,7 @@ static void write_json(champ_out *o, const champ_ranking *r, size_t count)
 
 static void write_csv(champ_out *o, const champ_ranking *r, size_t count)
 {
-    sink s = {o, SINK_CSV_HEADER, 1, NULL};
+    sink s = {o, SINK_CSV_HEADER, 1, NULL, 0};
     put_person(&s, r, champ_ranking_count(r));
     champ__out_write(o, "\r\n", 2);
     s.mode = SINK_CSV;
@@ -209,31 +334,156 @@ static void write_csv(champ_out *o, const champ_ranking *r, size_t count)
     }
 }
 
+/* ---- the tie graph ------------------------------------------------------------------- */
+
+typedef struct graph_edge {
+    size_t to;  /* output position */
+    double w;
+} graph_edge;
+
+static int by_position(const void *a, const void *b)
+{
+    size_t x = ((const graph_edge *)a)->to, y = ((const graph_edge *)b)->to;
+    return (x > y) - (x < y);
+}
+
+/* Each tie u -> v of the first `count` people, u by output position, then
+ * v, to `emit`. The buffer holds the longest row. */
+static void each_tie(const champ_ranking *r, size_t count, graph_edge *row,
+                     void (*emit)(void *arg, size_t from, size_t to, double w), void *arg)
+{
+    for (size_t i = 0; i < count; i++) {
+        uint32_t v = r->order[i];
+        size_t n = 0;
+        for (size_t t = r->tie_start[v]; t < r->tie_start[v + 1]; t++) {
+            size_t at = r->position[r->tie_to[t]];
+            if (r->tie_w[t] > 0 && at < count)
+                row[n++] = (graph_edge){at, r->tie_w[t]};
+        }
+        qsort(row, n, sizeof *row, by_position);
+        for (size_t k = 0; k < n; k++)
+            emit(arg, i, row[k].to, row[k].w);
+    }
+}
+
+typedef struct xml_edges {
+    champ_out *o;
+    const champ_ranking *r;
+    int gexf;
+    size_t next;
+} xml_edges;
+
+static void put_edge(void *arg, size_t from, size_t to, double w)
+{
+    xml_edges *e = arg;
+    char number[24];
+    if (e->gexf) {
+        snprintf(number, sizeof number, "%zu", e->next++);
+        champ__out_puts(e->o, "      <edge id=\"");
+        champ__out_puts(e->o, number);
+        champ__out_puts(e->o, "\" source=\"");
+    } else {
+        champ__out_puts(e->o, "    <edge source=\"");
+    }
+    put_xml_text(e->o, champ_ranking_id(e->r, from));
+    champ__out_puts(e->o, "\" target=\"");
+    put_xml_text(e->o, champ_ranking_id(e->r, to));
+    if (e->gexf) {
+        champ__out_puts(e->o, "\" weight=\"");
+        champ__out_number(e->o, w);
+        champ__out_puts(e->o, "\"/>\n");
+    } else {
+        champ__out_puts(e->o, "\">\n      <data key=\"weight\">");
+        champ__out_number(e->o, w);
+        champ__out_puts(e->o, "</data>\n    </edge>\n");
+    }
+}
+
+static size_t longest_row(const champ_ranking *r)
+{
+    size_t most = 0;
+    for (size_t v = 0; v < r->n; v++)
+        if (r->tie_start[v + 1] - r->tie_start[v] > most)
+            most = r->tie_start[v + 1] - r->tie_start[v];
+    return most;
+}
+
+static void write_graph(champ_out *o, const champ_ranking *r, size_t count, int gexf,
+                        graph_edge *row)
+{
+    sink s = {o, gexf ? SINK_GEXF_DECL : SINK_GRAPHML_DECL, 1, NULL, 0};
+    champ__out_puts(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if (gexf) {
+        champ__out_puts(o, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
+                           "  <meta>\n    <creator>champions ");
+        champ__out_puts(o, champ_version());
+        champ__out_puts(o, "</creator>\n    <description>ties weighted w(u,v); people with "
+                           "their ranking</description>\n  </meta>\n"
+                           "  <graph defaultedgetype=\"directed\" mode=\"static\">\n"
+                           "    <attributes class=\"node\" mode=\"static\">\n");
+        put_person(&s, r, champ_ranking_count(r));
+        champ__out_puts(o, "    </attributes>\n    <nodes>\n");
+    } else {
+        champ__out_puts(o, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
+        put_person(&s, r, champ_ranking_count(r));
+        champ__out_puts(o, "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" "
+                           "attr.type=\"double\"/>\n"
+                           "  <graph id=\"ties\" edgedefault=\"directed\">\n");
+    }
+    s.mode = gexf ? SINK_GEXF : SINK_GRAPHML;
+    for (size_t i = 0; i < count; i++) {
+        champ__out_puts(o, gexf ? "      <node id=\"" : "    <node id=\"");
+        put_xml_text(o, champ_ranking_id(r, i));
+        if (gexf) {
+            champ__out_puts(o, "\" label=\"");
+            put_xml_text(o, champ_ranking_id(r, i));
+            champ__out_puts(o, "\">\n        <attvalues>\n");
+        } else {
+            champ__out_puts(o, "\">\n");
+        }
+        put_person(&s, r, i);
+        champ__out_puts(o, gexf ? "        </attvalues>\n      </node>\n" : "    </node>\n");
+    }
+    champ__out_puts(o, gexf ? "    </nodes>\n    <edges>\n" : "");
+    xml_edges edges = {o, r, gexf, 0};
+    each_tie(r, count, row, put_edge, &edges);
+    champ__out_puts(o, gexf ? "    </edges>\n  </graph>\n</gexf>\n" : "  </graph>\n</graphml>\n");
+}
+
+/* ---- entry points ---------------------------------------------------------------------- */
+
 /* The writing itself; `reason` names the failure of a stream (else NULL). */
 static champ_status write_ranking(const champ_ranking *r, champ_format format, size_t top,
                                   champ_write_fn fn, void *user, const char *reason)
 {
-    if (format != CHAMP_FORMAT_JSON && format != CHAMP_FORMAT_CSV)
+    if (!champ_format_name(format))
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_write: unknown format %d", (int)format);
     size_t count = top == 0 || top > r->n ? r->n : top;
+    int graph = format == CHAMP_FORMAT_GEXF || format == CHAMP_FORMAT_GRAPHML;
+    graph_edge *row = graph ? malloc((longest_row(r) + 1) * sizeof *row) : NULL;
+    if (graph && !row)
+        return champ__nomem();
     champ_out o;
     champ_status st = champ__out_open(&o, fn, user);
-    if (st)
-        return st;
-    /* JSON and CSV want '.' for the decimal point whatever the host's locale. */
-    locale_t c;
-    locale_t previous = champ__c_numeric_begin(&c);
-    if (previous == (locale_t)0) {
+    /* Numbers want '.' for the decimal point whatever the host's locale. */
+    locale_t c = (locale_t)0, previous = (locale_t)0;
+    if (!st && (previous = champ__c_numeric_begin(&c)) == (locale_t)0) {
         o.len = 0; /* nothing was written */
         champ__out_close(&o, NULL);
-        return champ__nomem();
+        st = champ__nomem();
     }
-    if (format == CHAMP_FORMAT_JSON)
-        write_json(&o, r, count);
-    else
-        write_csv(&o, r, count);
-    champ__c_numeric_end(previous, c);
-    return champ__out_close(&o, reason);
+    if (!st) {
+        if (format == CHAMP_FORMAT_JSON)
+            write_json(&o, r, count);
+        else if (format == CHAMP_FORMAT_CSV)
+            write_csv(&o, r, count);
+        else
+            write_graph(&o, r, count, format == CHAMP_FORMAT_GEXF, row);
+        champ__c_numeric_end(previous, c);
+        st = champ__out_close(&o, reason);
+    }
+    free(row);
+    return st;
 }
 
 champ_status champ_ranking_write_to(const champ_ranking *r, champ_format format, size_t top,
@@ -260,4 +510,38 @@ champ_status champ_ranking_write(const champ_ranking *r, champ_format format, si
     if (errno && strerror_r(errno, reason, sizeof reason) != 0)
         snprintf(reason, sizeof reason, "error %d", errno);
     return champ__fail(CHAMP_ERR_IO, "cannot write the output: %s", reason);
+}
+
+/* ---- the ties as columns ----------------------------------------------------------------- */
+
+size_t champ_ranking_tie_count(const champ_ranking *r)
+{
+    return r ? r->tie_count : 0;
+}
+
+typedef struct tie_columns {
+    size_t *from, *to, next;
+    double *weight;
+} tie_columns;
+
+static void put_column(void *arg, size_t from, size_t to, double w)
+{
+    tie_columns *c = arg;
+    c->from[c->next] = from;
+    c->to[c->next] = to;
+    c->weight[c->next++] = w;
+}
+
+champ_status champ_ranking_ties(const champ_ranking *r, size_t *from, size_t *to,
+                                double *weight)
+{
+    if (!r || !from || !to || !weight)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_ties: NULL argument");
+    graph_edge *row = malloc((longest_row(r) + 1) * sizeof *row);
+    if (!row)
+        return champ__nomem();
+    tie_columns c = {from, to, 0, weight};
+    each_tie(r, r->n, row, put_column, &c);
+    free(row);
+    return CHAMP_OK;
 }

@@ -65,9 +65,10 @@ START_TEST(enum_names)
     static const char *const summary[] = {"people", "listed", "eligible", "interactions",
                                           "dropped_self", "dropped_window", "ties",
                                           "mutual_ties", "reciprocity", "teams",
-                                          "cross_team_share"};
-    static const char *const formats[] = {"json", "csv"};
-    static const char *const inputs[] = {"detect", "json", "jsonl"};
+                                          "cross_team_share", "dropped_zero"};
+    static const char *const formats[] = {"json", "csv", "gexf", "graphml"};
+    static const char *const inputs[] = {"detect", "json", "jsonl", "csv", "viva-p2p", "slack",
+                                         "viva-engage"};
     assert_names(criterion, criteria, CHAMP_CRITERION_COUNT);
     assert_names(diagnostic, diagnostics, CHAMP_DIAGNOSTIC_COUNT);
     assert_names(summary_item, summary, CHAMP_SUMMARY_ITEM_COUNT);

@@ -513,6 +513,55 @@ START_TEST(numbers_take_the_shortest_round_trip_form)
 }
 END_TEST
 
+/* The tie graph: every directed pair with w > 0, by output position, and
+ * the same pairs in GEXF and GraphML with names escaped for XML. */
+START_TEST(ties_and_graph_formats)
+{
+    champ_network *net = worked_example();
+    champ_ranking *r = rank_or_fail(net, NULL);
+    /* a->b 1, b->a 2, a->c 1, c->d 1, x->a 1: five directed pairs */
+    ck_assert_uint_eq(champ_ranking_tie_count(r), 5);
+    size_t from[5], to[5];
+    double w[5];
+    ck_assert_int_eq(champ_ranking_ties(r, from, to, w), CHAMP_OK);
+    double total = 0;
+    for (size_t k = 0; k < 5; k++) {
+        if (k)
+            ck_assert(from[k - 1] < from[k] || (from[k - 1] == from[k] && to[k - 1] < to[k]));
+        total += w[k];
+        if (!strcmp(champ_ranking_id(r, from[k]), "b"))
+            ck_assert(!strcmp(champ_ranking_id(r, to[k]), "a") && w[k] == 2);
+    }
+    ck_assert_double_eq(total, 6);
+    ck_assert_int_eq(champ_ranking_ties(r, NULL, to, w), CHAMP_ERR_ARGUMENT);
+    char *gexf = render(r, CHAMP_FORMAT_GEXF, 0), *graphml = render(r, CHAMP_FORMAT_GRAPHML, 2);
+    ck_assert_ptr_nonnull(strstr(gexf, "<gexf xmlns=\"http://www.gexf.net/1.2draft\""));
+    ck_assert_ptr_nonnull(strstr(gexf, "source=\"b\" target=\"a\" weight=\"2\"/>"));
+    ck_assert_ptr_nonnull(strstr(gexf, "</gexf>\n"));
+    /* top 2: the first two people and the ties between them only */
+    size_t edges = 0;
+    for (const char *p = graphml; (p = strstr(p, "<edge ")); p++)
+        edges++;
+    ck_assert_uint_eq(edges, 2);
+    free(gexf);
+    free(graphml);
+    champ_ranking_free(r);
+    champ_network_free(net);
+
+    static const test_person people[] = {{"<a&b>", "R&D \"x\"", NULL}, {"it's\x01", NULL, NULL}};
+    static const test_interaction ix[] = {{"<a&b>", "it's\x01", 0, NULL, 1, 0}};
+    net = build_network(people, 2, ix, 1);
+    r = rank_or_fail(net, NULL);
+    graphml = render(r, CHAMP_FORMAT_GRAPHML, 0);
+    ck_assert_ptr_nonnull(strstr(graphml, "<node id=\"&lt;a&amp;b&gt;\">"));
+    ck_assert_ptr_nonnull(strstr(graphml, ">R&amp;D &quot;x&quot;</data>"));
+    ck_assert_ptr_nonnull(strstr(graphml, "target=\"it&apos;s\xEF\xBF\xBD\""));
+    free(graphml);
+    champ_ranking_free(r);
+    champ_network_free(net);
+}
+END_TEST
+
 static Suite *ranking_suite(void)
 {
     Suite *s = suite_create("ranking");
@@ -531,6 +580,7 @@ static Suite *ranking_suite(void)
     suite_add_tcase(s, tc);
     TCase *out = tcase_create("writers");
     tcase_add_test(out, json_output_follows_spec);
+    tcase_add_test(out, ties_and_graph_formats);
     tcase_add_test(out, json_numbers_round_trip_and_strings_escape);
     tcase_add_test(out, csv_output_has_header_and_rows);
     tcase_add_test(out, writers_ignore_the_host_locale);

@@ -1022,10 +1022,12 @@ START_TEST(file_errors)
                      "/nonexistent/x.json: cannot open: No such file or directory");
 
     make_scratch();
+    /* a folder is read as a platform export: this one is none */
     net = &sentinel;
-    ck_assert_int_eq(champ_network_read_file(scratch, &net), CHAMP_ERR_IO);
+    ck_assert_int_eq(champ_network_read_file(scratch, &net), CHAMP_ERR_SCHEMA);
     ck_assert_ptr_null(net);
-    snprintf(expected, sizeof expected, "%s: cannot read: Is a directory", scratch);
+    snprintf(expected, sizeof expected, "%s: neither a Slack export (users.json, channels.json) "
+             "nor a Viva Engage export (Messages.csv, Users.csv)", scratch);
     ck_assert_str_eq(champ_last_error(), expected);
 
     const char *path = write_file("empty.json", "");
@@ -1131,7 +1133,7 @@ START_TEST(read_options_form)
 }
 END_TEST
 
-/* What is no export at all is named, not left to "expected a value". */
+/* What is no text at all is named, not left to "expected a value". */
 START_TEST(not_an_export)
 {
     static const struct {
@@ -1140,12 +1142,8 @@ START_TEST(not_an_export)
         const char *message;
     } cases[] = {
         {"\x1f\x8b\x08\0\0\0", 6, "the input is gzip-compressed: decompress it first (gunzip)"},
-        {"PK\x03\x04\x14\0", 6, "the input is a zip archive, not an export: unpack it first"},
-        {"\xff\xfe{\0", 4, "line 1, column 1: the text is UTF-16 or UTF-32; exports must be UTF-8"},
-        {"from,to,time\r\na,b,1\r\n", 22,
-         "line 1, column 1: this looks like CSV, not a JSON export (see docs/format.md)"},
-        {"\xef\xbb\xbfSender;Recipient\n", 20,
-         "line 1, column 1: this looks like CSV, not a JSON export (see docs/format.md)"},
+        {"PK\x03\x04\x14\0", 6, "not a readable zip archive: Not a zip archive"},
+        {"\xff\xfe{\0", 4, "line 1, column 1: the text is UTF-16 or UTF-32; inputs must be UTF-8"},
     };
     for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
         champ_network *net = &sentinel;
@@ -1156,7 +1154,8 @@ START_TEST(not_an_export)
         snprintf(want, sizeof want, "in: %s", cases[i].message);
         ck_assert_str_eq(champ_last_error(), want);
     }
-    /* a word that is no CSV is left to the JSON scanner */
+    /* a word that is no CSV is left to the JSON scanner; CSV itself is a
+     * form of its own (test_import.c) */
     fails(champ_network_read_json, "hello", CHAMP_ERR_PARSE, "line 1, column 1: expected a value");
 }
 END_TEST

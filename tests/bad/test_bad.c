@@ -125,13 +125,16 @@ START_TEST(every_corpus_file_has_an_expectation)
 }
 END_TEST
 
+/* A folder is read as a platform export (Slack, Viva Engage); one that is
+ * neither is named as such. */
 START_TEST(a_directory_is_refused)
 {
     champ_network *net = NULL;
-    ck_assert_int_eq(champ_network_read_file(dir, &net), CHAMP_ERR_IO);
+    ck_assert_int_eq(champ_network_read_file(dir, &net), CHAMP_ERR_SCHEMA);
     ck_assert_ptr_null(net);
     char want[1100];
-    snprintf(want, sizeof want, "%s: cannot read: %s", dir, strerror(EISDIR));
+    snprintf(want, sizeof want, "%s: neither a Slack export (users.json, channels.json) nor a "
+             "Viva Engage export (Messages.csv, Users.csv)", dir);
     ck_assert_str_eq(champ_last_error(), want);
 }
 END_TEST

@@ -1,0 +1,456 @@
+/* The importers (lib/import*.c, csv.c, source.c): every form ranks exactly
+ * as the JSON export it stands for, read from a folder, a zip, a file, a
+ * descriptor or memory; detection by content; the options of reading; the
+ * CSV scanner's rules; messages that name the file, the line and the
+ * column. The equivalent exports (tests/data/import/<form>/expected*.json)
+ * were written by tests/reference/importers.py, an independent reading of
+ * the contract in Python; the binding's suite checks they still are. */
+#include "testutil.h"
+#include "csv.h"
+#include "import.h"
+#include "network.h"
+
+#include <champions.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *fixture(const char *name)
+{
+    static char path[8][4096];
+    static int next;
+    char *p = path[next++ % 8];
+    snprintf(p, sizeof path[0], "%s/import/%s", getenv("CHAMP_TEST_DATA"), name);
+    return p;
+}
+
+static int collect(void *user, const char *data, size_t len)
+{
+    char **text = user;
+    size_t have = *text ? strlen(*text) : 0;
+    *text = realloc(*text, have + len + 1);
+    memcpy(*text + have, data, len);
+    (*text)[have + len] = '\0';
+    return 0;
+}
+
+/* The ranking's JSON with default options; *dropped_zero receives that
+ * item and the text says 0 for it, so that a form and its JSON equivalent
+ * (which has no such rows) compare equal. */
+static char *ranked(champ_network *net, double *dropped_zero)
+{
+    champ_ranking *r = NULL;
+    ck_assert_int_eq(champ_rank(net, NULL, &r), CHAMP_OK);
+    *dropped_zero = champ_ranking_summary(r, CHAMP_SUMMARY_DROPPED_ZERO);
+    char *text = NULL;
+    ck_assert_int_eq(champ_ranking_write_to(r, CHAMP_FORMAT_JSON, 0, collect, &text), CHAMP_OK);
+    champ_ranking_free(r);
+    char *at = strstr(text, "\"dropped_zero\":");
+    ck_assert_ptr_nonnull(at);
+    at += strlen("\"dropped_zero\":");
+    size_t digits = strspn(at, "0123456789");
+    memmove(at + 1, at + digits, strlen(at + digits) + 1);
+    *at = '0';
+    return text;
+}
+
+static champ_network *read_ok(const char *path, const champ_read_options *ro)
+{
+    champ_network *net = NULL;
+    champ_status st = champ_network_read(path, ro, &net);
+    ck_assert_msg(st == CHAMP_OK, "%s: %s", path, champ_last_error());
+    return net;
+}
+
+/* `net` ranks as the JSON export `expected` does, with `zero` rows of
+ * weight 0 skipped. */
+static void ranks_as(champ_network *net, const char *expected, double zero)
+{
+    champ_network *want = read_ok(fixture(expected), NULL);
+    double got_zero, want_zero;
+    char *got = ranked(net, &got_zero), *text = ranked(want, &want_zero);
+    ck_assert_str_eq(got, text);
+    ck_assert_double_eq(got_zero, zero);
+    ck_assert_double_eq(want_zero, 0);
+    free(got);
+    free(text);
+    champ_network_free(want);
+}
+
+static champ_read_options *options(void)
+{
+    champ_read_options *ro = NULL;
+    ck_assert_int_eq(champ_read_options_new(&ro), CHAMP_OK);
+    return ro;
+}
+
+START_TEST(csv_with_people_ranks_as_its_json)
+{
+    champ_read_options *ro = options();
+    static const char *const map[][2] = {{"from", "Sender"}, {"to", "Recipient"},
+                                         {"time", "SentAt"}, {"type", "Channel"},
+                                         {"weight", "Weight"}};
+    for (size_t i = 0; i < ARRAY_LEN(map); i++)
+        ck_assert_int_eq(champ_read_options_set_column(ro, map[i][0], map[i][1]), CHAMP_OK);
+    ck_assert_int_eq(champ_read_options_set_people(ro, fixture("csv/people.csv")), CHAMP_OK);
+    champ_network *net = read_ok(fixture("csv/sent.csv"), ro);
+    /* the people table's "name" column is noted, never kept */
+    ck_assert_uint_eq(net->unread[CHAMP_UNREAD_PEOPLE].count, 1);
+    ck_assert_str_eq(champ_strtab_get(&net->unread[CHAMP_UNREAD_PEOPLE], 0), "name");
+    ranks_as(net, "csv/expected.json", 0);
+    champ_network_free(net);
+    champ_read_options_free(ro);
+}
+END_TEST
+
+START_TEST(viva_p2p_ranks_as_its_json)
+{
+    champ_network *net = read_ok(fixture("viva-p2p/query.csv"), NULL);
+    ranks_as(net, "viva-p2p/expected.json", 0);
+    champ_network_free(net);
+    champ_read_options *ro = options();
+    ck_assert_int_eq(champ_read_options_set_weight_column(ro, "Strong_tie_score"), CHAMP_OK);
+    net = read_ok(fixture("viva-p2p/query.csv"), ro);
+    ranks_as(net, "viva-p2p/expected-strong-ties.json", 2);
+    champ_network_free(net);
+    /* an attribute by name must be there */
+    ck_assert_int_eq(champ_read_options_set_hrvar(ro, "Region"), CHAMP_OK);
+    ck_assert_int_eq(champ_network_read(fixture("viva-p2p/query.csv"), ro, &net),
+                     CHAMP_ERR_SCHEMA);
+    ck_assert_ptr_nonnull(strstr(champ_last_error(),
+                                 "query.csv: line 1: no column \"PrimaryCollaborator_Region\" "
+                                 "for the teams (the header has \"PrimaryCollaborator_PersonId\""));
+    ck_assert_ptr_nonnull(strstr(champ_last_error(), "; name an HR attribute of the query with "
+                                                     "--hrvar"));
+    ck_assert_int_eq(champ_read_options_set_hrvar(ro, "FunctionType"), CHAMP_OK);
+    net = read_ok(fixture("viva-p2p/query.csv"), ro);
+    ck_assert_uint_eq(net->teams.count, 3); /* Finance, Sales, Engineering */
+    champ_network_free(net);
+    champ_read_options_free(ro);
+}
+END_TEST
+
+START_TEST(slack_folder_and_zip_rank_as_their_json)
+{
+    champ_network *net = read_ok(fixture("slack"), NULL);
+    ranks_as(net, "slack/expected.json", 0);
+    champ_network_free(net);
+    net = read_ok(fixture("slack.zip"), NULL);
+    ranks_as(net, "slack/expected.json", 0);
+    champ_network_free(net);
+}
+END_TEST
+
+START_TEST(engage_folder_and_zip_rank_as_their_json)
+{
+    champ_network *net = read_ok(fixture("viva-engage"), NULL);
+    ranks_as(net, "viva-engage/expected.json", 0);
+    champ_network_free(net);
+    net = read_ok(fixture("viva-engage.zip"), NULL);
+    ranks_as(net, "viva-engage/expected.json", 0);
+    champ_network_free(net);
+}
+END_TEST
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    char *data = malloc(1 << 20);
+    *len = fread(data, 1, 1 << 20, f);
+    fclose(f);
+    return data;
+}
+
+/* The same bytes from memory and from a descriptor: a zip too. */
+START_TEST(zip_from_memory_and_descriptor)
+{
+    size_t len;
+    char *data = slurp(fixture("slack.zip"), &len);
+    champ_network *a = NULL, *b = NULL;
+    ck_assert_int_eq(champ_network_read_memory(data, len, "slack.zip", NULL, &a), CHAMP_OK);
+    int fd = open(fixture("slack.zip"), O_RDONLY);
+    ck_assert_int_eq(champ_network_read_fd(fd, "<stdin>", NULL, &b), CHAMP_OK);
+    close(fd);
+    double za, zb;
+    char *ta = ranked(a, &za), *tb = ranked(b, &zb);
+    ck_assert_str_eq(ta, tb);
+    free(ta);
+    free(tb);
+    champ_network_free(a);
+    champ_network_free(b);
+    /* cut short: the archive's own error, named */
+    ck_assert_int_eq(champ_network_read_memory(data, len / 2, "slack.zip", NULL, &a),
+                     CHAMP_ERR_PARSE);
+    ck_assert_ptr_null(a);
+    ck_assert_ptr_nonnull(strstr(champ_last_error(), "slack.zip: "));
+    ck_assert_ptr_nonnull(strstr(champ_last_error(), "not a readable zip archive"));
+    free(data);
+}
+END_TEST
+
+/* The form comes from the content: CSV, a Viva Insights query by its
+ * header, JSON; a form given explicitly wins. */
+START_TEST(detection_and_explicit_forms)
+{
+    const char *plain = "from,to\na,b\nb,a\n";
+    const char *p2p = "PrimaryCollaborator_PersonId,SecondaryCollaborator_PersonId\na,b\n";
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_read_memory(plain, strlen(plain), NULL, NULL, &net), CHAMP_OK);
+    ck_assert(!net->has_people);
+    champ_network_free(net);
+    ck_assert_int_eq(champ_network_read_memory(p2p, strlen(p2p), NULL, NULL, &net), CHAMP_OK);
+    ck_assert(net->has_people); /* everyone in a query is listed */
+    champ_network_free(net);
+    champ_read_options *ro = options();
+    ck_assert_int_eq(champ_read_options_set_input(ro, CHAMP_INPUT_CSV), CHAMP_OK);
+    ck_assert_int_eq(champ_network_read_memory(p2p, strlen(p2p), "q.csv", ro, &net),
+                     CHAMP_ERR_SCHEMA);
+    ck_assert_str_eq(champ_last_error(),
+                     "q.csv: line 1: no column \"from\" for \"from\" (the header has "
+                     "\"PrimaryCollaborator_PersonId\", \"SecondaryCollaborator_PersonId\"); "
+                     "name the column with --columns from=NAME");
+    ck_assert_int_eq(champ_read_options_set_input(ro, CHAMP_INPUT_SLACK), CHAMP_OK);
+    ck_assert_int_eq(champ_network_read_memory(plain, strlen(plain), "x", ro, &net),
+                     CHAMP_ERR_SCHEMA);
+    ck_assert_str_eq(champ_last_error(), "x: a slack export is a folder or a .zip");
+    ck_assert_int_eq(champ_read_options_set_input(ro, CHAMP_INPUT_VIVA_ENGAGE), CHAMP_OK);
+    ck_assert_int_eq(champ_network_read(fixture("slack"), ro, &net), CHAMP_ERR_SCHEMA);
+    ck_assert_ptr_nonnull(strstr(champ_last_error(),
+                                 "slack: not a Viva Engage export: it has no Users.csv"));
+    champ_read_options_free(ro);
+    /* a folder that is neither */
+    ck_assert_int_eq(champ_network_read(fixture("csv"), NULL, &net), CHAMP_ERR_SCHEMA);
+    ck_assert_ptr_nonnull(strstr(champ_last_error(), "csv: neither a Slack export (users.json, "
+                                                     "channels.json) nor a Viva Engage export"));
+    /* the older JSON reader stays JSON */
+    ck_assert_int_eq(champ_network_read_json(plain, strlen(plain), &net), CHAMP_ERR_PARSE);
+    ck_assert_str_eq(champ_last_error(), "line 1, column 1: this looks like CSV, not JSON (read "
+                                         "it with champ_network_read_memory)");
+}
+END_TEST
+
+/* Column names: the mapping, then the exact name, then the only column of
+ * that name in another case. */
+START_TEST(column_mapping)
+{
+    const char *text = "FROM,To,to,When\na,b,c,2026-03-01\n";
+    champ_network *net = NULL;
+    /* "to" matches exactly although "To" is there too; "FROM" is the only
+     * one of its name; "When" is no column of ours */
+    ck_assert_int_eq(champ_network_read_memory(text, strlen(text), NULL, NULL, &net), CHAMP_OK);
+    ck_assert_uint_eq(champ_strtab_find(&net->ids, "c", 1), 1);
+    ck_assert(isnan(net->time[0]));
+    champ_network_free(net);
+    champ_read_options *ro = options();
+    ck_assert_int_eq(champ_read_options_set_column(ro, "time", "When"), CHAMP_OK);
+    ck_assert_int_eq(champ_network_read_memory(text, strlen(text), NULL, ro, &net), CHAMP_OK);
+    ck_assert_double_eq(net->time[0], 1772323200);
+    champ_network_free(net);
+    /* a column named in the options must be there, even for an optional field */
+    ck_assert_int_eq(champ_read_options_set_column(ro, "type", "Kind"), CHAMP_OK);
+    ck_assert_int_eq(champ_network_read_memory(text, strlen(text), NULL, ro, &net),
+                     CHAMP_ERR_SCHEMA);
+    ck_assert_str_eq(champ_last_error(), "line 1: no column \"Kind\" for \"type\" (the header has "
+                                         "\"FROM\", \"To\", \"to\", \"When\"); name the column "
+                                         "with --columns type=NAME");
+    ck_assert_int_eq(champ_read_options_set_column(ro, "colour", "x"), CHAMP_ERR_ARGUMENT);
+    ck_assert_str_eq(champ_last_error(), "columns: unknown field \"colour\" (expected from, to, "
+                                         "time, type, weight, id, team or group)");
+    ck_assert_int_eq(champ_read_options_set_column(ro, "from", ""), CHAMP_ERR_ARGUMENT);
+    champ_read_options_free(ro);
+    /* two columns of the same name in other cases: neither is taken */
+    const char *twice = "From,FROM,to\na,b,c\n";
+    ck_assert_int_eq(champ_network_read_memory(twice, strlen(twice), NULL, NULL, &net),
+                     CHAMP_ERR_SCHEMA);
+}
+END_TEST
+
+/* Messages name the line and the column, by its name in the header. */
+START_TEST(csv_errors_name_line_and_column)
+{
+    static const struct {
+        const char *text, *message;
+        champ_status status;
+    } cases[] = {
+        {"from,to,time\na,b,2026-13-01T00:00:00Z\n",
+         "line 2, column \"time\": expected an RFC 3339 date-time, a date or Unix seconds, got "
+         "\"2026-13-01T00:00:00Z\" (month out of range)", CHAMP_ERR_SCHEMA},
+        {"from,to,weight\na,b,1\nb,a,-2\n", "line 3, column \"weight\": expected a finite number > 0",
+         CHAMP_ERR_SCHEMA},
+        {"from,to,weight\na,b,0\n", "line 2, column \"weight\": expected a finite number > 0",
+         CHAMP_ERR_SCHEMA},
+        {"from,to\na,\n", "line 2, column \"to\": expected an id, got an empty cell",
+         CHAMP_ERR_SCHEMA},
+        {"from,to\na,b,c\n", "line 2: 3 fields, the header has 2", CHAMP_ERR_SCHEMA},
+        {"from,to\n\"a,b\n", "line 2, column 1: a quoted field is not closed", CHAMP_ERR_PARSE},
+        {"from,to\n\"a\"x,b\n", "line 2, column 4: expected ',' or the end of the line after a "
+                                "closing quote", CHAMP_ERR_PARSE},
+        {"from,to\n\"multi\nline\",\xff\n", "line 2, column \"to\": invalid UTF-8",
+         CHAMP_ERR_SCHEMA},
+        {"from,to\n", "no interactions: the file has a header and no rows", CHAMP_ERR_SCHEMA},
+        {"from;to\na;b\n", "line 1: the columns are separated by semicolons, not commas: save "
+                           "the file as comma-separated CSV", CHAMP_ERR_SCHEMA},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        champ_network *net = (champ_network *)&net;
+        champ_status st = champ_network_read_memory(cases[i].text, strlen(cases[i].text), NULL,
+                                                    NULL, &net);
+        ck_assert_msg(st == cases[i].status, "case %zu: %s", i, champ_last_error());
+        ck_assert_ptr_null(net);
+        ck_assert_str_eq(champ_last_error(), cases[i].message);
+    }
+}
+END_TEST
+
+/* The scanner on its own: quotes, doubled quotes, line ends, BOM, an
+ * empty last field, blank lines. */
+START_TEST(csv_scanner)
+{
+    const char *text = "\xef\xbb\xbf" "a,\"b,\"\"c\"\"\",\r\n\r\n\"x\ny\",,z\rlast";
+    champ_csv c;
+    champ_status st = CHAMP_OK;
+    champ__csv_init(&c, (const unsigned char *)text, strlen(text));
+    ck_assert_int_eq(champ__csv_next(&c, &st), 1);
+    ck_assert_uint_eq(c.count, 3);
+    ck_assert_uint_eq(c.field[1].len, 5);
+    char buf[16];
+    memcpy(buf, c.field[1].s, c.field[1].len);
+    buf[c.field[1].len] = '\0';
+    ck_assert_str_eq(buf, "b,\"c\"");
+    ck_assert_uint_eq(c.field[2].len, 0);
+    ck_assert_uint_eq(c.line, 1);
+    ck_assert_int_eq(champ__csv_next(&c, &st), 1);
+    ck_assert_uint_eq(c.line, 3); /* the blank line skipped */
+    ck_assert_uint_eq(c.count, 3);
+    ck_assert_uint_eq(c.field[0].len, 3);
+    ck_assert(memcmp(c.field[0].s, "x\ny", 3) == 0);
+    ck_assert_int_eq(champ__csv_next(&c, &st), 1);
+    ck_assert_uint_eq(c.line, 5); /* "\r" ended line 4 */
+    ck_assert_uint_eq(c.count, 1);
+    ck_assert(memcmp(c.field[0].s, "last", 4) == 0);
+    ck_assert_int_eq(champ__csv_next(&c, &st), 0);
+    champ__csv_free(&c);
+}
+END_TEST
+
+/* Slack: what a message gives, in the terms of the contract. */
+START_TEST(slack_messages)
+{
+    champ_network *net = read_ok(fixture("slack"), NULL);
+    /* the bot posted under its user, listed in group "bot" */
+    uint32_t bot = champ_strtab_find(&net->ids, "U04DEPLOY", 9);
+    ck_assert_str_eq(champ_strtab_get(&net->groups, net->group[bot]), "bot");
+    uint32_t slackbot = champ_strtab_find(&net->ids, "USLACKBOT", 9);
+    ck_assert_str_eq(champ_strtab_get(&net->groups, net->group[slackbot]), "bot");
+    /* a guest from another workspace, only mentioned: unlisted */
+    uint32_t guest = champ_strtab_find(&net->ids, "W07GUEST", 8);
+    ck_assert_uint_ne(guest, CHAMP_STRTAB_NONE);
+    ck_assert_uint_eq(net->group[guest], CHAMP_NONE);
+    /* self mentions, a self reaction and the broadcast to one's own thread */
+    ck_assert_uint_eq(net->dropped_self, 4);
+    size_t replies = 0, mentions = 0, reactions = 0;
+    for (size_t i = 0; i < net->interactions; i++) {
+        const char *type = champ_strtab_get(&net->types, net->type[i]);
+        replies += !strcmp(type, "reply");
+        mentions += !strcmp(type, "mention");
+        reactions += !strcmp(type, "reaction");
+    }
+    ck_assert_uint_eq(replies, 4);
+    ck_assert_uint_eq(mentions, 7);
+    ck_assert_uint_eq(reactions, 5);
+    ck_assert_double_eq(net->time[0], 1772443800.0002);
+    champ_network_free(net);
+}
+END_TEST
+
+/* Errors inside an export name the file within it. */
+START_TEST(errors_name_the_file_inside)
+{
+    const char *names[] = {"users.json", "channels.json", "general/2026-03-02.json"};
+    const char *users = "[{\"id\": \"U1\"}, {\"id\": \"U2\", \"is_bot\": true}]";
+    const char *channels = "[{\"id\": \"C1\", \"name\": \"general\"}]";
+    const char *day = "[{\"user\": \"U1\", \"text\": \"hi <@U2>\", \"ts\": \"soon\"}]";
+    const void *data[] = {users, channels, day};
+    size_t lens[] = {strlen(users), strlen(channels), strlen(day)};
+    champ_source *src = NULL;
+    ck_assert_int_eq(champ__source_open_buffers(3, names, data, lens, &src), CHAMP_OK);
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_new(&net), CHAMP_OK);
+    champ_read_options *ro = options();
+    ck_assert_int_eq(champ__import_slack(net, src, ro), CHAMP_ERR_SCHEMA);
+    ck_assert_str_eq(champ_last_error(), "general/2026-03-02.json: line 1, column 43: ts: "
+                                         "expected an RFC 3339 date-time, a date or Unix "
+                                         "seconds, got \"soon\"");
+    champ_network_free(net);
+    champ__source_close(src);
+    champ_read_options_free(ro);
+}
+END_TEST
+
+/* A people table wins over the input's people, and adds people. */
+START_TEST(people_table_over_json)
+{
+    const char *doc = "{\"people\": [{\"id\": \"a\", \"team\": \"Old\", \"group\": \"staff\"}],"
+                      " \"interactions\": [{\"from\": \"a\", \"to\": \"b\"}]}";
+    char path[] = "/tmp/champ-people-XXXXXX";
+    int fd = mkstemp(path);
+    const char *table = "id,team,group\na,New,partner\nz,Z,\n";
+    ck_assert_int_eq(write(fd, table, strlen(table)), (int)strlen(table));
+    close(fd);
+    champ_read_options *ro = options();
+    ck_assert_int_eq(champ_read_options_set_people(ro, path), CHAMP_OK);
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_read_memory(doc, strlen(doc), NULL, ro, &net), CHAMP_OK);
+    uint32_t a = champ_strtab_find(&net->ids, "a", 1), z = champ_strtab_find(&net->ids, "z", 1);
+    ck_assert_str_eq(champ_strtab_get(&net->teams, net->team[a]), "New");
+    ck_assert_str_eq(champ_strtab_get(&net->groups, net->group[a]), "partner");
+    ck_assert_uint_ne(z, CHAMP_STRTAB_NONE);
+    ck_assert_uint_eq(net->group[champ_strtab_find(&net->ids, "b", 1)], CHAMP_NONE);
+    champ_network_free(net);
+    /* its own errors name it */
+    const char *bad = "id,team\na,X\na,Y\n";
+    fd = open(path, O_WRONLY | O_TRUNC);
+    ck_assert_int_eq(write(fd, bad, strlen(bad)), (int)strlen(bad));
+    close(fd);
+    ck_assert_int_eq(champ_network_read_memory(doc, strlen(doc), NULL, ro, &net), CHAMP_ERR_SCHEMA);
+    char want[256];
+    snprintf(want, sizeof want, "%s: line 3, column \"id\": duplicate person id \"a\"", path);
+    ck_assert_str_eq(champ_last_error(), want);
+    ck_assert_int_eq(champ_read_options_set_people(ro, "/nonexistent/people.csv"), CHAMP_OK);
+    ck_assert_int_eq(champ_network_read_memory(doc, strlen(doc), NULL, ro, &net), CHAMP_ERR_IO);
+    ck_assert_ptr_null(net);
+    unlink(path);
+    champ_read_options_free(ro);
+}
+END_TEST
+
+static Suite *import_suite(void)
+{
+    Suite *s = suite_create("import");
+    TCase *tc = tcase_create("import");
+    tcase_add_test(tc, csv_with_people_ranks_as_its_json);
+    tcase_add_test(tc, viva_p2p_ranks_as_its_json);
+    tcase_add_test(tc, slack_folder_and_zip_rank_as_their_json);
+    tcase_add_test(tc, engage_folder_and_zip_rank_as_their_json);
+    tcase_add_test(tc, zip_from_memory_and_descriptor);
+    tcase_add_test(tc, detection_and_explicit_forms);
+    tcase_add_test(tc, column_mapping);
+    tcase_add_test(tc, csv_errors_name_line_and_column);
+    tcase_add_test(tc, csv_scanner);
+    tcase_add_test(tc, slack_messages);
+    tcase_add_test(tc, errors_name_the_file_inside);
+    tcase_add_test(tc, people_table_over_json);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return champ_test_run(import_suite());
+}
