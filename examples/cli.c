@@ -390,19 +390,68 @@ static int handle_input(struct cli *cli, const char *option, const char *value)
     return bad_value(option, NULL, names, value);
 }
 
+static int handle_people(struct cli *cli, const char *option, const char *value)
+{
+    return check_status(champ_read_options_set_people(cli->read, value), option);
+}
+
+static int apply_column(struct cli *cli, const char *option, const char *key, const char *value)
+{
+    return check_status(champ_read_options_set_column(cli->read, key, value), option);
+}
+
+static int handle_columns(struct cli *cli, const char *option, const char *value)
+{
+    return apply_pairs(cli, option, value, apply_column);
+}
+
+static int handle_weight_column(struct cli *cli, const char *option, const char *value)
+{
+    return check_status(champ_read_options_set_weight_column(cli->read, value), option);
+}
+
+static int handle_hrvar(struct cli *cli, const char *option, const char *value)
+{
+    return check_status(champ_read_options_set_hrvar(cli->read, value), option);
+}
+
 const struct option_spec READING_OPTIONS[] = {
     {"--input", 0, "FORM", handle_input},
+    {"--people", 0, "FILE.csv", handle_people},
+    {"--columns", 0, "FIELD=NAME,...", handle_columns},
+    {"--weight-column", 0, "COLUMN", handle_weight_column},
+    {"--hrvar", 0, "NAME", handle_hrvar},
     {NULL, 0, NULL, NULL},
 };
 
-void help_reading(FILE *out)
+void help_reading(FILE *out, const champ_read_options *defaults)
 {
-    fputs("Input options:\n"
+    fputs("Input options (FILE may be the folder of a Slack or Viva Engage export):\n"
           "  --input FORM              the form of FILE: ", out);
-    for (int f = 0; f < CHAMP_INPUT_COUNT; f++)
-        fprintf(out, "%s%s", f ? ", " : "", champ_input_name((champ_input)f));
-    fputs(" (default:\n"
-          "                            detect, by the content)\n", out);
+    size_t column = 43;
+    for (int f = 0; f < CHAMP_INPUT_COUNT; f++) {
+        const char *name = champ_input_name((champ_input)f);
+        if (column + strlen(name) + 2 > 79) {
+            fputs(f ? ",\n                            " : "\n                            ", out);
+            column = 28;
+        } else if (f) {
+            fputs(", ", out);
+            column += 2;
+        }
+        fputs(name, out);
+        column += strlen(name);
+    }
+    fputs("\n"
+          "                            (default: detect, by the content)\n"
+          "  --people FILE.csv         a people table (a CSV of ids, teams, groups) for\n"
+          "                            any form\n"
+          "  --columns FIELD=NAME,...  the CSV column holding a field, for example\n"
+          "                            from=Sender,to=Recipient\n"
+          "  --weight-column COLUMN    Viva Insights: the metric weighing each row\n"
+          "                            (default: every row weighs 1; 0 is no interaction)\n"
+          "  --hrvar NAME              Viva Insights: the HR attribute giving the teams\n",
+          out);
+    fprintf(out, "                            (default %s)\n", champ_read_options_get_hrvar(defaults));
 }
 
 static int handle_format(struct cli *cli, const char *option, const char *value)
@@ -529,9 +578,13 @@ int run_command(const struct command *command, int argc, char **argv)
         code = parse_command_line(&cli, argc, argv);
     if (code == EXIT_SUCCESS && cli.help) {
         champ_options *defaults = NULL;
+        champ_read_options *read_defaults = NULL;
         code = check_status(champ_options_new(&defaults), NULL);
         if (code == EXIT_SUCCESS)
-            command->help(stdout, defaults);
+            code = check_status(champ_read_options_new(&read_defaults), NULL);
+        if (code == EXIT_SUCCESS)
+            command->help(stdout, defaults, read_defaults);
+        champ_read_options_free(read_defaults);
         champ_options_free(defaults);
         if (code == EXIT_SUCCESS)
             code = finish_stdout();

@@ -82,7 +82,7 @@ struct command {
     /* Output format i (0: the default), NULL past the last; NULL: no --format. */
     const char *(*format_name)(size_t i);
     int (*run)(struct cli *cli);
-    void (*help)(FILE *out, const champ_options *defaults);
+    void (*help)(FILE *out, const champ_options *defaults, const champ_read_options *reading);
 };
 
 /* What the command line said. */
@@ -106,7 +106,7 @@ extern const struct option_spec OUTPUT_OPTIONS[]; /* --format, --top */
 extern const struct option_spec HELP_OPTION[];
 
 /* Help lines for the shared tables, with the library's defaults. */
-void help_reading(FILE *out);
+void help_reading(FILE *out, const champ_read_options *defaults);
 void help_ranking(FILE *out, const champ_options *defaults);
 
 /* Parse argv[0..argc) (after the command's name) into `cli`, whose handles

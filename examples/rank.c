@@ -141,9 +141,12 @@ static void print_summary(const champ_ranking *r)
     printf("%.0f people, %.0f eligible, %.0f teams, %.0f ties, reciprocity R = %.3f\n",
            s[CHAMP_SUMMARY_PEOPLE], s[CHAMP_SUMMARY_ELIGIBLE], s[CHAMP_SUMMARY_TEAMS],
            s[CHAMP_SUMMARY_TIES], s[CHAMP_SUMMARY_RECIPROCITY]);
-    printf("%.0f interactions (dropped: %.0f self, %.0f outside the window); ",
+    printf("%.0f interactions (dropped: %.0f self, %.0f outside the window",
            s[CHAMP_SUMMARY_INTERACTIONS], s[CHAMP_SUMMARY_DROPPED_SELF],
            s[CHAMP_SUMMARY_DROPPED_WINDOW]);
+    if (s[CHAMP_SUMMARY_DROPPED_ZERO] > 0)
+        printf(", %.0f of weight 0", s[CHAMP_SUMMARY_DROPPED_ZERO]);
+    fputs("); ", stdout);
     if (champ_ranking_bridging_exact(r))
         puts("bridging exact");
     else
@@ -217,7 +220,8 @@ static int run_rank(struct cli *cli)
     return code;
 }
 
-static void help_rank(FILE *out, const champ_options *defaults)
+static void help_rank(FILE *out, const champ_options *defaults,
+                      const champ_read_options *reading)
 {
     fputs("Usage: champions rank [OPTIONS] FILE\n"
           "\n"
@@ -230,7 +234,7 @@ static void help_rank(FILE *out, const champ_options *defaults)
           out);
     help_ranking(out, defaults);
     fputc('\n', out);
-    help_reading(out);
+    help_reading(out, reading);
     fprintf(out,
             "\n"
             "Output options:\n"

@@ -110,7 +110,10 @@ typedef enum champ_summary_item {
     CHAMP_SUMMARY_RECIPROCITY = 8,    /* R: mutual ties / ties over the network */
     CHAMP_SUMMARY_TEAMS = 9,          /* distinct known teams */
     CHAMP_SUMMARY_CROSS_TEAM_SHARE = 10, /* NAN for null */
-    CHAMP_SUMMARY_DROPPED_ZERO = 11   /* rows of zero weight an importer skipped (Since: 0.2.0) */
+    CHAMP_SUMMARY_DROPPED_ZERO = 11   /* rows of weight 0 a Viva Insights person-to-person
+                                       * query had (skipped, no interaction); NAN for
+                                       * every other form, whose output then has no
+                                       * such key (Since: 0.2.0) */
 } champ_summary_item;
 #define CHAMP_SUMMARY_ITEM_COUNT 12
 
@@ -270,6 +273,11 @@ CHAMP_EXTERN champ_status champ_read_options_set_column(champ_read_options *ro,
 CHAMP_EXTERN champ_status champ_read_options_set_weight_column(champ_read_options *ro,
                                                               const char *column);
 CHAMP_EXTERN champ_status champ_read_options_set_hrvar(champ_read_options *ro, const char *hrvar);
+
+/* The HR attribute a read uses: the one set, else the default
+ * ("Organization"). Borrowed from the handle; NULL for a NULL handle.
+ * Since: 0.2.0. */
+CHAMP_EXTERN const char *champ_read_options_get_hrvar(const champ_read_options *ro);
 
 /* Report the reading's progress ("read") to fn with `user` (fn NULL:
  * none). Errors: CHAMP_ERR_ARGUMENT. Since: 0.2.0. */

@@ -14,6 +14,8 @@
 
 champ_status champ__io_error(const char *what, const char *name, int err)
 {
+    if (err == ENOMEM)
+        return champ__nomem();
     char reason[256];
     /* strerror is not thread-safe; this is the POSIX strerror_r. */
     if (strerror_r(err, reason, sizeof reason))

@@ -118,6 +118,11 @@ champ_status champ_read_options_set_hrvar(champ_read_options *ro, const char *hr
     return st ? st : set_text(&ro->hrvar, hrvar, "hrvar");
 }
 
+const char *champ_read_options_get_hrvar(const champ_read_options *ro)
+{
+    return !ro ? NULL : ro->hrvar ? ro->hrvar : CHAMP_DEFAULT_HRVAR;
+}
+
 /* ------------------------------------------------------------------------
  * What the input is
  * ------------------------------------------------------------------------ */
@@ -188,8 +193,9 @@ static champ_status source_form(const champ_source *src, champ_input *form)
              champ__source_find(src, "Users.csv") != SIZE_MAX)
         *form = CHAMP_INPUT_VIVA_ENGAGE;
     else
-        return champ__fail(CHAMP_ERR_SCHEMA, "neither a Slack export (users.json, "
-                           "channels.json) nor a Viva Engage export (Messages.csv, Users.csv)");
+        return champ__fail(CHAMP_ERR_SCHEMA, "%sneither a Slack export (users.json, "
+                           "channels.json) nor a Viva Engage export (Messages.csv, Users.csv)",
+                           champ__source_count(src) ? "" : "no files: ");
     return CHAMP_OK;
 }
 
@@ -285,7 +291,8 @@ static champ_status read_people(champ_network *net, const champ_read_options *ro
 static champ_status finish(champ_status st, const char *name, const champ_read_options *ro,
                            champ_network **out)
 {
-    if (st && name && st != CHAMP_ERR_NOMEM)
+    /* an I/O error names its own path: the file or folder inside an export */
+    if (st && name && st != CHAMP_ERR_NOMEM && st != CHAMP_ERR_IO)
         champ__prefix_error(name);
     if (!st && ro->people)
         st = read_people(*out, ro);

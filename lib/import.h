@@ -19,6 +19,9 @@ enum champ_field {
 /* "from", "to", ... by enum champ_field. */
 extern const char *const champ__field_names[CHAMP_FIELD_COUNT];
 
+/* The HR attribute of a Viva Insights query's teams by default. */
+#define CHAMP_DEFAULT_HRVAR "Organization"
+
 struct champ_read_options {
     champ_input input;
     champ_progress progress;

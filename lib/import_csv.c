@@ -136,7 +136,7 @@ champ_status champ__table_field(const champ_table *t, const champ_read_options *
     const char *name = ro && ro->column[field] ? ro->column[field] : champ__field_names[field];
     char what[64], hint[96];
     snprintf(what, sizeof what, "\"%s\"", champ__field_names[field]);
-    snprintf(hint, sizeof hint, "name the column with --columns %s=NAME",
+    snprintf(hint, sizeof hint, "name the column that holds it (columns: %s=NAME)",
              champ__field_names[field]);
     *column = champ__table_find(t, name);
     /* A column named in the options must be there, even for an optional field. */

@@ -14,7 +14,6 @@
 
 #define PRIMARY "PrimaryCollaborator_"
 #define SECONDARY "SecondaryCollaborator_"
-#define DEFAULT_HRVAR "Organization"
 
 /* Each person's team, from their latest row: a person moves between teams
  * from month to month, and the latest is the one a programme acts on. */
@@ -111,10 +110,10 @@ static champ_status find_columns(const champ_table *t, const champ_read_options 
     c->date = champ__table_find(t, "MetricDate");
     if (ro->weight_column &&
         (st = champ__table_require(t, ro->weight_column, "the weight",
-                                   "name a metric column of the query with --weight-column",
+                                   "name a metric column of the query (weight column)",
                                    &c->weight)))
         return st;
-    const char *hrvar = ro->hrvar ? ro->hrvar : DEFAULT_HRVAR;
+    const char *hrvar = champ_read_options_get_hrvar(ro);
     char primary[256], secondary[256];
     snprintf(primary, sizeof primary, PRIMARY "%s", hrvar);
     snprintf(secondary, sizeof secondary, SECONDARY "%s", hrvar);
@@ -124,11 +123,11 @@ static champ_status find_columns(const champ_table *t, const champ_read_options 
      * asked for by name must be there. */
     if (ro->hrvar && c->primary_team == SIZE_MAX)
         return champ__table_require(t, primary, "the teams",
-                                    "name an HR attribute of the query with --hrvar",
+                                    "name an HR attribute of the query (hrvar)",
                                     &c->primary_team);
     if (ro->hrvar && c->secondary_team == SIZE_MAX)
         return champ__table_require(t, secondary, "the teams",
-                                    "name an HR attribute of the query with --hrvar",
+                                    "name an HR attribute of the query (hrvar)",
                                     &c->secondary_team);
     return CHAMP_OK;
 }
@@ -187,6 +186,7 @@ champ_status champ__import_p2p(champ_network *net, const champ_file *f,
     p2p_columns c;
     size_t rows = 0;
     int r;
+    net->skips_zero = 1;
     if (!(st = find_columns(&t, ro, &c)))
         while ((r = champ__table_next(&t, &st)) > 0 &&
                !(st = champ__table_progress(&t, ro, &rows)) &&

@@ -73,8 +73,8 @@ static champ_status string_at(champ_scanner *sc, const char *member, raw_string 
     return CHAMP_OK;
 }
 
-/* An array at sc->pos; 1 with sc->pos at each element in turn (see
- * champ__json_next_element), after checking it is an array. */
+/* The '[' of an array of `what` at sc->pos, consumed; its elements follow
+ * (champ__json_next_element). */
 static champ_status array_start(champ_scanner *sc, const char *what)
 {
     champ__json_skip_ws(sc);
@@ -83,7 +83,7 @@ static champ_status array_start(champ_scanner *sc, const char *what)
         return CHAMP_OK;
     }
     char expected[96];
-    snprintf(expected, sizeof expected, "%s: expected an array", what);
+    snprintf(expected, sizeof expected, "expected an array of %s", what);
     return schema_at(sc, expected);
 }
 
@@ -196,7 +196,7 @@ static champ_status read_user(slack *k)
 
 static champ_status read_users(slack *k)
 {
-    champ_status st = array_start(&k->sc, "users.json");
+    champ_status st = array_start(&k->sc, "users");
     size_t count = 0;
     int r = 0;
     while (!st && (r = champ__json_next_element(&k->sc, &count)) > 0)
@@ -258,7 +258,7 @@ static champ_status read_channel(slack *k, const char *member, champ_strtab *fol
 
 static champ_status read_channels(slack *k, const char *member, champ_strtab *folders)
 {
-    champ_status st = array_start(&k->sc, "the channel list");
+    champ_status st = array_start(&k->sc, "channels");
     size_t count = 0;
     int r = 0;
     while (!st && (r = champ__json_next_element(&k->sc, &count)) > 0)
@@ -314,7 +314,7 @@ static champ_status read_reactions(slack *k)
                 continue;
             }
             size_t users = 0;
-            if (!(st = array_start(sc, "users")))
+            if (!(st = array_start(sc, "users who reacted")))
                 while (!st && (r = champ__json_next_element(sc, &users)) > 0) {
                     raw_string user;
                     if (!(st = string_at(sc, "users", &user)))
@@ -541,7 +541,7 @@ static champ_status read_message(slack *k, const char *folder)
 
 static champ_status read_day(slack *k, const char *folder)
 {
-    champ_status st = array_start(&k->sc, "a day's messages");
+    champ_status st = array_start(&k->sc, "messages");
     size_t count = 0;
     int r = 0;
     while (!st && (r = champ__json_next_element(&k->sc, &count)) > 0)

@@ -39,6 +39,7 @@ struct champ_network {
     size_t interactions, interaction_cap;
     size_t dropped_self;
     size_t dropped_zero;   /* rows of weight 0 an importer skipped */
+    int skips_zero;        /* the form skips rows of weight 0 (a P2P query) */
 
     /* Names of members an input had and the reader did not read (the
      * first CHAMP_UNREAD_MAX of each place), for the ranking's warnings. */

@@ -171,7 +171,7 @@ static void summarise(champ_ranking *r, const champ_network *net, const champ_gr
     s[CHAMP_SUMMARY_RECIPROCITY] = r->m.reciprocity;
     s[CHAMP_SUMMARY_TEAMS] = (double)r->m.teams;
     s[CHAMP_SUMMARY_CROSS_TEAM_SHARE] = r->m.cross_team_share;
-    s[CHAMP_SUMMARY_DROPPED_ZERO] = (double)net->dropped_zero;
+    s[CHAMP_SUMMARY_DROPPED_ZERO] = net->skips_zero ? (double)net->dropped_zero : NAN;
 }
 
 static champ_status check_rank_options(const champ_options *o)

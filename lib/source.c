@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <zip.h>
+#include <zlib.h>
 
 enum source_kind { SOURCE_DIR, SOURCE_ZIP, SOURCE_BUFFERS };
 
@@ -83,7 +84,8 @@ static void sort_entries(champ_source *s)
 {
     for (size_t i = 0; i < s->count; i++)
         s->entries[i].text = champ_strtab_get(&s->names, s->entries[i].name);
-    qsort(s->entries, s->count, sizeof *s->entries, by_name);
+    if (s->count) /* no entries: entries may be NULL, which qsort must not get */
+        qsort(s->entries, s->count, sizeof *s->entries, by_name);
 }
 
 size_t champ__source_count(const champ_source *s)
@@ -129,7 +131,10 @@ static champ_status list_folder(champ_source *s, const char *dir, int depth)
         return champ__io_error("cannot read the folder", *dir ? path : s->root, errno);
     champ_status st = CHAMP_OK;
     struct dirent *e;
-    while (!st && (e = readdir(d)) != NULL) {
+    for (;;) {
+        errno = 0;
+        if (st || !(e = readdir(d)))
+            break;
         if (e->d_name[0] == '.')
             continue;
         char rel[4096];
@@ -137,8 +142,11 @@ static champ_status list_folder(champ_source *s, const char *dir, int depth)
         if (n < 0 || (size_t)n >= sizeof rel)
             continue;
         struct stat info;
-        if (fstatat(dirfd(d), e->d_name, &info, 0) != 0)
-            continue;
+        if (fstatat(dirfd(d), e->d_name, &info, 0) != 0) {
+            if (errno == ENOMEM)
+                st = champ__nomem();
+            continue; /* a dangling link, say: not a file of the export */
+        }
         if (S_ISREG(info.st_mode))
             st = add_entry(s, rel, (size_t)n, 0);
         else if (S_ISDIR(info.st_mode) && depth == 0) {
@@ -147,6 +155,8 @@ static champ_status list_folder(champ_source *s, const char *dir, int depth)
             st = list_folder(s, sub, depth + 1);
         }
     }
+    if (!st && errno)
+        st = champ__io_error("cannot read the folder", *dir ? path : s->root, errno);
     closedir(d);
     return st;
 }
@@ -174,9 +184,21 @@ champ_status champ__source_open_dir(const char *path, champ_source **out)
  * Zip archives
  * ------------------------------------------------------------------------ */
 
+/* Whether libzip's error is a failed allocation: its own, or zlib's
+ * (ZIP_ER_ZLIB with Z_MEM_ERROR, from inflateInit2 say). */
+static int zip_out_of_memory(zip_error_t *err)
+{
+    return zip_error_code_zip(err) == ZIP_ER_MEMORY ||
+           (zip_error_code_zip(err) == ZIP_ER_ZLIB && zip_error_code_system(err) == Z_MEM_ERROR);
+}
+
+/* A failure to open an archive. libzip 1.7.3 (Debian 12) returns from
+ * zip_source_buffer_create without setting the error when its first
+ * malloc fails (buffer_new, found by tests/alloc): a failure without a
+ * reason is that one. */
 static champ_status zip_failure(const char *name, zip_error_t *err)
 {
-    champ_status st = zip_error_code_zip(err) == ZIP_ER_MEMORY
+    champ_status st = zip_out_of_memory(err) || zip_error_code_zip(err) == ZIP_ER_OK
                           ? champ__nomem()
                           : champ__fail(CHAMP_ERR_PARSE, "%s%snot a readable zip archive: %s",
                                         name ? name : "", name ? ": " : "",
@@ -242,6 +264,23 @@ champ_status champ__source_open_zip(const void *data, size_t len, const char *na
     return CHAMP_OK;
 }
 
+/* The first buffer of an entry read from a zip archive. */
+#define ZIP_FIRST_BUFFER ((size_t)1 << 20)
+
+/* The failure of reading entry `name`: libzip's reason (of the entry when
+ * it was opened, else of the archive), or a short entry's. */
+static champ_status zip_read_failure(const char *name, zip_t *zip, zip_file_t *zf)
+{
+    zip_error_t *err = zf ? zip_file_get_error(zf) : zip_get_error(zip);
+    if (zip_out_of_memory(err))
+        return champ__nomem();
+    if (zip_error_code_zip(err) == ZIP_ER_OK)
+        return champ__fail(CHAMP_ERR_PARSE, "%s: cannot read it from the archive: it holds "
+                           "less than its declared size", name);
+    return champ__fail(CHAMP_ERR_PARSE, "%s: cannot read it from the archive: %s", name,
+                       zip_error_strerror(err));
+}
+
 static champ_status read_zip_entry(champ_source *s, size_t i, champ_file *f)
 {
     const char *name = champ__source_name(s, i);
@@ -251,21 +290,38 @@ static champ_status read_zip_entry(champ_source *s, size_t i, champ_file *f)
         return champ__fail(CHAMP_ERR_PARSE, "%s: cannot read it from the archive", name);
     if (info.size >= SIZE_MAX)
         return champ__nomem();
-    size_t size = (size_t)info.size;
-    unsigned char *buf = malloc(size ? size : 1);
+    size_t size = (size_t)info.size, got = 0;
+    size_t cap = size < ZIP_FIRST_BUFFER ? size : ZIP_FIRST_BUFFER;
+    unsigned char *buf = malloc(cap ? cap : 1);
     if (!buf)
         return champ__nomem();
     zip_file_t *zf = zip_fopen_index(s->zip, index, 0);
-    zip_int64_t got = zf ? zip_fread(zf, buf, size) : -1;
+    champ_status st = zf ? CHAMP_OK : zip_read_failure(name, s->zip, NULL);
+    /* The size an entry declares is not trusted with memory: the buffer
+     * grows with what decompresses (a few bytes declaring 4 GB are refused
+     * after those bytes, not by a 4 GB allocation). */
+    while (!st && got < size) {
+        if (got == cap) {
+            size_t grown = cap > size / 2 ? size : cap * 2;
+            unsigned char *more = realloc(buf, grown);
+            if (!more) {
+                st = champ__nomem();
+                break;
+            }
+            buf = more;
+            cap = grown;
+        }
+        zip_int64_t n = zip_fread(zf, buf + got, cap - got);
+        if (n <= 0)
+            st = zip_read_failure(name, s->zip, zf);
+        else
+            got += (size_t)n;
+    }
     if (zf)
         zip_fclose(zf);
-    if (got < 0 || (size_t)got != size) {
+    if (st) {
         free(buf);
-        zip_error_t *err = zip_get_error(s->zip);
-        if (zip_error_code_zip(err) == ZIP_ER_MEMORY)
-            return champ__nomem();
-        return champ__fail(CHAMP_ERR_PARSE, "%s: cannot read it from the archive: %s", name,
-                           zip_error_strerror(err));
+        return st;
     }
     *f = (champ_file){buf, size, NULL, buf};
     return CHAMP_OK;

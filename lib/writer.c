@@ -309,9 +309,12 @@ static void write_json(champ_out *o, const champ_ranking *r, size_t count)
     champ__out_puts(o, "{\"version\":");
     put_json_string(o, champ_version());
     champ__out_puts(o, ",\"summary\":{");
-    for (int k = 0; k < CHAMP_SUMMARY_ITEM_COUNT; k++)
-        field(&s, champ_summary_item_name((champ_summary_item)k), T_DOUBLE,
-              number_or_null(champ_ranking_summary(r, (champ_summary_item)k)));
+    for (int k = 0; k < CHAMP_SUMMARY_ITEM_COUNT; k++) {
+        double x = champ_ranking_summary(r, (champ_summary_item)k);
+        if (k == CHAMP_SUMMARY_DROPPED_ZERO && isnan(x))
+            continue; /* only a form that skips rows has the count */
+        field(&s, champ_summary_item_name((champ_summary_item)k), T_DOUBLE, number_or_null(x));
+    }
     put_warnings(&s, r);
     champ__out_puts(o, "},\"people\":[");
     for (size_t i = 0; i < count; i++) {

@@ -156,8 +156,9 @@ class TestInfo(CliTestCase):
         for criterion, weight in DEFAULT_WEIGHTS.items():
             self.assertIn(f"{criterion}={weight:g}", out)
         self.assertIn("(default staff)", out)
-        self.assertIn("table (default), json or csv", out)
-        self.assertIn("detect, json, jsonl", out)
+        self.assertIn("table (default), json, csv, gexf or graphml", out)
+        self.assertIn("detect, json, jsonl, csv, viva-p2p,", out)
+        self.assertIn("(default Organization)", out)
 
     def test_version(self):
         out = self.ok("--version")
@@ -572,8 +573,10 @@ class TestInputForms(CliTestCase):
                                 re.escape("no interactions: the input is empty"))
 
     def test_not_an_export(self):
-        csv_path = self.write("sent.json", "from,to,time\nann,bob,1\n")
-        self.assert_input_error(csv_path, re.escape("this looks like CSV"))
+        # CSV is read as CSV whatever the name
+        csv_path = self.write("sent.json", "from,to,time\nann,bob,1\nbob,ann,2\n")
+        code, out, err = run("rank", "--format", "json", csv_path)
+        self.assertEqual((code, json.loads(out)["summary"]["interactions"]), (0, 2), err)
         gz = os.path.join(self.tmp.name, "export.json.gz")
         with open(gz, "wb") as f:
             f.write(b"\x1f\x8b\x08\x00" + bytes(20))
@@ -585,6 +588,77 @@ class TestInputForms(CliTestCase):
         code, _, err = run("rank", "--since", "2026-03-01T09:30:00", self.tiny)
         self.assertEqual(code, 2)
         self.assertIn("no time zone: add Z for UTC or an offset such as +01:00", err)
+
+
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "import")
+
+
+class TestPlatformExports(CliTestCase):
+    """Each form of SPEC 8 from the command line, detected by its content."""
+
+    def fixture(self, name):
+        return os.path.join(FIXTURES, name)
+
+    def same(self, args, expected):
+        got = json.loads(self.ok("rank", "--format", "json", *args))
+        want = json.loads(self.ok("rank", "--format", "json", self.fixture(expected)))
+        got["summary"].pop("dropped_zero", None)
+        self.assertNotIn("dropped_zero", want["summary"])
+        self.assertEqual(got, want)
+
+    def test_each_form_ranks_as_its_json(self):
+        code, _, err = run("rank", "--format", "json", self.fixture("slack"))
+        self.assertEqual(code, 0, err)
+        self.assertIn("slack: warning: no one has a team", err)
+        for args, expected in (
+                (["--columns", "from=Sender,to=Recipient,time=SentAt,type=Channel,weight=Weight",
+                  "--people", self.fixture("csv/people.csv"), self.fixture("csv/sent.csv")],
+                 "csv/expected.json"),
+                ([self.fixture("viva-p2p/query.csv")], "viva-p2p/expected.json"),
+                (["--weight-column=Strong_tie_score", self.fixture("viva-p2p/query.csv")],
+                 "viva-p2p/expected-strong-ties.json"),
+                (["--input", "viva-engage", self.fixture("viva-engage.zip")],
+                 "viva-engage/expected.json")):
+            with self.subTest(args=args):
+                self.same(args, expected)
+        # a zip through standard input
+        with open(self.fixture("viva-engage.zip"), "rb") as f:
+            out = self.ok("rank", "--format", "json", "-", stdin=f.read())
+        self.assertEqual(json.loads(out)["summary"]["people"], 6)
+
+    def test_the_table_counts_rows_of_weight_zero(self):
+        out = self.ok("rank", "--weight-column", "Strong_tie_score",
+                      self.fixture("viva-p2p/query.csv"))
+        self.assertIn("(dropped: 1 self, 0 outside the window, 2 of weight 0)", out)
+        # the JSON summary has the count for a P2P query, even when 0, and
+        # never for another form (its keys stay those of a JSON export)
+        for args, zero in ((["--weight-column", "Strong_tie_score",
+                             self.fixture("viva-p2p/query.csv")], 2),
+                           ([self.fixture("viva-p2p/query.csv")], 0),
+                           ([self.fixture("slack.zip")], None)):
+            code, out, err = run("rank", "--format", "json", *args)
+            self.assertEqual(code, 0, err)
+            self.assertEqual(json.loads(out)["summary"].get("dropped_zero"), zero)
+
+    def test_errors_name_file_line_and_column(self):
+        path = self.write("sent.csv", "from,to,time\na,b,2026-01-01T10:00:00Z\nb,a,yesterday\n")
+        self.assert_input_error(path, re.escape('line 3, column "time": expected an RFC 3339 '
+                                                'date-time, a date or Unix seconds, got '
+                                                '"yesterday"'))
+        self.assert_input_error(self.fixture("csv/sent.csv"), re.escape(
+            'line 1: no column "from" for "from" (the header has "Sender", "Recipient"'))
+        self.assert_input_error(self.fixture("viva-p2p/query.csv"), re.escape(
+            'no column "PrimaryCollaborator_Region"'),
+            args=["rank", "--hrvar", "Region", self.fixture("viva-p2p/query.csv")])
+        self.assert_usage_error("rank", "--columns", "sender=Sender", self.fixture("csv/sent.csv"))
+        self.assert_usage_error("rank", "--input", "teams", self.fixture("slack"))
+
+    def test_graph_formats(self):
+        for fmt, root in (("gexf", "<gexf "), ("graphml", "<graphml ")):
+            out = self.ok("rank", "--format", fmt, "--top", "3", self.fixture("viva-engage"))
+            self.assertTrue(out.startswith('<?xml version="1.0" encoding="UTF-8"?>'))
+            self.assertIn(root, out)
+            self.assertEqual(out.count("<node "), 3)
 
 
 class TestBundledExport(CliTestCase):

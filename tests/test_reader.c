@@ -1022,11 +1022,11 @@ START_TEST(file_errors)
                      "/nonexistent/x.json: cannot open: No such file or directory");
 
     make_scratch();
-    /* a folder is read as a platform export: this one is none */
+    /* a folder is read as a platform export: this empty one is none */
     net = &sentinel;
     ck_assert_int_eq(champ_network_read_file(scratch, &net), CHAMP_ERR_SCHEMA);
     ck_assert_ptr_null(net);
-    snprintf(expected, sizeof expected, "%s: neither a Slack export (users.json, channels.json) "
+    snprintf(expected, sizeof expected, "%s: no files: neither a Slack export (users.json, channels.json) "
              "nor a Viva Engage export (Messages.csv, Users.csv)", scratch);
     ck_assert_str_eq(champ_last_error(), expected);
 

@@ -4,7 +4,9 @@ each case is a file name and its exact bytes. The expected status and
 message of each is in tests/bad/expected.txt, checked by test_bad.c.
 Run it again after adding a case (it rewrites every file of the table):
     /usr/bin/python3 tests/bad/make_corpus.py"""
+import io
 import os
+import zipfile
 
 BOM = b"\xef\xbb\xbf"
 P = b'{"people":[{"id":"a","team":"t"},{"id":"b"}],"interactions":['
@@ -124,6 +126,87 @@ CASES = [
     ("line-bad-weight.jsonl", b'{"from":"a","to":"b"}\n\n{"from":"a","to":"b","weight":0}\n'),
     ("line-without-id-or-from.jsonl", b'{"id":"a"}\n{"team":"t"}\n'),
     ("line-document.jsonl", b'{"from":"a","to":"b"}\n{"people":[{"id":"a"}]}\n'),
+]
+
+
+def zipped(files):
+    """A zip archive of {name: bytes}, deterministic."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in files.items():
+            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 3, 6, 12, 0, 0)), data)
+    return buf.getvalue()
+
+
+C = b"from,to,time,type,weight\r\n"
+P2P = (b"PrimaryCollaborator_PersonId,SecondaryCollaborator_PersonId,MetricDate,"
+       b"PrimaryCollaborator_Organization,SecondaryCollaborator_Organization\r\n")
+USERS = b'[{"id":"U1"},{"id":"U2"}]'
+CHANNELS = b'[{"id":"C1","name":"general"}]'
+DAY = "general/2026-03-02.json"
+
+
+def slack(day=b'[{"user":"U1","text":"<@U2>","ts":"1772442000.000100"}]', users=USERS,
+          channels=CHANNELS):
+    files = {"users.json": users, "channels.json": channels, DAY: day}
+    return zipped({k: v for k, v in files.items() if v is not None})
+
+
+ENGAGE_USERS = b"id,name,department\r\n1,Ann,Beleid\r\n2,Bob,Data\r\n"
+MESSAGES = b"id,replied_to_id,sender_id,body,created_at,deleted_at\r\n"
+
+
+def engage(messages, users=ENGAGE_USERS):
+    return zipped({"Users.csv": users, "Messages.csv": messages})
+
+
+def size_lie(archive):
+    """The archive with its first entry's size in the central directory
+    made about 4 GB (the data stays a few bytes)."""
+    at = archive.index(b"PK\x01\x02") + 24  # the uncompressed size field
+    return archive[:at] + b"\xf0\xff\xff\xff" + archive[at + 4:]
+
+
+# The other forms (SPEC 8): CSV, Viva Insights, Slack and Viva Engage
+# exports, the last two as zip archives.
+CASES += [
+    ("csv-unclosed-quote.csv", C + b'a,b,1,"reply,1\r\nb,a,2,message,1\r\n'),
+    ("csv-text-after-quote.csv", C + b'a,b,1,"reply"x,1\r\n'),
+    ("csv-field-count.csv", C + b"a,b,1,reply,1\r\nb,a,2,reply\r\n"),
+    ("csv-bad-time.csv", C + b"a,b,2026-03-01T25:00:00Z,reply,1\r\n"),
+    ("csv-time-without-zone.csv", C + b"a,b,2026-03-01 09:30:00,reply,1\r\n"),
+    ("csv-bad-weight.csv", C + b"a,b,1,reply,heavy\r\n"),
+    ("csv-zero-weight.csv", C + b"a,b,1,reply,0\r\n"),
+    ("csv-empty-from.csv", C + b",b,1,reply,1\r\n"),
+    ("csv-invalid-utf8.csv", C + b"a,\xff\xfe\xfd,1,reply,1\r\n"),
+    ("csv-nul-in-field.csv", C + b"a,b,1,re\x00ply,1\r\n"),
+    ("csv-header-only.csv", C),
+    ("csv-no-to-column.csv", b"from,recipient\r\na,b\r\n"),
+    ("csv-semicolons.csv", b"from;to;time\r\na;b;1\r\n"),
+    ("csv-id-too-long.csv", C + b"a," + b"b" * 4097 + b",1,reply,1\r\n"),
+    ("p2p-bad-date.csv", P2P + b"p1,p2,13/45/2026,Finance,Sales\r\n"),
+    ("p2p-empty-secondary.csv", P2P + b"p1,,3/1/2026,Finance,Sales\r\n"),
+    ("p2p-header-only.csv", P2P),
+    ("zip-garbage.zip", b"PK\x03\x04" + b"\x00" * 40),
+    ("zip-neither.zip", zipped({"notes.txt": b"hello"})),
+    ("zip-size-lie.zip", size_lie(engage(MESSAGES + b"10,,1,Hi,2026-03-02 09:00:00 UTC,\r\n"))),
+    ("slack-users-not-array.zip", slack(users=b'{"id":"U1"}')),
+    ("slack-user-without-id.zip", slack(users=b'[{"name":"ann"}]')),
+    ("slack-duplicate-user.zip", slack(users=b'[{"id":"U1"},{"id":"U1"}]')),
+    ("slack-channel-without-name.zip", slack(channels=b'[{"id":"C1"}]')),
+    ("slack-broken-day.zip", slack(day=b'[{"user":"U1","ts":"1772442000.1",}]')),
+    ("slack-bad-ts.zip", slack(day=b'[{"user":"U1","text":"<@U2>","ts":"yesterday"}]')),
+    ("slack-user-number.zip", slack(day=b'[{"user":7,"text":"<@U2>","ts":"1"}]')),
+    ("slack-message-without-ts.zip", slack(day=b'[{"user":"U1","text":"<@U2>"}]')),
+    ("slack-no-interactions.zip", slack(day=b'[{"user":"U1","text":"hello","ts":"1"}]')),
+    ("engage-no-messages.zip", zipped({"Users.csv": ENGAGE_USERS})),
+    ("engage-bad-created-at.zip", engage(MESSAGES + b"10,,1,Hi,2026-03-02 09:00:00 UTC,\r\n"
+                                         b"11,10,2,Re,yesterday,\r\n")),
+    ("engage-no-sender-column.zip", engage(b"id,replied_to_id,created_at\r\n10,,2026\r\n")),
+    ("engage-empty-sender.zip", engage(MESSAGES + b"10,,1,Hi,2026-03-02 09:00:00 UTC,\r\n"
+                                       b"11,10,,Re,2026-03-02 10:00:00 UTC,\r\n")),
+    ("engage-duplicate-user.zip", engage(MESSAGES, users=ENGAGE_USERS + b"1,Ann again,X\r\n")),
+    ("engage-no-replies.zip", engage(MESSAGES + b"10,,1,Hi,2026-03-02 09:00:00 UTC,\r\n")),
 ]
 
 

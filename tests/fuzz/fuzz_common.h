@@ -99,6 +99,18 @@ static inline void fuzz_pipeline(champ_network *net)
     FUZZ_CHECK(needed >= 2 * n);
     fuzz_write(r, CHAMP_FORMAT_JSON, 0);
     fuzz_write(r, CHAMP_FORMAT_CSV, 3);
+    fuzz_write(r, CHAMP_FORMAT_GRAPHML, 0);
+    size_t ties = champ_ranking_tie_count(r);
+    size_t *from = malloc((ties + 1) * sizeof *from), *to = malloc((ties + 1) * sizeof *to);
+    double *w = malloc((ties + 1) * sizeof *w);
+    if (from && to && w) {
+        FUZZ_CHECK(champ_ranking_ties(r, from, to, w) == CHAMP_OK);
+        for (size_t k = 0; k < ties; k++)
+            FUZZ_CHECK(from[k] < n && to[k] < n && from[k] != to[k] && w[k] > 0);
+    }
+    free(from);
+    free(to);
+    free(w);
     champ_ranking_free(r);
 }
 

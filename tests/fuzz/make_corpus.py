@@ -3,7 +3,8 @@
 
     /usr/bin/python3 tests/fuzz/make_corpus.py [--data ../shared/data]
 
-Seeds come from the tests (tests/data/reader, the JSON snippets of
+Seeds come from the tests (tests/data/reader, tests/data/import, the CSV and
+zip cases of tests/bad, the JSON snippets of
 tests/test_reader.c, the times of tests/test_time.c, the command lines of
 tests/test_cli.py), cut-down copies of examples/email-eu-core.json and a few
 small networks of ../shared/data converted with tests/reference/convert.py.
@@ -21,7 +22,14 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
-MAX_LEN = {"read_json": 16384, "read_jsonl": 16384, "time": 256, "cli": 1024}
+MAX_LEN = {"read_json": 16384, "read_jsonl": 16384, "read_csv": 16384, "read_export": 16384,
+           "time": 256, "cli": 1024}
+IMPORT = os.path.join(ROOT, "tests", "data", "import")
+BAD = os.path.join(ROOT, "tests", "bad", "corpus")
+# The first byte of a read_csv seed picks its read options (fuzz_read_csv.c)
+CSV_DETECT, CSV_MAPPED, CSV_P2P = b"\0", b"\1", b"\2"
+# ... and of a read_export seed, the importer (fuzz_read_export.c)
+SLACK, ENGAGE = b"\0", b"\1"
 # Seeds taken from the snippets of the unit tests: enough for every rule, few
 # enough that the corpus stays under 200 files.
 SNIPPETS = {"read_json": 60, "read_jsonl": 30}
@@ -81,6 +89,25 @@ def fit(doc, limit, encode):
         else:
             hi = mid - 1
     return cut(doc, lo)
+
+
+def read(*parts):
+    with open(os.path.join(*parts), "rb") as f:
+        return f.read()
+
+
+def named_files(folder):
+    """The files of an export folder as fuzz_read_export.c reads them:
+    "name\\0bytes\\0name\\0bytes..." in path order (the expected*.json
+    equivalents left out)."""
+    out = []
+    for top, dirs, names in sorted(os.walk(folder)):
+        dirs.sort()
+        for name in sorted(names):
+            if not name.startswith("expected"):
+                path = os.path.join(top, name)
+                out.append(os.path.relpath(path, folder).encode() + b"\0" + read(path))
+    return b"\0".join(out)
 
 
 def main():
@@ -157,6 +184,44 @@ def main():
         if name == "workplace-invs13":
             add("read_jsonl", name + "-crlf", as_lines(fit(doc, 3000, as_lines), crlf=True))
 
+    # The CSV forms: the fixtures of tests/data/import, the CSV cases of
+    # tests/bad and edge cases
+    add("read_csv", "csv-sent-mapped", CSV_MAPPED + read(IMPORT, "csv", "sent.csv"))
+    add("read_csv", "csv-people", CSV_DETECT + read(IMPORT, "csv", "people.csv"))
+    add("read_csv", "p2p-query", CSV_DETECT + read(IMPORT, "viva-p2p", "query.csv"))
+    add("read_csv", "p2p-query-weighted", CSV_P2P + read(IMPORT, "viva-p2p", "query.csv"))
+    for name in sorted(os.listdir(BAD)):
+        if name.startswith(("csv-", "p2p-")):
+            add("read_csv", "bad-" + name, CSV_DETECT + read(BAD, name))
+    add("read_csv", "edge-quotes", CSV_DETECT + b'\xef\xbb\xbffrom,to,time,type\r\n'
+        b'"a,1","b ""q""",2026-03-01,"multi\r\nline"\r\n"b ""q""","a,1",,\r\n')
+    add("read_csv", "edge-no-final-newline", CSV_DETECT + b"from,to\na,b\nb,a")
+    add("read_csv", "edge-dates", CSV_P2P + b"PrimaryCollaborator_PersonId,"
+        b"SecondaryCollaborator_PersonId,MetricDate,Strong_tie_score,"
+        b"PrimaryCollaborator_FunctionType,SecondaryCollaborator_FunctionType\n"
+        b"a,b,12/31/2025,0,x,y\nb,a,2026-02-29,1.5,,y\na,c,1/1/2026,2,z,\n")
+
+    # The platform exports: the fixtures as named files ("name\0bytes\0..."),
+    # their zips, and the zipped cases of tests/bad
+    add("read_export", "slack-folder", SLACK + named_files(os.path.join(IMPORT, "slack")))
+    add("read_export", "engage-folder",
+        ENGAGE + named_files(os.path.join(IMPORT, "viva-engage")))
+    add("read_export", "slack-zip", SLACK + read(IMPORT, "slack.zip"))
+    add("read_export", "engage-zip", SLACK + read(IMPORT, "viva-engage.zip"))
+    for name in sorted(os.listdir(BAD)):
+        if name.endswith(".zip"):
+            add("read_export", "bad-" + name, SLACK + read(BAD, name))
+    add("read_export", "edge-slack-minimal", SLACK + b'users.json\0[{"id":"U1"},{"id":"U2"}]\0'
+        b'channels.json\0[{"id":"C1","name":"g"}]\0g/2026-01-01.json\0'
+        b'[{"type":"message","user":"U1","ts":"1.000001","reply_count":1,'
+        b'"thread_ts":"1.000001"},{"type":"message","user":"U2","ts":"2.5",'
+        b'"thread_ts":"1.000001","text":"<@U1>",'
+        b'"reactions":[{"name":"+1","users":["U1"],"count":1}]}]')
+    add("read_export", "edge-engage-minimal", ENGAGE + b"Users.csv\0id,email,state\n"
+        b"1,a@x,active\n2,b@x,active\n\0Messages.csv\0"
+        b"id,replied_to_id,sender_id,created_at,deleted_at\n"
+        b"10,,1,2026-01-01T00:00:00Z,\n11,10,2,2026-01-02 10:00:00 UTC,\n")
+
     # Times: every literal of tests/test_time.c that looks like one, and columns
     times = []
     for s in c_strings(os.path.join(ROOT, "tests", "test_time.c")):
@@ -189,6 +254,12 @@ def main():
         ["rank", "--weights=reach=1,,activity=2", "x"], ["rank", "--help=yes", "x"],
         ["rank", "a", "b"], ["rank", "x", "--top"],
         ["rank", "--weights", "reciprocity=0,reach=0,bridging=0,influence=0,activity=0", "x"],
+        ["rank", "--input", "csv", "--columns", "from=Sender,to=Recipient,time=SentAt",
+         "--people", "people.csv", "sent.csv"],
+        ["rank", "--input=viva-p2p", "--weight-column", "Strong_tie_score", "--hrvar",
+         "FunctionType", "--format", "gexf", "query.csv"],
+        ["rank", "--format=graphml", "--input", "slack", "export.zip"],
+        ["rank", "--columns", "from=,to=b,from=c", "--weight-column=", "x"],
     ]
     for i, argv in enumerate(cli):
         add("cli", f"argv-{i:02d}", b"\0".join(a.encode() for a in argv))

@@ -60,8 +60,9 @@ def test_unreadable_file_is_an_os_error(tmp_path):
     assert isinstance(info.value, champions.FileError)
     assert str(info.value).startswith(missing + ": ")
     assert info.value.status == "CHAMP_ERR_IO"
-    with pytest.raises(champions.FileError):
-        champions.load(str(tmp_path))  # a directory
+    # a directory is read as a platform export; one that is none says so
+    with pytest.raises(champions.InputError, match="neither a Slack export"):
+        champions.load(str(tmp_path))
 
 
 def test_bad_content_is_an_input_error_naming_the_place(tmp_path):

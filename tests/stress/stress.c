@@ -7,10 +7,13 @@
  *   distinct  7 threads run the jobs in rotated order, so that at any moment
  *             they read and rank different networks (the bundled export,
  *             converted real networks, generated ones with times, types and
- *             groups, from files and from buffers) with different options
+ *             groups, from files and from buffers, the platform forms: a
+ *             mapped CSV with a people table, a Viva Insights query, Slack
+ *             and Viva Engage exports as a folder, a zip file and a zip in
+ *             a buffer) with different options
  *             (exact and sampled bridging, audience, window, type weights,
  *             champion groups, priors), and hit error paths (bad files, bad
- *             buffers, a missing file, bad options) in between. Meanwhile
+ *             buffers, a missing file, a broken zip, bad options) in between. Meanwhile
  *             the 8th thread ranks with a progress callback that cancels at
  *             each phase in turn.
  *   same      8 threads start together (a barrier) on the same input: the
@@ -25,10 +28,11 @@
  * After a successful call the thread's last error message must still be
  * the one its own last failure left (messages are per thread).
  *
- * usage: stress [--rounds N] BUNDLED_EXPORT CONVERTED...
+ * usage: stress [--rounds N] BUNDLED_EXPORT CONVERTED... IMPORT BAD
  *   CONVERTED: krackhardt-advice.json lazega-cowork.json uk-faculty.json
  *   workplace-invs13.json workplace-invs13.jsonl, in that order (made by
- *   make_inputs.py). $CHAMP_STRESS_ROUNDS, when set, overrides N (default 2). */
+ *   make_inputs.py); IMPORT: tests/data/import (the platform forms); BAD:
+ *   tests/bad/corpus. $CHAMP_STRESS_ROUNDS, when set, overrides N (default 2). */
 #include <champions.h>
 
 #include <math.h>
@@ -73,12 +77,20 @@ static double now(void)
 
 /* ---------------------------------------------------------------- inputs */
 
-typedef enum { FROM_FILE, FROM_JSON_BUFFER, FROM_JSONL_BUFFER, FROM_HANDLE } input_kind;
+typedef enum {
+    FROM_FILE,
+    FROM_JSON_BUFFER,
+    FROM_JSONL_BUFFER,
+    FROM_HANDLE,
+    FROM_MEMORY,      /* champ_network_read_memory: the form detected in a buffer */
+    FROM_MAPPED_CSV   /* champ_network_read with read options: columns and a people table */
+} input_kind;
 
 typedef struct input {
     const char *name;
     input_kind kind;
     char path[4200];     /* FROM_FILE, and the file a handle or buffer came from */
+    char people[4200];   /* FROM_MAPPED_CSV: the people table */
     char *data;          /* buffers */
     size_t len;
     champ_network *net;  /* FROM_HANDLE: read once, ranked by many threads at once */
@@ -97,6 +109,11 @@ enum {
     IN_WORK,
     IN_WORK_LINES,
     IN_EU_HANDLE,
+    IN_CSV,           /* the platform forms of tests/data/import: CSV mapped, people table */
+    IN_P2P,           /* a Viva Insights query */
+    IN_SLACK,         /* a Slack export folder */
+    IN_SLACK_ZIP,     /* a Slack export zip, in a buffer */
+    IN_ENGAGE_ZIP,    /* a Viva Engage export zip */
     IN_BAD_PARSE,     /* bad inputs */
     IN_BAD_SCHEMA,
     IN_BAD_UTF8,
@@ -104,6 +121,7 @@ enum {
     IN_MISSING,
     IN_BAD_BUF,
     IN_BAD_LINES,
+    IN_BAD_ZIP,       /* tests/bad: a Slack export zip with a broken day file */
     IN_COUNT
 };
 
@@ -238,7 +256,8 @@ static void set_handle(int i, const char *name, const char *path)
     }
 }
 
-static void make_inputs(const char *bundled, char **converted)
+static void make_inputs(const char *bundled, char **converted, const char *import,
+                        const char *bad)
 {
     if (!mkdtemp(scratch_dir)) {
         perror("mkdtemp");
@@ -288,6 +307,20 @@ static void make_inputs(const char *bundled, char **converted)
     set_handle(IN_EU_HANDLE, "email-eu-core (handle)", bundled);
 
     char path[4200];
+    snprintf(path, sizeof path, "%s/csv/sent.csv", import);
+    set_file(IN_CSV, "csv/sent.csv (mapped, people table)", path);
+    inputs[IN_CSV].kind = FROM_MAPPED_CSV;
+    snprintf(inputs[IN_CSV].people, sizeof inputs[IN_CSV].people, "%s/csv/people.csv", import);
+    snprintf(path, sizeof path, "%s/viva-p2p/query.csv", import);
+    set_file(IN_P2P, "viva-p2p/query.csv", path);
+    snprintf(path, sizeof path, "%s/slack", import);
+    set_file(IN_SLACK, "slack (folder)", path);
+    snprintf(path, sizeof path, "%s/slack.zip", import);
+    set_buffer(IN_SLACK_ZIP, "slack.zip (buffer)", FROM_MEMORY, path);
+    snprintf(path, sizeof path, "%s/viva-engage.zip", import);
+    set_file(IN_ENGAGE_ZIP, "viva-engage.zip", path);
+    snprintf(path, sizeof path, "%s/slack-broken-day.zip", bad);
+    set_file(IN_BAD_ZIP, "slack-broken-day.zip", path);
     write_text(path, sizeof path, "bad-parse.json",
                "{\"people\": [{\"id\": \"a\", \"team\": \"x\",}],\n\"interactions\": []}\n");
     set_file(IN_BAD_PARSE, "bad-parse.json", path);
@@ -496,6 +529,14 @@ static const job jobs[] = {
     {IN_EU_HANDLE, O_WEIGHTS, CHAMP_OK, P},
     {IN_GEN_HANDLE, O_BAD_PRIOR, CHAMP_ERR_ARGUMENT, P},
     {IN_GEN_HANDLE, O_DEFAULT, CHAMP_OK, P},
+    {IN_CSV, O_DEFAULT, CHAMP_OK, P},
+    {IN_SLACK_ZIP, O_EXACT, CHAMP_OK, P},
+    {IN_BAD_ZIP, O_DEFAULT, CHAMP_ERR_PARSE, P},
+    {IN_P2P, O_WEIGHTS, CHAMP_OK, P},
+    {IN_SLACK, O_DEFAULT, CHAMP_OK, P},
+    {IN_ENGAGE_ZIP, O_GROUPS, CHAMP_OK, P},
+    {IN_CSV, O_TYPES, CHAMP_OK, P},
+    {IN_SLACK_ZIP, O_DEFAULT, CHAMP_OK, P},
 };
 #define JOBS (sizeof jobs / sizeof *jobs)
 
@@ -524,6 +565,8 @@ static const job same_steps[][2] = {
     {{IN_GEN_JSONL, O_AUDIENCE, CHAMP_OK, P}, {IN_GEN_JSONL, O_AUDIENCE, CHAMP_OK, P}},
     {{IN_BAD_SCHEMA, O_DEFAULT, CHAMP_ERR_SCHEMA, P}, {IN_BAD_UTF8, O_DEFAULT, CHAMP_ERR_PARSE, P}},
     {{IN_EU_HANDLE, O_SAMPLED, CHAMP_OK, P}, {IN_EU_HANDLE, O_BAD_WINDOW, CHAMP_ERR_ARGUMENT, P}},
+    {{IN_SLACK_ZIP, O_DEFAULT, CHAMP_OK, P}, {IN_CSV, O_DEFAULT, CHAMP_OK, P}},
+    {{IN_ENGAGE_ZIP, O_GROUPS, CHAMP_OK, P}, {IN_BAD_ZIP, O_DEFAULT, CHAMP_ERR_PARSE, P}},
 };
 #define SAME_STEPS (sizeof same_steps / sizeof *same_steps)
 #undef P
@@ -637,6 +680,25 @@ static void capture(const champ_ranking *r, result *res)
         fail("memstream");
 }
 
+/* A CSV with the columns of tests/data/import/csv and its people table,
+ * through read options of the calling thread's own. */
+static champ_status read_mapped(const input *in, champ_network **out)
+{
+    static const char *const map[][2] = {{"from", "Sender"}, {"to", "Recipient"},
+                                         {"time", "SentAt"}, {"type", "Channel"},
+                                         {"weight", "Weight"}};
+    champ_read_options *ro = NULL;
+    champ_status st = champ_read_options_new(&ro);
+    for (size_t i = 0; !st && i < sizeof map / sizeof *map; i++)
+        st = champ_read_options_set_column(ro, map[i][0], map[i][1]);
+    if (!st)
+        st = champ_read_options_set_people(ro, in->people);
+    if (!st)
+        st = champ_network_read(in->path, ro, out);
+    champ_read_options_free(ro);
+    return st;
+}
+
 /* One job, start to end, on the calling thread. */
 static void run(const job *j, result *res)
 {
@@ -664,6 +726,12 @@ static void run(const job *j, result *res)
             st = champ_network_read_jsonl(in->data, in->len, &own);
             break;
         case FROM_HANDLE:
+            break;
+        case FROM_MEMORY:
+            st = champ_network_read_memory(in->data, in->len, in->name, NULL, &own);
+            break;
+        case FROM_MAPPED_CSV:
+            st = read_mapped(in, &own);
             break;
         }
         net = in->kind == FROM_HANDLE ? in->net : own;
@@ -917,12 +985,12 @@ int main(int argc, char **argv)
     const char *env = getenv("CHAMP_STRESS_ROUNDS"); /* overrides --rounds */
     if (env)
         rounds = atoi(env);
-    if (argc - arg != 6 || rounds < 1) {
-        fprintf(stderr, "usage: %s [--rounds N] BUNDLED_EXPORT KRACKHARDT LAZEGA UKF WORK WORK_LINES\n",
-                argv[0]);
+    if (argc - arg != 8 || rounds < 1) {
+        fprintf(stderr, "usage: %s [--rounds N] BUNDLED_EXPORT KRACKHARDT LAZEGA UKF WORK "
+                "WORK_LINES IMPORT_FIXTURES BAD_CORPUS\n", argv[0]);
         return 2;
     }
-    make_inputs(argv[arg], argv + arg + 1);
+    make_inputs(argv[arg], argv + arg + 1, argv[arg + 6], argv[arg + 7]);
 
     double t0 = now();
     run_serial();

@@ -29,31 +29,66 @@ def _optional_text(value, name):
 
 
 class _ReadOptions(Handle):
-    """How to read an input: its form (None: decided by the content)."""
+    """How to read an input: what load() and from_json() take."""
 
     _free = staticmethod(lib.champ_read_options_free)
 
-    def __init__(self, form=None, listener=None):
+    def __init__(self, form=None, people=None, columns=None, weight_column=None, hrvar=None,
+                 listener=None):
         super().__init__(_lib.new_handle(lib.champ_read_options_new))
+        try:
+            self._set(form, people, columns, weight_column, hrvar, listener)
+        except BaseException:
+            self.close()
+            raise
+
+    def _call(self, fn, *args, name):
+        status = fn(self._ptr, *args)
+        if status:
+            exc = _lib.error(status)
+            exc.args = (f"{name}: {exc.args[0]}",)
+            raise exc
+
+    def _set(self, form, people, columns, weight_column, hrvar, listener):
         if form is not None:
             if form not in _lib.INPUTS:
-                self.close()
                 raise ValueError(f"form: expected one of {', '.join(_lib.INPUTS)}, "
                                  f"got {form!r}")
-            _lib.check(lib.champ_read_options_set_input(self._ptr, _lib.INPUTS.index(form)))
+            self._call(lib.champ_read_options_set_input, _lib.INPUTS.index(form), name="form")
+        if people is not None:
+            self._call(lib.champ_read_options_set_people, os.fsencode(people), name="people")
+        for field, column in dict(columns or {}).items():
+            self._call(lib.champ_read_options_set_column, _text(field, "columns"),
+                       _text(column, f"columns[{field!r}]"), name="columns")
+        if weight_column is not None:
+            self._call(lib.champ_read_options_set_weight_column,
+                       _text(weight_column, "weight_column"), name="weight_column")
+        if hrvar is not None:
+            self._call(lib.champ_read_options_set_hrvar, _text(hrvar, "hrvar"), name="hrvar")
         if listener is not None:
-            _lib.check(lib.champ_read_options_set_progress(self._ptr, listener.pointer, None))
+            self._call(lib.champ_read_options_set_progress, listener.pointer, None,
+                       name="progress")
 
 
-def load(path, form=None, progress=None):
-    """Read an export from a file. The form is decided by the content (the
-    file's name never decides) unless `form` names it: one of
-    champions.INPUTS ("json", "jsonl"). Raises OSError (champions.FileError)
-    when the file cannot be read, champions.InputError (a ValueError) for
-    bad content; messages name the file and the place. progress: None, True
-    (a bar) or a callable(phase, done), as for rank()."""
+def load(path, form=None, people=None, columns=None, weight_column=None, hrvar=None,
+         progress=None):
+    """Read a network from a file, or from the folder of a Slack or Viva
+    Engage export. The form is decided by the content (never the name)
+    unless `form` is one of champions.INPUTS: "json", "jsonl", "csv",
+    "viva-p2p", "slack", "viva-engage".
+
+    people: the path of a people table (CSV: id, team, group) read with any
+    form; its entries win over the input's. columns: {field: column} for
+    CSV inputs whose columns are named otherwise ({"from": "Sender"}).
+    weight_column, hrvar: for Viva Insights queries, the metric weighing
+    each row and the HR attribute of the teams (default "Organization").
+
+    Raises OSError (champions.FileError) when the input cannot be read,
+    champions.InputError (a ValueError) for bad content; messages name the
+    file, the line and the column. progress: None, True (a bar) or a
+    callable(phase, done), as for rank()."""
     listener = Listener(progress)
-    with _ReadOptions(form, listener) as options:
+    with _ReadOptions(form, people, columns, weight_column, hrvar, listener) as options:
         return Network._wrap(_lib.new_handle(lib.champ_network_read, os.fsencode(path),
                                              options._ptr, checker=listener.check))
 
@@ -78,7 +113,8 @@ class Network(Handle):
     @classmethod
     def from_json(cls, text, form=None):
         """A network from an export held in a str or bytes, read as load()
-        reads a file (form None: decided by the content)."""
+        reads a file (form None: decided by the content; a CSV or a zip
+        archive in memory reads too)."""
         data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
         with _ReadOptions(form) as options:
             return cls._wrap(_lib.new_handle(lib.champ_network_read_memory, data, len(data),

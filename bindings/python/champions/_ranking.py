@@ -88,12 +88,16 @@ class Ranking(Handle):
     @property
     def summary(self):
         """The network summary as a dict (None for null), with the ranking's
-        "warnings": the sentences of the JSON output's summary."""
+        "warnings": the keys and values of the JSON output's summary
+        ("dropped_zero" only for a Viva Insights person-to-person query)."""
         h = self._handle()
         out = {}
         for item, key in enumerate(_lib.SUMMARY_ITEMS):
             x = lib.champ_ranking_summary(h, item)
-            out[key] = _optional(x) if key in _SUMMARY_FLOATS else int(x)
+            if key in _SUMMARY_FLOATS:
+                out[key] = _optional(x)
+            elif not math.isnan(x):
+                out[key] = int(x)
         out["warnings"] = [message for _, message in self.warnings]
         return out
 
@@ -264,6 +268,47 @@ class Ranking(Handle):
     def to_csv(self, top=0):
         """The CSV the demo writes with --format csv (top 0 = all)."""
         return self._write("csv", top)
+
+    def to_gexf(self, top=0):
+        """The tie graph as GEXF, for Gephi (top 0 = everyone): people with
+        every field of their record, ties weighted w(u,v)."""
+        return self._write("gexf", top)
+
+    def to_graphml(self, top=0):
+        """The tie graph as GraphML, for networkx, igraph and yEd."""
+        return self._write("graphml", top)
+
+    def ties(self):
+        """The tie graph as three columns: each directed pair u -> v with
+        w(u,v) > 0 as the output positions of u and v and the weight
+        (numpy arrays, by u's position, then v's)."""
+        h = self._handle()
+        n = lib.champ_ranking_tie_count(h)
+        sources = np.empty(n, dtype=np.uintp)
+        targets = np.empty(n, dtype=np.uintp)
+        weights = np.empty(n, dtype=np.float64)
+        _lib.check(lib.champ_ranking_ties(h, sources.ctypes.data, targets.ctypes.data,
+                                          weights.ctypes.data))
+        return sources, targets, weights
+
+    def to_networkx(self):
+        """The tie graph as a networkx DiGraph: every person a node (keyed
+        by id) with the fields of their record as attributes (percentiles
+        as pct_<criterion>), every tie an edge with its "weight"."""
+        import networkx as nx
+
+        records = self.to_records()
+        G = nx.DiGraph()
+        for r in records:
+            attrs = {k: v for k, v in r.items() if k not in ("id", "percentiles")}
+            for c, p in (r["percentiles"] or {}).items():
+                attrs["pct_" + c] = p
+            G.add_node(r["id"], **attrs)
+        sources, targets, weights = self.ties()
+        ids = [r["id"] for r in records]
+        G.add_weighted_edges_from((ids[u], ids[v], w) for u, v, w in
+                                  zip(sources.tolist(), targets.tolist(), weights.tolist()))
+        return G
 
     # -- plots -------------------------------------------------------------
 
