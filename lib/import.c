@@ -244,18 +244,25 @@ static champ_status read_bytes(const unsigned char *s, size_t len, const champ_r
         return st;
     }
     if (is_zip(s, len))
-        return champ__fail(CHAMP_ERR_PARSE, "the input is a zip archive, not %s",
-                           json_only ? "JSON" : "a file of that form");
+        return json_only ? champ__fail(CHAMP_ERR_PARSE, "the input is a zip archive, not JSON")
+                         : champ__fail(CHAMP_ERR_PARSE, "the input is a zip archive, not %s (a "
+                                       "zip holds a Slack or Viva Engage export)",
+                                       champ_input_name(form));
     champ_status st = refuse_binary(s, len);
     if (st)
         return st;
     if (is_archive_form(form))
         return champ__fail(CHAMP_ERR_SCHEMA, "a %s export is a folder or a .zip",
                            champ_input_name(form));
-    if (form == CHAMP_INPUT_DETECT && looks_like_csv(s, len)) {
+    int json_form = form == CHAMP_INPUT_JSON || form == CHAMP_INPUT_JSONL;
+    if ((form == CHAMP_INPUT_DETECT || json_form) && looks_like_csv(s, len)) {
         if (json_only)
             return champ__fail(CHAMP_ERR_PARSE, "line 1, column 1: this looks like CSV, not "
                                                 "JSON (read it with champ_network_read_memory)");
+        if (json_form) /* given, and wrong: said, rather than "expected a value" */
+            return champ__fail(CHAMP_ERR_PARSE, "line 1, column 1: this looks like CSV, not "
+                               "%s (the form was given; detected, it is read as %s)",
+                               champ_input_name(form), champ_input_name(csv_form(s, len)));
         form = csv_form(s, len);
     }
     if (form == CHAMP_INPUT_CSV || form == CHAMP_INPUT_VIVA_P2P) {

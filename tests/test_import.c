@@ -227,6 +227,19 @@ START_TEST(detection_and_explicit_forms)
     ck_assert_int_eq(champ_network_read(fixture("slack"), ro, &net), CHAMP_ERR_SCHEMA);
     ck_assert_ptr_nonnull(strstr(champ_last_error(),
                                  "slack: not a Viva Engage export: it has no Users.csv"));
+    /* JSON given for a CSV or a zip: said so, with what detection would do */
+    ck_assert_int_eq(champ_read_options_set_input(ro, CHAMP_INPUT_JSON), CHAMP_OK);
+    ck_assert_int_eq(champ_network_read_memory(p2p, strlen(p2p), "q.csv", ro, &net),
+                     CHAMP_ERR_PARSE);
+    ck_assert_str_eq(champ_last_error(), "q.csv: line 1, column 1: this looks like CSV, not json "
+                                         "(the form was given; detected, it is read as "
+                                         "viva-p2p)");
+    ck_assert_int_eq(champ_read_options_set_input(ro, CHAMP_INPUT_JSONL), CHAMP_OK);
+    ck_assert_int_eq(champ_network_read(fixture("slack.zip"), ro, &net), CHAMP_ERR_PARSE);
+    ck_assert_ptr_nonnull(strstr(champ_last_error(), "slack.zip: the input is a zip archive, not "
+                                                     "jsonl (a zip holds a Slack or Viva "
+                                                     "Engage export)"));
+    ck_assert_ptr_null(net);
     champ_read_options_free(ro);
     /* a folder that is neither */
     ck_assert_int_eq(champ_network_read(fixture("csv"), NULL, &net), CHAMP_ERR_SCHEMA);

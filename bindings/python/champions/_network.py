@@ -81,7 +81,8 @@ def load(path, form=None, people=None, columns=None, weight_column=None, hrvar=N
     form; its entries win over the input's. columns: {field: column} for
     CSV inputs whose columns are named otherwise ({"from": "Sender"}).
     weight_column, hrvar: for Viva Insights queries, the metric weighing
-    each row and the HR attribute of the teams (default "Organization").
+    each row and the HR attribute of the teams (None: the library's
+    defaults, every row weighing 1 and its default attribute).
 
     Raises OSError (champions.FileError) when the input cannot be read,
     champions.InputError (a ValueError) for bad content; messages name the
