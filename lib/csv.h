@@ -2,11 +2,13 @@
  * input. Shared by the importers of CSV forms (plain CSV, Viva Insights,
  * Viva Engage, people tables). Private to lib/.
  *
- * Our own rather than libcsv (Debian's libcsv-dev 3.0.3): on a 470 MB CSV
- * of 12 million interactions libcsv tokenized at 420 MB/s, copying every
- * field through its buffer, where scanning for spans in place ran at
- * 2,300 MB/s (same machine, same run; benchmarks/README.md); fields in
- * place also give each error its line and column, as the JSON reader's. */
+ * Our own rather than libcsv (Debian's libcsv-dev 3.0.3): on four CSV
+ * files of 470-990 MB (interactions, a Viva Insights query, a Viva Engage
+ * Messages.csv) libcsv tokenized at 376-387 MB/s, copying every field
+ * through its buffer, where this scanner, taking fields as spans in
+ * place, ran at 615-1,100 MB/s (same machine, same run:
+ * benchmarks/csv_tokenizer.c, docs/performance.md); fields in place also
+ * give each error its line and column, as the JSON reader's. */
 #ifndef CHAMP_CSV_H
 #define CHAMP_CSV_H
 

@@ -1,4 +1,5 @@
-/* Inputs as bytes: mapped when they are regular files, read otherwise. */
+/* Inputs as bytes: mapped when they are regular files of 128 KiB or more,
+ * read otherwise. */
 #include "file.h"
 #include "errors.h"
 
@@ -60,6 +61,34 @@ cleanup:
     return st;
 }
 
+/* Below this size a file is read rather than mapped (glibc's malloc maps
+ * blocks from 128 KiB on itself). */
+#define SMALL_FILE (128 * 1024)
+
+/* The `size` bytes of a small regular file (fewer if it shrank). */
+static champ_status read_small(int fd, const char *name, size_t size, champ_file *f)
+{
+    unsigned char *buf = malloc(size);
+    if (!buf)
+        return champ__nomem();
+    size_t len = 0;
+    while (len < size) {
+        ssize_t n = read(fd, buf + len, size - len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int err = errno;
+            free(buf);
+            return champ__io_error("cannot read", name, err);
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    *f = (champ_file){buf, len, NULL, buf};
+    return CHAMP_OK;
+}
+
 champ_status champ__file_load_fd(int fd, const char *name, champ_file *f)
 {
     struct stat info;
@@ -68,7 +97,13 @@ champ_status champ__file_load_fd(int fd, const char *name, champ_file *f)
         return champ__io_error("cannot read", name, errno);
     if (S_ISDIR(info.st_mode))
         return champ__io_error("cannot read", name, EISDIR);
-    /* A regular file read from its start is mapped, not copied. */
+    /* A small regular file is read: mapping one costs more than copying it
+     * (mmap, page faults, munmap: 13 us a file against 6.7 us read, half
+     * the time of a Slack export of 100,000 day files of 14 KB). */
+    if (S_ISREG(info.st_mode) && info.st_size > 0 && info.st_size < SMALL_FILE &&
+        lseek(fd, 0, SEEK_CUR) == 0)
+        return read_small(fd, name, (size_t)info.st_size, f);
+    /* A larger one read from its start is mapped, not copied. */
     if (S_ISREG(info.st_mode) && info.st_size > 0 && (uintmax_t)info.st_size <= SIZE_MAX &&
         lseek(fd, 0, SEEK_CUR) == 0) {
         size_t len = (size_t)info.st_size;

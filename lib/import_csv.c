@@ -235,15 +235,70 @@ champ_status champ__table_weight(const champ_table *t, size_t column, int allow_
     return CHAMP_OK;
 }
 
+int champ__table_row_in_place(const champ_table *t)
+{
+    return t->csv.scratch_len == 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Rows held back
+ * ------------------------------------------------------------------------ */
+
+void champ__holder_init(champ_holder *h, champ_network *net, champ_row_add add, void *ctx)
+{
+    h->net = net;
+    h->add = add;
+    h->ctx = ctx;
+    h->first = h->count = 0;
+}
+
+static champ_status add_oldest(champ_holder *h)
+{
+    const champ_row *row = &h->held[h->first];
+    h->first = (h->first + 1) % CHAMP_HOLD;
+    h->count--;
+    champ_status st = h->add(h->ctx, row);
+    if (st)
+        h->count = 0;
+    return st;
+}
+
+champ_status champ__holder_flush(champ_holder *h)
+{
+    champ_status st = CHAMP_OK;
+    while (h->count && !(st = add_oldest(h)))
+        ;
+    return st;
+}
+
+champ_status champ__holder_push(champ_holder *h, const champ_row *row, int in_place)
+{
+    champ_status st;
+    if (!in_place)
+        return (st = champ__holder_flush(h)) ? st : h->add(h->ctx, row);
+    if (h->count == CHAMP_HOLD && (st = add_oldest(h)))
+        return st;
+    champ__network_prefetch_id(h->net, &row->id[0]);
+    champ__network_prefetch_id(h->net, &row->id[1]);
+    h->held[(h->first + h->count++) % CHAMP_HOLD] = *row;
+    return CHAMP_OK;
+}
+
 #define PROGRESS_ROWS 65536
+
+champ_status champ__table_progress_part(const champ_table *t, const champ_read_options *ro,
+                                        size_t *rows, double from, double span)
+{
+    if (++*rows % PROGRESS_ROWS || !ro->progress.fn)
+        return CHAMP_OK;
+    double done = t->csv.len ? (double)t->csv.pos / (double)t->csv.len : 1;
+    return champ__progress(&ro->progress, "read", from + span * done);
+}
 
 champ_status champ__table_progress(const champ_table *t, const champ_read_options *ro,
                                    size_t *rows)
 {
-    if (++*rows % PROGRESS_ROWS || !ro->progress.fn)
-        return CHAMP_OK;
-    return champ__progress(&ro->progress, "read",
-                           t->csv.len ? (double)t->csv.pos / (double)t->csv.len : 1);
+    return champ__table_progress_part(t, ro, rows, 0, 1);
 }
 
 champ_status champ__need_interactions(const champ_network *net, const char *why)
@@ -257,6 +312,12 @@ champ_status champ__need_interactions(const champ_network *net, const char *why)
  * A CSV of interactions: from, to[, time, type, weight]
  * ------------------------------------------------------------------------ */
 
+champ_status champ__row_add_interaction(void *net, const champ_row *row)
+{
+    return champ__network_add_interaction(net, &row->id[0], &row->id[1], row->time, row->type,
+                                          row->weight);
+}
+
 champ_status champ__import_csv(champ_network *net, const champ_file *f,
                                const champ_read_options *ro)
 {
@@ -267,21 +328,23 @@ champ_status champ__import_csv(champ_network *net, const champ_file *f,
     size_t col[CHAMP_FIELD_WEIGHT + 1];
     for (int k = CHAMP_FIELD_FROM; !st && k <= CHAMP_FIELD_WEIGHT; k++)
         st = champ__table_field(&t, ro, (enum champ_field)k, k <= CHAMP_FIELD_TO, &col[k]);
+    champ_holder h;
+    champ__holder_init(&h, net, champ__row_add_interaction, net);
     size_t rows = 0;
     int r;
     while (!st && (r = champ__table_next(&t, &st)) > 0) {
-        champ_id from, to;
-        champ_str type;
-        double time, weight;
+        champ_row row;
         if ((st = champ__table_progress(&t, ro, &rows)) ||
-            (st = champ__table_id(&t, col[CHAMP_FIELD_FROM], &from)) ||
-            (st = champ__table_id(&t, col[CHAMP_FIELD_TO], &to)) ||
-            (st = champ__table_time(&t, col[CHAMP_FIELD_TIME], &time)) ||
-            (st = champ__table_text(&t, col[CHAMP_FIELD_TYPE], &type)) ||
-            (st = champ__table_weight(&t, col[CHAMP_FIELD_WEIGHT], 0, &weight)))
+            (st = champ__table_id(&t, col[CHAMP_FIELD_FROM], &row.id[0])) ||
+            (st = champ__table_id(&t, col[CHAMP_FIELD_TO], &row.id[1])) ||
+            (st = champ__table_time(&t, col[CHAMP_FIELD_TIME], &row.time)) ||
+            (st = champ__table_text(&t, col[CHAMP_FIELD_TYPE], &row.type)) ||
+            (st = champ__table_weight(&t, col[CHAMP_FIELD_WEIGHT], 0, &row.weight)))
             break;
-        st = champ__network_add_interaction(net, &from, &to, time, type, weight);
+        st = champ__holder_push(&h, &row, champ__table_row_in_place(&t));
     }
+    if (!st)
+        st = champ__holder_flush(&h);
     if (!st)
         st = champ__need_interactions(net, "the file has a header and no rows");
     champ__table_close(&t);

@@ -138,13 +138,17 @@ static champ_status message_columns_of(const champ_table *t, message_columns *c)
     return CHAMP_OK;
 }
 
-/* First pass: every message's sender. */
-static champ_status read_senders(champ_table *t, const message_columns *c, senders *s)
+/* First pass: every message's sender (the first half of the progress). */
+static champ_status read_senders(champ_table *t, const message_columns *c, senders *s,
+                                 const champ_read_options *ro)
 {
     champ_status st = CHAMP_OK;
+    size_t rows = 0;
     int r;
     while ((r = champ__table_next(t, &st)) > 0) {
         champ_str id, sender;
+        if ((st = champ__table_progress_part(t, ro, &rows, 0, 0.5)))
+            return st;
         if ((st = champ__table_text(t, c->id, &id)) ||
             (st = champ__table_text(t, c->sender, &sender)))
             return st;
@@ -154,15 +158,19 @@ static champ_status read_senders(champ_table *t, const message_columns *c, sende
     return st;
 }
 
-/* Second pass: the replies. */
+/* Second pass: the replies (the second half of the progress). */
 static champ_status read_replies(champ_network *net, champ_table *t, const message_columns *c,
-                                 const senders *s)
+                                 const senders *s, const champ_read_options *ro)
 {
     champ_status st = CHAMP_OK;
+    champ_holder h;
+    champ__holder_init(&h, net, champ__row_add_interaction, net);
+    size_t rows = 0;
     int r;
     while ((r = champ__table_next(t, &st)) > 0) {
         champ_str replied_to, deleted;
-        if ((st = champ__table_text(t, c->replied_to, &replied_to)) ||
+        if ((st = champ__table_progress_part(t, ro, &rows, 0.5, 0.5)) ||
+            (st = champ__table_text(t, c->replied_to, &replied_to)) ||
             (st = champ__table_text(t, c->deleted, &deleted)))
             return st;
         if (!replied_to.len || deleted.len)
@@ -170,22 +178,21 @@ static champ_status read_replies(champ_network *net, champ_table *t, const messa
         uint32_t m = champ_strtab_find(&s->messages, replied_to.s, replied_to.len);
         if (m == CHAMP_STRTAB_NONE)
             continue; /* a reply to a message the export does not hold */
-        champ_id from, to;
-        double time;
-        if ((st = champ__table_id(t, c->sender, &from)) ||
-            (st = created_at(t, c->created, &time)))
+        champ_row row = {.type = {"reply", 5}, .weight = 1};
+        if ((st = champ__table_id(t, c->sender, &row.id[0])) ||
+            (st = created_at(t, c->created, &row.time)))
             return st;
-        uint32_t p = s->sender[m];
-        champ__id_init(&to, (champ_str){champ_strtab_get(&s->people, p),
-                                        champ_strtab_len(&s->people, p)});
-        if ((st = champ__network_add_interaction(net, &from, &to, time,
-                                                 (champ_str){"reply", 5}, 1)))
+        uint32_t p = s->sender[m]; /* the senders' table does not change any more */
+        champ__id_init(&row.id[1], (champ_str){champ_strtab_get(&s->people, p),
+                                               champ_strtab_len(&s->people, p)});
+        if ((st = champ__holder_push(&h, &row, champ__table_row_in_place(t))))
             return st;
     }
-    return st;
+    return st ? st : champ__holder_flush(&h);
 }
 
-static champ_status read_messages(champ_network *net, champ_source *src)
+static champ_status read_messages(champ_network *net, champ_source *src,
+                                   const champ_read_options *ro)
 {
     champ_file f;
     champ_table t;
@@ -197,10 +204,10 @@ static champ_status read_messages(champ_network *net, champ_source *src)
     champ_strtab_init(&s.messages);
     champ_strtab_init(&s.people);
     message_columns c;
-    if (!(st = message_columns_of(&t, &c)) && !(st = read_senders(&t, &c, &s))) {
+    if (!(st = message_columns_of(&t, &c)) && !(st = read_senders(&t, &c, &s, ro))) {
         champ__table_close(&t); /* again from the top */
         if (!(st = champ__table_open(&t, &f)))
-            st = read_replies(net, &t, &c, &s);
+            st = read_replies(net, &t, &c, &s, ro);
     }
     champ_strtab_clear(&s.messages);
     champ_strtab_clear(&s.people);
@@ -211,10 +218,9 @@ static champ_status read_messages(champ_network *net, champ_source *src)
 champ_status champ__import_engage(champ_network *net, champ_source *src,
                                   const champ_read_options *ro)
 {
-    (void)ro;
     champ_status st = read_users(net, src);
     if (!st)
-        st = read_messages(net, src);
+        st = read_messages(net, src, ro);
     if (!st)
         st = champ__need_interactions(net, "no message in " MESSAGES " is a reply");
     return st;

@@ -16,29 +16,36 @@
 #define SECONDARY "SecondaryCollaborator_"
 
 /* Each person's team, from their latest row: a person moves between teams
- * from month to month, and the latest is the one a programme acts on. */
-typedef struct person_teams {
-    champ_strtab ids, teams;
-    double *when;     /* per person: the MetricDate their team was read at */
+ * from month to month, and the latest is the one a programme acts on. Kept
+ * per person of the network (every person of a query is one), so that an
+ * id is looked up once per row, in the network's table. */
+typedef struct p2p {
+    champ_network *net;
+    champ_strtab teams;
+    double *when;     /* per person: the MetricDate their team was read at; NAN: not yet */
     uint32_t *team;   /* per person: index in teams, CHAMP_NONE when unknown */
     size_t cap;
-} person_teams;
+    /* The last MetricDate read, and its time: a query repeats one date for
+     * a whole period of rows (parsing each was 13 % of an import). */
+    char date[16];
+    size_t date_len;
+    double date_time;
+} p2p;
 
-static void teams_free(person_teams *p)
+static void p2p_free(p2p *p)
 {
-    champ_strtab_clear(&p->ids);
     champ_strtab_clear(&p->teams);
     free(p->when);
     free(p->team);
 }
 
-/* Person `id` was seen at `when` in team `team` (absent: unknown). */
-static champ_status seen(person_teams *p, const champ_id *id, double when, champ_str team)
+/* Person v was seen at `when` in team `team` (absent: unknown). */
+static champ_status seen(p2p *p, uint32_t v, double when, champ_str team)
 {
-    uint32_t v;
-    int added;
-    if (p->ids.count == p->cap) {
+    if (v >= p->cap) {
         size_t cap = p->cap ? 2 * p->cap : 1024;
+        while (cap <= v)
+            cap *= 2;
         double *w = realloc(p->when, cap * sizeof *w);
         if (w)
             p->when = w;
@@ -46,13 +53,13 @@ static champ_status seen(person_teams *p, const champ_id *id, double when, champ
         if (!t)
             return champ__nomem();
         p->team = t;
+        for (size_t i = p->cap; i < cap; i++)
+            p->when[i] = NAN;
         p->cap = cap;
     }
-    if (champ_strtab_intern_key(&p->ids, id, &v, &added))
-        return champ__nomem();
     /* a row without a date counts as earlier than every dated one */
     double at = isnan(when) ? -INFINITY : when;
-    if (!added && at < p->when[v])
+    if (!isnan(p->when[v]) && at < p->when[v])
         return CHAMP_OK;
     uint32_t t = CHAMP_NONE;
     if (team.len && champ_strtab_intern(&p->teams, team.s, team.len, &t, NULL))
@@ -62,15 +69,28 @@ static champ_status seen(person_teams *p, const champ_id *id, double when, champ
     return CHAMP_OK;
 }
 
-/* MetricDate: an ISO date (2026-03-01) or the US form Viva Insights
- * writes (3/1/2026), 00:00 UTC; a full RFC 3339 date-time too. */
-static champ_status metric_date(const champ_table *t, size_t column, double *out)
+/* A row: both people seen with their teams, and an interaction unless its
+ * weight is 0 (counted as dropped_zero). */
+static champ_status add_row(void *ctx, const champ_row *row)
 {
-    champ_str text;
-    champ_status st = champ__table_text(t, column, &text);
-    *out = NAN;
-    if (st || !text.len)
+    p2p *p = ctx;
+    uint32_t u, v;
+    champ_status st;
+    if ((st = champ__network_intern_id(p->net, &row->id[0], &u)) ||
+        (st = champ__network_intern_id(p->net, &row->id[1], &v)) ||
+        (st = seen(p, u, row->time, row->text[0])) || (st = seen(p, v, row->time, row->text[1])))
         return st;
+    if (row->weight == 0) {
+        p->net->dropped_zero++;
+        return CHAMP_OK;
+    }
+    return champ__network_add_between(p->net, u, v, row->time, (champ_str){NULL, 0},
+                                      row->weight);
+}
+
+/* A MetricDate's text as a time (metric_date). */
+static champ_status parse_date(const champ_table *t, size_t column, champ_str text, double *out)
+{
     int m = 0, d = 0, y = 0, n = 0;
     char us[16], iso[32];
     /* sscanf wants a C string; the cell is a span of the input */
@@ -91,6 +111,30 @@ static champ_status metric_date(const champ_table *t, size_t column, double *out
                            champ__fail(CHAMP_ERR_SCHEMA, "expected a date (2026-03-01 or "
                                        "3/1/2026), got \"%s\"", quoted));
 }
+
+/* MetricDate: an ISO date (2026-03-01) or the US form Viva Insights
+ * writes (3/1/2026), 00:00 UTC; a full RFC 3339 date-time too. */
+static champ_status metric_date(p2p *p, const champ_table *t, size_t column, double *out)
+{
+    champ_str text;
+    champ_status st = champ__table_text(t, column, &text);
+    *out = NAN;
+    if (st || !text.len)
+        return st;
+    if (text.len == p->date_len && memcmp(text.s, p->date, text.len) == 0) {
+        *out = p->date_time;
+        return CHAMP_OK;
+    }
+    if ((st = parse_date(t, column, text, out)))
+        return st;
+    if (text.len < sizeof p->date) {
+        memcpy(p->date, text.s, text.len);
+        p->date_len = text.len;
+        p->date_time = *out;
+    }
+    return CHAMP_OK;
+}
+
 
 /* The columns of the query. */
 typedef struct p2p_columns {
@@ -132,39 +176,34 @@ static champ_status find_columns(const champ_table *t, const champ_read_options 
     return CHAMP_OK;
 }
 
-static champ_status read_row(champ_network *net, const champ_table *t, const p2p_columns *c,
-                             person_teams *people)
+static champ_status read_row(p2p *p, champ_holder *h, const champ_table *t,
+                             const p2p_columns *c)
 {
-    champ_id from, to;
-    champ_str from_team, to_team;
-    double when, weight;
+    champ_row row;
     champ_status st;
-    if ((st = champ__table_id(t, c->primary, &from)) ||
-        (st = champ__table_id(t, c->secondary, &to)) ||
-        (st = champ__table_text(t, c->primary_team, &from_team)) ||
-        (st = champ__table_text(t, c->secondary_team, &to_team)) ||
-        (st = metric_date(t, c->date, &when)) ||
-        (st = champ__table_weight(t, c->weight, 1, &weight)) ||
-        (st = seen(people, &from, when, from_team)) || (st = seen(people, &to, when, to_team)))
+    if ((st = champ__table_id(t, c->primary, &row.id[0])) ||
+        (st = champ__table_id(t, c->secondary, &row.id[1])) ||
+        (st = champ__table_text(t, c->primary_team, &row.text[0])) ||
+        (st = champ__table_text(t, c->secondary_team, &row.text[1])) ||
+        (st = metric_date(p, t, c->date, &row.time)) ||
+        (st = champ__table_weight(t, c->weight, 1, &row.weight)))
         return st;
-    if (weight == 0) {
-        net->dropped_zero++;
-        return CHAMP_OK;
-    }
-    return champ__network_add_interaction(net, &from, &to, when, (champ_str){NULL, 0}, weight);
+    row.type = (champ_str){NULL, 0};
+    return champ__holder_push(h, &row, champ__table_row_in_place(t));
 }
 
 /* Every person of the query, listed with their latest team. */
-static champ_status list_people(champ_network *net, const person_teams *people)
+static champ_status list_people(p2p *p)
 {
-    for (uint32_t v = 0; v < people->ids.count; v++) {
+    champ_network *net = p->net;
+    for (uint32_t v = 0; v < net->ids.count; v++) {
         champ_id id;
-        champ__id_init(&id, (champ_str){champ_strtab_get(&people->ids, v),
-                                        champ_strtab_len(&people->ids, v)});
-        uint32_t t = people->team[v];
+        champ__id_init(&id, (champ_str){champ_strtab_get(&net->ids, v),
+                                        champ_strtab_len(&net->ids, v)});
+        uint32_t t = p->team[v];
         champ_str team = t == CHAMP_NONE ? (champ_str){NULL, 0}
-                                         : (champ_str){champ_strtab_get(&people->teams, t),
-                                                       champ_strtab_len(&people->teams, t)};
+                                         : (champ_str){champ_strtab_get(&p->teams, t),
+                                                       champ_strtab_len(&p->teams, t)};
         champ_status st = champ__network_put_person(net, &id, team, (champ_str){NULL, 0});
         if (st)
             return st;
@@ -179,21 +218,22 @@ champ_status champ__import_p2p(champ_network *net, const champ_file *f,
     champ_status st = champ__table_open(&t, f);
     if (st)
         return st;
-    person_teams people;
-    memset(&people, 0, sizeof people);
-    champ_strtab_init(&people.ids);
-    champ_strtab_init(&people.teams);
+    p2p p;
+    memset(&p, 0, sizeof p);
+    p.net = net;
+    champ_strtab_init(&p.teams);
+    champ_holder h;
+    champ__holder_init(&h, net, add_row, &p);
     p2p_columns c;
     size_t rows = 0;
     int r;
     net->skips_zero = 1;
     if (!(st = find_columns(&t, ro, &c)))
         while ((r = champ__table_next(&t, &st)) > 0 &&
-               !(st = champ__table_progress(&t, ro, &rows)) &&
-               !(st = read_row(net, &t, &c, &people)))
+               !(st = champ__table_progress(&t, ro, &rows)) && !(st = read_row(&p, &h, &t, &c)))
             ;
-    if (!st)
-        st = list_people(net, &people);
+    if (!st && !(st = champ__holder_flush(&h)))
+        st = list_people(&p);
     if (!st && !net->interactions && !net->dropped_self && net->dropped_zero) {
         char quoted[CHAMP_EXCERPT_MAX + 4];
         champ__excerpt(quoted, t.header[c.weight], strlen(t.header[c.weight]));
@@ -202,7 +242,7 @@ champ_status champ__import_p2p(champ_network *net, const champ_file *f,
     }
     if (!st)
         st = champ__need_interactions(net, "the query has a header and no rows");
-    teams_free(&people);
+    p2p_free(&p);
     champ__table_close(&t);
     return st;
 }

@@ -178,19 +178,21 @@ static int reserve_interactions(champ_network *net)
     return 0;
 }
 
-champ_status champ__network_add_interaction(champ_network *net, const champ_id *from,
-                                            const champ_id *to, double time, champ_str type,
-                                            double weight)
+champ_status champ__network_intern_id(champ_network *net, const champ_id *id, uint32_t *v)
 {
-    if (champ_strtab_key_equal(from, to)) {
+    return intern_person(net, id, v) ? champ__nomem() : CHAMP_OK;
+}
+
+champ_status champ__network_add_between(champ_network *net, uint32_t u, uint32_t v, double time,
+                                        champ_str type, double weight)
+{
+    if (u == v) {
         net->dropped_self++;
         return CHAMP_OK;
     }
-    size_t people = net->ids.count, types = net->types.count;
-    uint32_t u, v, k;
-    if (reserve_interactions(net) || intern_person(net, from, &u) ||
-        intern_person(net, to, &v) || intern_optional(&net->types, type, 0, &k)) {
-        champ_strtab_truncate(&net->ids, people);
+    size_t types = net->types.count;
+    uint32_t k;
+    if (reserve_interactions(net) || intern_optional(&net->types, type, 0, &k)) {
         champ_strtab_truncate(&net->types, types);
         return champ__nomem();
     }
@@ -200,6 +202,24 @@ champ_status champ__network_add_interaction(champ_network *net, const champ_id *
     net->type[i] = k;
     net->time[i] = time;
     net->weight[i] = weight;
+    return CHAMP_OK;
+}
+
+champ_status champ__network_add_interaction(champ_network *net, const champ_id *from,
+                                            const champ_id *to, double time, champ_str type,
+                                            double weight)
+{
+    if (champ_strtab_key_equal(from, to)) {
+        net->dropped_self++;
+        return CHAMP_OK;
+    }
+    size_t people = net->ids.count;
+    uint32_t u, v;
+    if (intern_person(net, from, &u) || intern_person(net, to, &v) ||
+        champ__network_add_between(net, u, v, time, type, weight)) {
+        champ_strtab_truncate(&net->ids, people);
+        return champ__nomem();
+    }
     return CHAMP_OK;
 }
 

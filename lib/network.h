@@ -86,6 +86,14 @@ champ_status champ__network_add_interaction(champ_network *net, const champ_id *
 champ_status champ__network_put_person(champ_network *net, const champ_id *id, champ_str team,
                                        champ_str group);
 
+/* The index of person `id`, added unlisted with an unknown team when new;
+ * and an interaction between people by index (u == v: counted as
+ * dropped_self). `type` and `weight` as for champ__network_add_interaction.
+ * Fail only with CHAMP_ERR_NOMEM, the network unchanged. */
+champ_status champ__network_intern_id(champ_network *net, const champ_id *id, uint32_t *v);
+champ_status champ__network_add_between(champ_network *net, uint32_t u, uint32_t v, double time,
+                                        champ_str type, double weight);
+
 /* A hint that `id` is about to be added: see champ_strtab_prefetch. */
 void champ__network_prefetch_id(const champ_network *net, const champ_id *id);
 

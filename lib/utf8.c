@@ -1,5 +1,8 @@
 #include "utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 size_t champ__utf8_sequence(const unsigned char *s, size_t avail)
 {
     unsigned char c = s[0];
@@ -36,6 +39,15 @@ int champ__utf8_valid(const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
+        /* ASCII, 8 bytes at a time: ids, times and numbers are almost all
+         * ASCII (a call per character was 11 % of a CSV import) */
+        uint64_t word;
+        while (i + 8 <= len && (memcpy(&word, p + i, 8), !(word & 0x8080808080808080u)))
+            i += 8;
+        while (i < len && p[i] < 0x80)
+            i++;
+        if (i == len)
+            break;
         size_t n = champ__utf8_sequence(p + i, len - i);
         if (n == 0)
             return 0;

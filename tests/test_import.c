@@ -9,10 +9,12 @@
 #include "csv.h"
 #include "import.h"
 #include "network.h"
+#include "utf8.h"
 
 #include <champions.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -364,6 +366,130 @@ START_TEST(csv_scanner)
 }
 END_TEST
 
+/* The CSV scanner against a byte-by-byte reading of RFC 4180 with the
+ * scanner's rules (a BOM skipped, blank lines skipped, "\n", "\r\n" or "\r"
+ * ending a line, a trailing ',' giving an empty field, a quote inside an
+ * unquoted field kept), on random texts of the characters that matter:
+ * the same fields, or a failure for both. Records are written as their
+ * fields joined by 0x1f, each record ended by 0x1e. */
+static int reference_csv(const char *s, size_t n, char *out, size_t *out_len)
+{
+    size_t i = n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0, o = 0;
+    for (;;) {
+        while (i < n && (s[i] == '\n' || s[i] == '\r'))
+            i++;
+        if (i >= n)
+            break;
+        for (;;) {
+            if (s[i] == '"') {
+                for (i++;; i++) {
+                    if (i >= n)
+                        return -1;
+                    if (s[i] == '"') {
+                        if (i + 1 < n && s[i + 1] == '"') {
+                            out[o++] = '"';
+                            i++;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    out[o++] = s[i];
+                }
+                if (i < n && s[i] != ',' && s[i] != '\n' && s[i] != '\r')
+                    return -1;
+            } else {
+                while (i < n && s[i] != ',' && s[i] != '\n' && s[i] != '\r')
+                    out[o++] = s[i++];
+            }
+            if (i >= n || s[i] != ',')
+                break;
+            i++;
+            out[o++] = 0x1f;
+            if (i >= n || s[i] == '\n' || s[i] == '\r')
+                break; /* the empty last field */
+        }
+        out[o++] = 0x1e; /* the line end: skipped with any blank lines after it */
+    }
+    *out_len = o;
+    return 0;
+}
+
+static int scanned_csv(const char *s, size_t n, char *out, size_t *out_len)
+{
+    champ_csv c;
+    champ_status st = CHAMP_OK;
+    champ__csv_init(&c, (const unsigned char *)s, n);
+    size_t o = 0;
+    int r;
+    while ((r = champ__csv_next(&c, &st)) > 0) {
+        for (size_t f = 0; f < c.count; f++) {
+            if (f)
+                out[o++] = 0x1f;
+            memcpy(out + o, c.field[f].s, c.field[f].len);
+            o += c.field[f].len;
+        }
+        out[o++] = 0x1e;
+    }
+    champ__csv_free(&c);
+    *out_len = o;
+    return r < 0 ? -1 : 0;
+}
+
+START_TEST(csv_scanner_against_a_plain_reading)
+{
+    static const char alphabet[] = "ab,\"\n\r\xc3\xa9 ";
+    char text[80], want[256], got[256];
+    uint64_t state = 12345;
+    for (int round = 0; round < 200000; round++) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        size_t n = (size_t)(state >> 33) % 70;
+        for (size_t i = 0; i < n; i++) {
+            state = state * 6364136223846793005u + 1442695040888963407u;
+            /* mostly letters, so that runs longer than 8 bytes occur */
+            unsigned pick = (unsigned)(state >> 40) % 32;
+            text[i] = pick < 20 ? "abcdefghijklmnopqrst"[pick] : alphabet[pick % 9];
+        }
+        size_t want_len = 0, got_len = 0;
+        int want_r = reference_csv(text, n, want, &want_len);
+        int got_r = scanned_csv(text, n, got, &got_len);
+        ck_assert_msg(want_r == got_r, "round %d: status %d, expected %d", round, got_r, want_r);
+        if (want_r == 0)
+            ck_assert_msg(want_len == got_len && memcmp(want, got, want_len) == 0,
+                          "round %d: different fields", round);
+    }
+}
+END_TEST
+
+/* The UTF-8 check with its ASCII fast path gives what a walk of sequences
+ * gives, wherever the bad or multi-byte sequence falls against 8 bytes. */
+START_TEST(utf8_check_at_every_alignment)
+{
+    static const char *const pieces[] = {"\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80",
+                                         "\x80", "\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+                                         "\xe2\x82", "\xff", "\xf0\x9f\x98"};
+    char text[64];
+    for (size_t p = 0; p < sizeof pieces / sizeof *pieces; p++)
+        for (size_t before = 0; before < 20; before++)
+            for (size_t after = 0; after < 12; after++) {
+                size_t len = 0;
+                memset(text, 'x', before);
+                len += before;
+                memcpy(text + len, pieces[p], strlen(pieces[p]));
+                len += strlen(pieces[p]);
+                memset(text + len, 'y', after);
+                len += after;
+                int walk = 1;
+                for (size_t i = 0; i < len && walk;) {
+                    size_t k = champ__utf8_sequence((const unsigned char *)text + i, len - i);
+                    walk = k != 0;
+                    i += k;
+                }
+                ck_assert_int_eq(champ__utf8_valid(text, len), walk);
+            }
+}
+END_TEST
+
 /* Slack: what a message gives, in the terms of the contract. */
 START_TEST(slack_messages)
 {
@@ -468,6 +594,8 @@ static Suite *import_suite(void)
     tcase_add_test(tc, column_mapping);
     tcase_add_test(tc, csv_errors_name_line_and_column);
     tcase_add_test(tc, csv_scanner);
+    tcase_add_test(tc, csv_scanner_against_a_plain_reading);
+    tcase_add_test(tc, utf8_check_at_every_alignment);
     tcase_add_test(tc, slack_messages);
     tcase_add_test(tc, errors_name_the_file_inside);
     tcase_add_test(tc, people_table_over_json);
