@@ -2,10 +2,12 @@
  * champions — find the social business champions of an interaction export.
  *
  *   champions rank [OPTIONS] FILE
+ *   champions track [OPTIONS] FILE
+ *   champions scenarios
  *   champions --help | --version
  *
  * The demo uses only the public API of <champions.h>, the way an HR tool
- * would. Each command lives in a file of its own (rank.c, ...); what they
+ * would. Each command lives in a file of its own (rank.c, track.c); what they
  * share is in cli.c. Exit status: 0 success, 1 bad input or failed output,
  * 2 bad usage.
  *
@@ -17,8 +19,11 @@
 #include <string.h>
 
 extern const struct command RANK_COMMAND;
+extern const struct command TRACK_COMMAND;
+extern const struct command SCENARIOS_COMMAND;
 
-static const struct command *const COMMANDS[] = {&RANK_COMMAND};
+static const struct command *const COMMANDS[] = {&RANK_COMMAND, &TRACK_COMMAND,
+                                                 &SCENARIOS_COMMAND};
 
 static int print_help(void)
 {
@@ -31,7 +36,9 @@ static int print_help(void)
           "are active.\n"
           "\n"
           "Commands:\n"
-          "  rank       rank the champions of FILE (a table, JSON or CSV)\n"
+          "  rank       rank the champions of FILE (a table, JSON, CSV, GEXF or GraphML)\n"
+          "  track      follow them period by period: KPIs, rising champions, a goal\n"
+          "  scenarios  list the start scenarios (--scenario NAME)\n"
           "\n"
           "'champions COMMAND --help' shows a command's options.\n"
           "Exit status: 0 success, 1 bad input or failed output, 2 bad usage.\n",
@@ -42,7 +49,7 @@ static int print_help(void)
 int main(int argc, char **argv)
 {
     if (argc < 2)
-        return usage_error("missing the command (rank)");
+        return usage_error("missing the command (rank, track or scenarios)");
     const char *command = argv[1];
     for (size_t i = 0; i < COUNT_OF(COMMANDS); i++)
         if (strcmp(command, COMMANDS[i]->name) == 0)

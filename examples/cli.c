@@ -239,8 +239,7 @@ static int parse_time_option(const char *option, const char *text, double *out)
     return usage_error("%s: %s", option, champ_last_error());
 }
 
-static int parse_count_option(const char *option, const char *text, uintmax_t max,
-                              uintmax_t *out)
+int parse_count_option(const char *option, const char *text, uintmax_t max, uintmax_t *out)
 {
     if (parse_count(text, max, out))
         return EXIT_SUCCESS;
@@ -305,7 +304,30 @@ static int handle_seed(struct cli *cli, const char *option, const char *value)
     return check_status(champ_options_set_seed(cli->options, (uint64_t)seed), option);
 }
 
+/* "colleagues, recruitment, citizens or visitors", from the library. */
+static void scenario_names(char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int s = 0; s < CHAMP_SCENARIO_COUNT && used < size; s++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%s",
+                                 s == 0 ? "" : s == CHAMP_SCENARIO_COUNT - 1 ? " or " : ", ",
+                                 champ_scenario_name((champ_scenario)s));
+}
+
+static int handle_scenario(struct cli *cli, const char *option, const char *value)
+{
+    for (int s = 0; s < CHAMP_SCENARIO_COUNT; s++)
+        if (strcmp(value, champ_scenario_name((champ_scenario)s)) == 0)
+            return check_status(champ_options_set_scenario(cli->options, (champ_scenario)s),
+                                option);
+    char names[128];
+    scenario_names(names, sizeof names);
+    return bad_value(option, NULL, names, value);
+}
+
 const struct option_spec RANKING_OPTIONS[] = {
+    {"--scenario", 0, "NAME", handle_scenario},
     {"--weights", 0, "NAME=W,...", handle_weights},
     {"--since", 0, "TIME", handle_since},
     {"--until", 0, "TIME", handle_until},
@@ -344,11 +366,15 @@ static void default_groups(char *buf, size_t size, const champ_options *defaults
 
 void help_ranking(FILE *out, const champ_options *defaults)
 {
-    char weights[256], groups[256];
+    char weights[256], groups[256], scenarios[128];
     default_weights(weights, sizeof weights, defaults);
     default_groups(groups, sizeof groups, defaults);
+    scenario_names(scenarios, sizeof scenarios);
     fprintf(out,
             "Ranking options:\n"
+            "  --scenario NAME           a start scenario's preset of the groups: %s\n"
+            "                            ('champions scenarios'); --audience and\n"
+            "                            --champion-groups override it\n"
             "  --weights NAME=W,...      criterion weights (W >= 0); criteria left out keep\n"
             "                            their defaults:\n"
             "                            %s\n"
@@ -366,7 +392,7 @@ void help_ranking(FILE *out, const champ_options *defaults)
             "  --samples K               bridging from K sampled sources (default %zu:\n"
             "                            exact when the network is small enough)\n"
             "  --seed S                  seed of the sampling (default %" PRIu64 ")\n",
-            weights, champ_options_get_min_activity(defaults), groups,
+            scenarios, weights, champ_options_get_min_activity(defaults), groups,
             champ_options_get_reciprocity_prior(defaults),
             champ_options_get_bridging_samples(defaults), champ_options_get_seed(defaults));
 }
@@ -454,7 +480,7 @@ void help_reading(FILE *out, const champ_read_options *defaults)
     fprintf(out, "                            (default %s)\n", champ_read_options_get_hrvar(defaults));
 }
 
-static int handle_format(struct cli *cli, const char *option, const char *value)
+int handle_format(struct cli *cli, const char *option, const char *value)
 {
     char names[256] = "";
     size_t used = 0;

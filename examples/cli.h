@@ -95,9 +95,15 @@ struct cli {
     size_t top;
     bool top_given;
     const char *args[4];        /* positional arguments, args[0] the input */
+    const char *goal;           /* track: the goal file, or NULL */
     int arg_count;
     bool help;
 };
+
+/* --format: one of the command's formats (command->format_name). */
+int handle_format(struct cli *cli, const char *option, const char *value);
+/* A count option's value: a decimal integer in [0, max]. */
+int parse_count_option(const char *option, const char *text, uintmax_t max, uintmax_t *out);
 
 /* The options every command that ranks takes, and those of reading. */
 extern const struct option_spec RANKING_OPTIONS[];

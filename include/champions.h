@@ -159,9 +159,50 @@ typedef enum champ_warning {
 } champ_warning;
 #define CHAMP_WARNING_COUNT 8
 
+/* The method's four start scenarios (Since: 0.2.0): whose ties count as
+ * reach. champ_scenario_name() gives "colleagues", "recruitment",
+ * "citizens" and "visitors"; champ_scenario_description() a sentence. A
+ * scenario is a preset of the options: see champ_options_set_scenario(). */
+typedef enum champ_scenario {
+    CHAMP_SCENARIO_COLLEAGUES = 0,  /* colleagues and partners: reach counts other teams */
+    CHAMP_SCENARIO_RECRUITMENT = 1, /* potential colleagues: audience group "candidate" */
+    CHAMP_SCENARIO_CITIZENS = 2,    /* citizens: audience group "citizen" */
+    CHAMP_SCENARIO_VISITORS = 3     /* prospective residents, businesses and visitors:
+                                     * audience group "visitor" */
+} champ_scenario;
+#define CHAMP_SCENARIO_COUNT 4
+
+/* Calendar periods of a tracking, in UTC; a week starts on Monday
+ * (Since: 0.2.0). champ_period_name() gives "week", "month", "quarter". */
+typedef enum champ_period {
+    CHAMP_PERIOD_WEEK = 0,
+    CHAMP_PERIOD_MONTH = 1,
+    CHAMP_PERIOD_QUARTER = 2
+} champ_period;
+#define CHAMP_PERIOD_COUNT 3
+
+/* The KPIs of a period that are numbers (Since: 0.2.0); champ_kpi_name()
+ * gives the keys of the tracking's JSON "kpis": "active_people" and so
+ * on. The champions themselves, the KPI "champions", are a list: see
+ * champ_tracking_champion(). */
+typedef enum champ_kpi {
+    CHAMP_KPI_ACTIVE_PEOPLE = 0,        /* people with at least one kept interaction */
+    CHAMP_KPI_CHAMPION_RECIPROCITY = 1, /* the champions' mean reciprocity; NAN with none */
+    CHAMP_KPI_CHAMPION_REACH = 2,       /* known teams among everyone tied to a champion,
+                                         * the champions' own teams left out */
+    CHAMP_KPI_AUDIENCE_REACHED = 3,     /* people of the audience groups tied to a champion;
+                                         * 0 without audience groups */
+    CHAMP_KPI_RETAINED = 4              /* the share of the previous period's champions that
+                                         * are champions again; NAN for the first period and
+                                         * after one without champions */
+} champ_kpi;
+#define CHAMP_KPI_COUNT 5
+
 typedef struct champ_network champ_network;
 typedef struct champ_options champ_options;
 typedef struct champ_ranking champ_ranking;
+typedef struct champ_tracking champ_tracking; /* Since: 0.2.0 */
+typedef struct champ_goal champ_goal;         /* Since: 0.2.0 */
 
 /* ------------------------------------------------------------------------
  * Library
@@ -184,6 +225,15 @@ CHAMP_EXTERN const char *champ_summary_item_name(champ_summary_item item);
 CHAMP_EXTERN const char *champ_format_name(champ_format format);
 CHAMP_EXTERN const char *champ_input_name(champ_input input);
 CHAMP_EXTERN const char *champ_warning_name(champ_warning warning);
+CHAMP_EXTERN const char *champ_scenario_name(champ_scenario scenario);
+CHAMP_EXTERN const char *champ_period_name(champ_period period);
+CHAMP_EXTERN const char *champ_kpi_name(champ_kpi kpi);
+
+/* A scenario in one sentence, as the method puts it ("Contact with
+ * citizens: reach counts the citizens (audience group \"citizen\") a
+ * person is in touch with."). NULL out of range. Thread-safe. Since:
+ * 0.2.0. */
+CHAMP_EXTERN const char *champ_scenario_description(champ_scenario scenario);
 
 /* The message of the last failure on the calling thread. Never NULL: "" when
  * this thread has seen no failure. Valid until the thread's next call into
@@ -209,7 +259,8 @@ CHAMP_EXTERN champ_status champ_parse_times(double *out, size_t n, const char *c
 /* Progress of a long call, reported on the calling thread. `phase` is a
  * static name: "read" (done = the share of the file's bytes read), then for
  * champ_rank() "graph", "ties", "influence", "bridging" (done = the share of
- * the sources finished) and "ranking". Each phase is reported as it starts
+ * the sources finished) and "ranking"; for champ_track() (Since: 0.2.0)
+ * "track" (done = the share of the periods ranked). Each phase is reported as it starts
  * (done 0) and the long ones as they go, up to 1. Return 0 to go on,
  * anything else to stop: the call then fails with CHAMP_ERR_CANCELLED and
  * returns nothing. The callback must not use the handles of the call. */
@@ -239,7 +290,8 @@ CHAMP_EXTERN champ_status champ_read_options_new(champ_read_options **out);
  * when it holds Messages.csv and Users.csv; text starting with '{' is
  * JSON (the document when its first object has "people" or
  * "interactions", else JSON Lines); other text is CSV, a Viva Insights
- * query when its header has PrimaryCollaborator_PersonId. Gzip and UTF-16
+ * query when its header has PrimaryCollaborator_PersonId. A gzip file is
+ * read as what it holds, in any of these forms; UTF-16 and tar archives
  * are named as such in the error. Errors: CHAMP_ERR_ARGUMENT (NULL handle,
  * a value out of range). Since: 0.2.0. */
 CHAMP_EXTERN champ_status champ_read_options_set_input(champ_read_options *ro, champ_input input);
@@ -434,6 +486,24 @@ CHAMP_EXTERN champ_status champ_options_set_bridging_samples(champ_options *o, s
 /* Seed of the source sampling (default 1): equal seeds, equal results. */
 CHAMP_EXTERN champ_status champ_options_set_seed(champ_options *o, uint64_t seed);
 
+/* Apply a start scenario's preset (Since: 0.2.0): its audience groups
+ * (none for colleagues; "candidate", "citizen", "visitor") and champion
+ * groups ("staff"). An option the caller sets explicitly, before or after,
+ * wins over the preset: champ_options_set_audience_groups() and
+ * champ_options_set_champion_groups() then keep their values whatever
+ * scenario is set. The getters read what a ranking will use. Errors:
+ * CHAMP_ERR_ARGUMENT (a NULL handle, a scenario out of range). */
+CHAMP_EXTERN champ_status champ_options_set_scenario(champ_options *o, champ_scenario s);
+
+/* How many eligible people, from rank 1, are the champions of a tracked
+ * period (Since: 0.2.0): n >= 1, default 10. Errors: CHAMP_ERR_ARGUMENT. */
+CHAMP_EXTERN champ_status champ_options_set_top(champ_options *o, size_t n);
+
+/* The calendar period champ_track() ranks (Since: 0.2.0; default
+ * CHAMP_PERIOD_MONTH). Errors: CHAMP_ERR_ARGUMENT (a NULL handle, a period
+ * out of range). */
+CHAMP_EXTERN champ_status champ_options_set_period(champ_options *o, champ_period p);
+
 /* Report champ_rank()'s progress to fn with `user` (fn NULL: none, the
  * default). */
 CHAMP_EXTERN champ_status champ_options_set_progress(champ_options *o, champ_progress_fn fn,
@@ -452,6 +522,10 @@ CHAMP_EXTERN size_t champ_options_champion_group_count(const champ_options *o);
 CHAMP_EXTERN const char *champ_options_champion_group(const champ_options *o, size_t i);
 CHAMP_EXTERN size_t champ_options_audience_group_count(const champ_options *o);
 CHAMP_EXTERN const char *champ_options_audience_group(const champ_options *o, size_t i);
+/* The scenario set, or -1 when none (the default; and for a NULL handle). */
+CHAMP_EXTERN int champ_options_get_scenario(const champ_options *o);
+CHAMP_EXTERN size_t champ_options_get_top(const champ_options *o);
+CHAMP_EXTERN champ_period champ_options_get_period(const champ_options *o);
 
 CHAMP_EXTERN void champ_options_free(champ_options *o);
 
@@ -589,6 +663,121 @@ CHAMP_EXTERN champ_status champ_ranking_write_to(const champ_ranking *r, champ_f
                                                  size_t top, champ_write_fn fn, void *user);
 
 CHAMP_EXTERN void champ_ranking_free(champ_ranking *r);
+
+/* ------------------------------------------------------------------------
+ * The programme (Since: 0.2.0): the champions of every calendar period,
+ * the KPIs that follow them, and how a goal stands. A tracking is
+ * self-contained, like a ranking.
+ * ------------------------------------------------------------------------ */
+
+/* Rank every calendar period (UTC; champ_options_set_period) from the one
+ * holding the first timed interaction to the one holding the last, each
+ * exactly as champ_rank()
+ * ranks the network with the options and the window [period start,
+ * next period's start); with a window in the options, only the
+ * interactions inside it count, and each period's window is cut to it.
+ * Per period it keeps the summary and warnings of that ranking, its
+ * champions (the first champ_options_get_top() eligible people), the
+ * KPIs (champ_kpi) and the rising champions. The network is read once;
+ * the periods are ranked one after the other. Progress: the phase "track",
+ * done = the share of the periods ranked. A tracking spans at most 1,000
+ * periods. Errors: CHAMP_ERR_ARGUMENT (NULL network or out, options
+ * champ_rank() refuses, more than 1,000 periods),
+ * CHAMP_ERR_SCHEMA (no interaction has a time inside the window: there is
+ * nothing to track), CHAMP_ERR_NOMEM, CHAMP_ERR_CANCELLED,
+ * CHAMP_ERR_INTERNAL. Thread-safe (see the top). */
+CHAMP_EXTERN champ_status champ_track(const champ_network *net, const champ_options *o,
+                                      champ_tracking **out);
+
+/* The periods (0 for NULL), the period, the number of champions per
+ * period, and the scenario (-1: none) of the options tracked. */
+CHAMP_EXTERN size_t champ_tracking_count(const champ_tracking *t);
+CHAMP_EXTERN champ_period champ_tracking_period(const champ_tracking *t);
+CHAMP_EXTERN size_t champ_tracking_top(const champ_tracking *t);
+CHAMP_EXTERN int champ_tracking_scenario(const champ_tracking *t);
+
+/* Period i (0-based, in time order): its window [since, until) in Unix
+ * seconds, its summary item (as champ_ranking_summary() of its ranking),
+ * its warnings (as champ_ranking_warning()), a KPI (NAN for null), its
+ * champions in rank order (champion k has rank k + 1), and its rising
+ * champions: those not champions in period i - 1 (none in period 0),
+ * best rank first, with their rank now and their rank in period i - 1
+ * (0 when they were not eligible then). Out of range or NULL: NAN, 0 or
+ * NULL as the type allows. Strings borrowed from the tracking. */
+CHAMP_EXTERN double champ_tracking_since(const champ_tracking *t, size_t i);
+CHAMP_EXTERN double champ_tracking_until(const champ_tracking *t, size_t i);
+CHAMP_EXTERN double champ_tracking_summary(const champ_tracking *t, size_t i,
+                                           champ_summary_item item);
+CHAMP_EXTERN size_t champ_tracking_warning_count(const champ_tracking *t, size_t i);
+CHAMP_EXTERN const char *champ_tracking_warning(const champ_tracking *t, size_t i, size_t k,
+                                                champ_warning *kind);
+CHAMP_EXTERN double champ_tracking_kpi(const champ_tracking *t, size_t i, champ_kpi kpi);
+CHAMP_EXTERN size_t champ_tracking_champion_count(const champ_tracking *t, size_t i);
+CHAMP_EXTERN const char *champ_tracking_champion(const champ_tracking *t, size_t i, size_t k);
+CHAMP_EXTERN size_t champ_tracking_rising_count(const champ_tracking *t, size_t i);
+CHAMP_EXTERN const char *champ_tracking_rising(const champ_tracking *t, size_t i, size_t k,
+                                               size_t *rank, size_t *previous_rank);
+
+/* Write the tracking as JSON ({"version", "scenario", "period", "top",
+ * "periods": [{"since", "until", "summary", "kpis", "rising"}], and with
+ * a goal its "goal" status}, one line, see docs/programme.md) or CSV (one
+ * row per period: since, until, the summary's numbers, the KPIs, the
+ * champions and the rising ones as ids joined by ';'; no goal). `goal`
+ * may be NULL. Errors: CHAMP_ERR_ARGUMENT (a NULL argument, a format other
+ * than JSON and CSV), the errors of champ_goal_status() with a goal,
+ * CHAMP_ERR_NOMEM, CHAMP_ERR_IO (as champ_ranking_write). */
+CHAMP_EXTERN champ_status champ_tracking_write(const champ_tracking *t, const champ_goal *goal,
+                                               champ_format format, FILE *stream);
+CHAMP_EXTERN champ_status champ_tracking_write_to(const champ_tracking *t,
+                                                  const champ_goal *goal, champ_format format,
+                                                  champ_write_fn fn, void *user);
+
+CHAMP_EXTERN void champ_tracking_free(champ_tracking *t);
+
+/* A SMART goal, read from a JSON file: {"name": "...", "scenario":
+ * "citizens" (optional), "kpi": a KPI's name or "summary.<item>" (a number
+ * in every period), "target": a number, "deadline": an RFC 3339 date-time
+ * or a date, "baseline_period": the index of the period whose value is the
+ * baseline (optional, default 0), "what", "who", "why": the goal in words
+ * (optional)}. Messages name the file and the member ("goal.json: kpi:
+ * unknown KPI \"reach\" (expected active_people, ...)"). Errors:
+ * CHAMP_ERR_ARGUMENT, CHAMP_ERR_IO, CHAMP_ERR_PARSE, CHAMP_ERR_SCHEMA,
+ * CHAMP_ERR_NOMEM. Thread-safe. */
+CHAMP_EXTERN champ_status champ_goal_read(const char *path, champ_goal **out);
+/* The same from memory; `name` starts the messages (NULL: none). */
+CHAMP_EXTERN champ_status champ_goal_read_memory(const void *data, size_t len, const char *name,
+                                                 champ_goal **out);
+
+/* What the goal says. Strings borrowed from the goal (NULL when absent or
+ * for a NULL goal); the scenario -1 when it names none; the deadline in
+ * Unix seconds. */
+CHAMP_EXTERN const char *champ_goal_name(const champ_goal *g);
+CHAMP_EXTERN const char *champ_goal_kpi(const champ_goal *g);
+CHAMP_EXTERN double champ_goal_target(const champ_goal *g);
+CHAMP_EXTERN double champ_goal_deadline(const champ_goal *g);
+CHAMP_EXTERN size_t champ_goal_baseline_period(const champ_goal *g);
+CHAMP_EXTERN int champ_goal_scenario(const champ_goal *g);
+CHAMP_EXTERN const char *champ_goal_what(const champ_goal *g);
+CHAMP_EXTERN const char *champ_goal_who(const champ_goal *g);
+CHAMP_EXTERN const char *champ_goal_why(const champ_goal *g);
+
+/* How the goal stands on a tracking: the KPI's value in the baseline
+ * period and in the last period that has one, the progress (latest -
+ * baseline) / (target - baseline) clamped to [0, 1], and on_track: 1 when
+ * the least-squares line through the points (period start, value) from
+ * the baseline period on reaches the target by the deadline (0 when not;
+ * with one point only, 1 when that value has reached the target). Any
+ * out-parameter may be NULL. Errors: CHAMP_ERR_ARGUMENT (NULL goal or
+ * tracking), CHAMP_ERR_SCHEMA when the goal does not fit the tracking,
+ * with a message saying how: a scenario other than the tracking's, a
+ * baseline period past the last, a KPI without a value in the baseline
+ * period, a deadline before the first period, a target equal to the
+ * baseline. Thread-safe. */
+CHAMP_EXTERN champ_status champ_goal_status(const champ_goal *g, const champ_tracking *t,
+                                            double *baseline, double *latest, double *progress,
+                                            int *on_track);
+
+CHAMP_EXTERN void champ_goal_free(champ_goal *g);
 
 #ifdef __cplusplus
 }

@@ -11,9 +11,11 @@
 #include "text.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
 /* ------------------------------------------------------------------------
  * The options
@@ -137,13 +139,79 @@ static int is_zip(const unsigned char *s, size_t len)
     return starts_with(s, len, "PK\x03\x04", 4) || starts_with(s, len, "PK\x05\x06", 4);
 }
 
+static int is_gzip(const unsigned char *s, size_t len)
+{
+    return starts_with(s, len, "\x1f\x8b", 2);
+}
+
+/* The bytes of a gzip file (one member or several back to back) in a new
+ * buffer, grown as it inflates. zlib, as Debian ships it. */
+static champ_status gunzip(const unsigned char *s, size_t len, unsigned char **out,
+                           size_t *out_len)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) /* 16: a gzip header */
+        return champ__nomem();
+    size_t cap = len < (SIZE_MAX >> 3) ? len * 4 : len, used = 0, in = 0;
+    cap = cap < 65536 ? 65536 : cap;
+    unsigned char *buf = malloc(cap);
+    champ_status st = buf ? CHAMP_OK : champ__nomem();
+    while (!st) {
+        if (used == cap) {
+            unsigned char *grown = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+            if (!grown) {
+                st = champ__nomem();
+                break;
+            }
+            buf = grown;
+            cap *= 2;
+        }
+        z.next_in = (Bytef *)(uintptr_t)(s + in);
+        z.avail_in = (uInt)(len - in < UINT32_MAX ? len - in : UINT32_MAX);
+        z.next_out = buf + used;
+        z.avail_out = (uInt)(cap - used < UINT32_MAX ? cap - used : UINT32_MAX);
+        int rc = inflate(&z, Z_NO_FLUSH);
+        in = (size_t)(z.next_in - s);
+        used = (size_t)(z.next_out - buf);
+        if (rc == Z_STREAM_END) {
+            if (in == len)
+                break;
+            if (!is_gzip(s + in, len - in)) {
+                st = champ__fail(CHAMP_ERR_PARSE, "unexpected data after the gzip stream");
+                break;
+            }
+            inflateReset(&z); /* the next member */
+        } else if (rc == Z_MEM_ERROR) {
+            st = champ__nomem();
+        } else if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT) {
+            st = champ__fail(CHAMP_ERR_PARSE, "the gzip data is damaged: %s",
+                             z.msg ? z.msg : "invalid data");
+        } else if (rc == Z_BUF_ERROR && in == len && used < cap) {
+            st = champ__fail(CHAMP_ERR_PARSE, "the gzip data ends early (a truncated file?)");
+        }
+    }
+    inflateEnd(&z);
+    if (st) {
+        free(buf);
+        return st;
+    }
+    *out = buf;
+    *out_len = used;
+    return CHAMP_OK;
+}
+
 /* Inputs that cannot be text of any form: said plainly, rather than left
  * to a parser's "expected a value" at some odd column. */
 static champ_status refuse_binary(const unsigned char *s, size_t len)
 {
-    if (starts_with(s, len, "\x1f\x8b", 2))
-        return champ__fail(CHAMP_ERR_PARSE, "the input is gzip-compressed: decompress it first "
-                                            "(gunzip)");
+    if (is_gzip(s, len))
+        return champ__fail(CHAMP_ERR_PARSE, "the input is compressed twice with gzip: "
+                                            "decompress it once first (gunzip)");
+    if (len >= 262 && memcmp(s + 257, "ustar", 5) == 0)
+        return champ__fail(CHAMP_ERR_PARSE, "the input is a tar archive: unpack it first (a "
+                                            "Slack or Viva Engage export is read as a folder "
+                                            "or a .zip)");
     /* UTF-16 and UTF-32: a byte-order mark of theirs, or a NUL among the
      * first bytes, as ASCII text in them has. */
     int wide = starts_with(s, len, "\xff\xfe", 2) || starts_with(s, len, "\xfe\xff", 2);
@@ -229,10 +297,30 @@ static int is_archive_form(champ_input form)
     return form == CHAMP_INPUT_SLACK || form == CHAMP_INPUT_VIVA_ENGAGE;
 }
 
+static champ_status read_plain(const unsigned char *s, size_t len,
+                               const champ_read_options *ro, int json_only,
+                               champ_network **out);
+
 /* Bytes in any form into `*out` (NULL on failure); `json_only` for the
- * older entry points that read JSON and nothing else. */
+ * older entry points that read JSON and nothing else. A gzip file is read
+ * as what it holds. */
 static champ_status read_bytes(const unsigned char *s, size_t len, const champ_read_options *ro,
                                int json_only, champ_network **out)
+{
+    if (!is_gzip(s, len))
+        return read_plain(s, len, ro, json_only, out);
+    unsigned char *plain = NULL;
+    size_t plain_len = 0;
+    champ_status st = gunzip(s, len, &plain, &plain_len);
+    if (!st)
+        st = read_plain(plain, plain_len, ro, json_only, out);
+    free(plain);
+    return st;
+}
+
+static champ_status read_plain(const unsigned char *s, size_t len,
+                               const champ_read_options *ro, int json_only,
+                               champ_network **out)
 {
     champ_input form = ro->input;
     if (is_zip(s, len) && !json_only && (form == CHAMP_INPUT_DETECT || is_archive_form(form))) {

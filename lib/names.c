@@ -1,6 +1,7 @@
 /* The names of the public enums' values: the one place where "reciprocity",
  * "cross_team_share" or "no_teams" is spelled. The writers, the demo and
- * the bindings ask for them here. */
+ * the bindings ask for them here. (The scenarios' names sit with their
+ * presets, in scenarios.c.) */
 #include "champions.h"
 
 #include <stddef.h>
@@ -73,4 +74,23 @@ const char *champ_warning_name(champ_warning warning)
         [CHAMP_WARN_UNTIMED] = "untimed",
         [CHAMP_WARN_NO_ELIGIBLE] = "no_eligible"};
     return NAME_OF(names, warning);
+}
+
+const char *champ_period_name(champ_period period)
+{
+    static const char *const names[CHAMP_PERIOD_COUNT] = {
+        [CHAMP_PERIOD_WEEK] = "week", [CHAMP_PERIOD_MONTH] = "month",
+        [CHAMP_PERIOD_QUARTER] = "quarter"};
+    return NAME_OF(names, period);
+}
+
+const char *champ_kpi_name(champ_kpi kpi)
+{
+    static const char *const names[CHAMP_KPI_COUNT] = {
+        [CHAMP_KPI_ACTIVE_PEOPLE] = "active_people",
+        [CHAMP_KPI_CHAMPION_RECIPROCITY] = "champion_reciprocity",
+        [CHAMP_KPI_CHAMPION_REACH] = "champion_reach",
+        [CHAMP_KPI_AUDIENCE_REACHED] = "audience_reached",
+        [CHAMP_KPI_RETAINED] = "retained"};
+    return NAME_OF(names, kpi);
 }

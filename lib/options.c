@@ -2,6 +2,7 @@
  * options unchanged. */
 #include "options.h"
 #include "errors.h"
+#include "scenarios.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -10,6 +11,7 @@
 
 static const double DEFAULT_WEIGHTS[CHAMP_CRITERION_COUNT] = {0.30, 0.25, 0.15, 0.15, 0.15};
 static const char DEFAULT_CHAMPION_GROUP[] = "staff";
+#define DEFAULT_TOP 10
 
 champ_status champ_options_new(champ_options **out)
 {
@@ -25,6 +27,9 @@ champ_status champ_options_new(champ_options **out)
     o->min_activity = 1;
     o->reciprocity_prior = 2;
     o->seed = 1;
+    o->scenario = -1;
+    o->top = DEFAULT_TOP;
+    o->period = CHAMP_PERIOD_MONTH;
     champ_strtab_init(&o->type_names);
     champ_strtab_init(&o->champion_groups);
     champ_strtab_init(&o->audience_groups);
@@ -161,14 +166,78 @@ champ_status champ_options_set_champion_groups(champ_options *o, const char *con
                                                size_t n)
 {
     champ_status st = check_options(o, "champ_options_set_champion_groups");
-    return st ? st : set_groups(&o->champion_groups, "champion group", groups, n);
+    if (st || (st = set_groups(&o->champion_groups, "champion group", groups, n)))
+        return st;
+    o->champion_groups_set = 1;
+    return CHAMP_OK;
 }
 
 champ_status champ_options_set_audience_groups(champ_options *o, const char *const *groups,
                                                size_t n)
 {
     champ_status st = check_options(o, "champ_options_set_audience_groups");
-    return st ? st : set_groups(&o->audience_groups, "audience group", groups, n);
+    if (st || (st = set_groups(&o->audience_groups, "audience group", groups, n)))
+        return st;
+    o->audience_groups_set = 1;
+    return CHAMP_OK;
+}
+
+/* A scenario's preset, for the groups the caller has not set: all or
+ * nothing. */
+champ_status champ_options_set_scenario(champ_options *o, champ_scenario s)
+{
+    champ_status st = check_options(o, "champ_options_set_scenario");
+    if (st)
+        return st;
+    if (!champ_scenario_name(s))
+        return champ__fail(CHAMP_ERR_ARGUMENT, "scenario: unknown scenario %d", (int)s);
+    const char *audience = champ__scenario_audience(s), *champion = DEFAULT_CHAMPION_GROUP;
+    champ_strtab audiences, champions;
+    champ_strtab_init(&audiences);
+    champ_strtab_init(&champions);
+    uint32_t k;
+    if ((audience && champ_strtab_intern(&audiences, audience, strlen(audience), &k, NULL)) ||
+        champ_strtab_intern(&champions, champion, strlen(champion), &k, NULL)) {
+        champ_strtab_clear(&audiences);
+        champ_strtab_clear(&champions);
+        return champ__nomem();
+    }
+    if (!o->audience_groups_set) {
+        champ_strtab_clear(&o->audience_groups);
+        o->audience_groups = audiences;
+    } else {
+        champ_strtab_clear(&audiences);
+    }
+    if (!o->champion_groups_set) {
+        champ_strtab_clear(&o->champion_groups);
+        o->champion_groups = champions;
+    } else {
+        champ_strtab_clear(&champions);
+    }
+    o->scenario = (int)s;
+    return CHAMP_OK;
+}
+
+champ_status champ_options_set_period(champ_options *o, champ_period p)
+{
+    champ_status st = check_options(o, "champ_options_set_period");
+    if (st)
+        return st;
+    if (!champ_period_name(p))
+        return champ__fail(CHAMP_ERR_ARGUMENT, "period: unknown period %d", (int)p);
+    o->period = p;
+    return CHAMP_OK;
+}
+
+champ_status champ_options_set_top(champ_options *o, size_t n)
+{
+    champ_status st = check_options(o, "champ_options_set_top");
+    if (st)
+        return st;
+    if (n == 0)
+        return champ__fail(CHAMP_ERR_ARGUMENT, "top: expected at least 1 champion, got 0");
+    o->top = n;
+    return CHAMP_OK;
 }
 
 champ_status champ_options_set_reciprocity_prior(champ_options *o, double alpha)
@@ -257,4 +326,19 @@ size_t champ_options_audience_group_count(const champ_options *o)
 const char *champ_options_audience_group(const champ_options *o, size_t i)
 {
     return o ? group_at(&o->audience_groups, i) : NULL;
+}
+
+int champ_options_get_scenario(const champ_options *o)
+{
+    return o ? o->scenario : -1;
+}
+
+size_t champ_options_get_top(const champ_options *o)
+{
+    return o ? o->top : 0;
+}
+
+champ_period champ_options_get_period(const champ_options *o)
+{
+    return o ? o->period : CHAMP_PERIOD_MONTH;
 }

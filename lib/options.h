@@ -18,6 +18,11 @@ struct champ_options {
     size_t bridging_samples;      /* 0: automatic */
     uint64_t seed;
     champ_progress progress;
+    int scenario;                 /* -1: none */
+    /* Set by the caller, so that a scenario's preset leaves them alone. */
+    int champion_groups_set, audience_groups_set;
+    size_t top;                   /* champions per tracked period */
+    champ_period period;          /* of a tracking */
 };
 
 /* Multiplier of the type named `name` (1 when not set). */

@@ -59,4 +59,17 @@ champ_status champ__out_close(champ_out *o, const char *reason);
 /* A champ_write_fn that writes to a FILE * (user). */
 int champ__out_to_stream(void *user, const char *data, size_t len);
 
+/* A string as JSON (quoted, escaped) and as a CSV field (RFC 4180: quoted
+ * when it holds a comma, a quote or a line break). */
+void champ__out_json_string(champ_out *o, const char *s);
+void champ__out_csv_string(champ_out *o, const char *s);
+
+/* A whole output: body(o, arg) writes it, with '.' for the decimal point
+ * whatever the host's locale, to fn in pieces, or to a stream, checked
+ * (fflush, ferror: "cannot write the output: No space left on device").
+ * Errors: CHAMP_ERR_NOMEM, CHAMP_ERR_IO. */
+champ_status champ__write(champ_write_fn fn, void *user, void (*body)(champ_out *o, void *arg),
+                          void *arg);
+champ_status champ__write_stream(FILE *stream, void (*body)(champ_out *o, void *arg), void *arg);
+
 #endif

@@ -174,7 +174,7 @@ static void summarise(champ_ranking *r, const champ_network *net, const champ_gr
     s[CHAMP_SUMMARY_DROPPED_ZERO] = net->skips_zero ? (double)net->dropped_zero : NAN;
 }
 
-static champ_status check_rank_options(const champ_options *o)
+champ_status champ__check_rank_options(const champ_options *o)
 {
     double total = weight_total(o);
     if (!(total > 0))
@@ -241,6 +241,24 @@ static champ_status rank_with(const champ_network *net, const champ_options *o,
     return st;
 }
 
+/* A new ranking of net with o (not NULL) in *out. */
+static champ_status rank_new(const champ_network *net, const champ_options *o,
+                             champ_ranking **out)
+{
+    champ_status st;
+    champ_ranking *r = calloc(1, sizeof *r);
+    if (!r)
+        st = champ__nomem();
+    else if (!(st = champ__check_rank_options(o)))
+        st = rank_with(net, o, r);
+    if (st) {
+        champ_ranking_free(r);
+        return st;
+    }
+    *out = r;
+    return CHAMP_OK;
+}
+
 champ_status champ_rank(const champ_network *net, const champ_options *o, champ_ranking **out)
 {
     champ_status st;
@@ -255,18 +273,20 @@ champ_status champ_rank(const champ_network *net, const champ_options *o, champ_
             return st;
         o = defaults;
     }
-    champ_ranking *r = calloc(1, sizeof *r);
-    if (!r)
-        st = champ__nomem();
-    else if (!(st = check_rank_options(o)))
-        st = rank_with(net, o, r);
+    st = rank_new(net, o, out);
     champ_options_free(defaults);
-    if (st) {
-        champ_ranking_free(r);
-        return st;
-    }
-    *out = r;
-    return CHAMP_OK;
+    return st;
+}
+
+champ_status champ__rank_window(const champ_network *net, const champ_options *o, double since,
+                                double until, champ_ranking **out)
+{
+    champ_options windowed = *o; /* shares o's tables: read only, never freed */
+    windowed.since = since;
+    windowed.until = until;
+    windowed.progress = (champ_progress){NULL, NULL};
+    *out = NULL;
+    return rank_new(net, &windowed, out);
 }
 
 void champ_ranking_free(champ_ranking *r)

@@ -30,4 +30,18 @@ struct champ_ranking {
     champ_warnings warnings;
 };
 
+/* The JSON object of a summary and its warnings, as the ranking's JSON
+ * output holds it ("dropped_zero" only when not NAN); writer.c. */
+struct champ_out;
+void champ__out_summary(struct champ_out *o, const double *summary, const champ_warnings *w);
+
+/* The checks champ_rank() makes of its options (all weights 0, since >=
+ * until): CHAMP_ERR_ARGUMENT with a message. */
+champ_status champ__check_rank_options(const champ_options *o);
+
+/* champ_rank() of net with o (not NULL) and the window [since, until)
+ * instead of o's, without o's progress callback. */
+champ_status champ__rank_window(const champ_network *net, const champ_options *o, double since,
+                                double until, champ_ranking **out);
+
 #endif

@@ -85,7 +85,7 @@ static int days_in_month(int year, int month)
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
  * days_from_civil): no timegm, which is neither standard nor free of the
  * process time zone. */
-static int64_t days_from_civil(int64_t y, int m, int d)
+int64_t champ__days_from_civil(int64_t y, int m, int d)
 {
     y -= m <= 2;
     int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -97,7 +97,7 @@ static int64_t days_from_civil(int64_t y, int m, int d)
 
 /* The proleptic Gregorian date of a day count since 1970-01-01 (the
  * inverse of days_from_civil, H. Hinnant's civil_from_days). */
-static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+void champ__civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 {
     z += 719468;
     int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -112,10 +112,14 @@ static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 
 void champ__format_time(char *buf, double t)
 {
+    if (!(t >= CHAMP_TIME_MIN && t < CHAMP_TIME_MAX)) { /* no calendar date: the number */
+        snprintf(buf, CHAMP_TIME_TEXT_MAX, "%.17g", t);
+        return;
+    }
     int64_t s = (int64_t)floor(t), days = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
     int64_t rest = s - days * 86400, year;
     int month, day;
-    civil_from_days(days, &year, &month, &day);
+    champ__civil_from_days(days, &year, &month, &day);
     snprintf(buf, CHAMP_TIME_TEXT_MAX, "%04lld-%02d-%02dT%02d:%02d:%02dZ", (long long)year, month,
              day, (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60));
 }
@@ -133,7 +137,7 @@ static const char *plain_date(const unsigned char *s, size_t len, double *out)
         return "month out of range";
     if (day < 1 || day > days_in_month(year, month))
         return "day out of range";
-    *out = (double)(days_from_civil(year, month, day) * 86400);
+    *out = (double)(champ__days_from_civil(year, month, day) * 86400);
     return NULL;
 }
 
@@ -182,7 +186,7 @@ static const char *rfc3339(const unsigned char *s, size_t len, double *out)
         return "minute out of range";
     if (second > 60)
         return "second out of range";
-    int64_t t = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second -
+    int64_t t = champ__days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second -
                 (int64_t)offset * 60;
     *out = (double)t + fraction;
     return NULL;

@@ -6,6 +6,7 @@
 #include "champions.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* The longest number text accepted, in the export's records and as Unix
  * seconds. The limit dates from when cJSON read records (it reads at most
@@ -26,8 +27,20 @@ champ_status champ__parse_time_text(const char *s, size_t len, double *out);
  * export, where Unix seconds are written as JSON numbers. */
 champ_status champ__parse_rfc3339(const char *s, size_t len, double *out);
 
-/* t (Unix seconds, finite) as an RFC 3339 UTC date-time, to the second
- * (rounded down): "2026-03-01T09:30:00Z". buf holds CHAMP_TIME_TEXT_MAX. */
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back: the
+ * calendar without timegm or the process time zone. */
+int64_t champ__days_from_civil(int64_t y, int m, int d);
+void champ__civil_from_days(int64_t z, int64_t *y, int *m, int *d);
+
+/* The times a calendar date can be written for: the years 0000 to 9999,
+ * RFC 3339's, [0000-01-01T00:00:00Z, 10000-01-01T00:00:00Z). */
+#define CHAMP_TIME_MIN (-62167219200.0)
+#define CHAMP_TIME_MAX 253402300800.0
+
+/* t (Unix seconds) as an RFC 3339 UTC date-time, to the second (rounded
+ * down): "2026-03-01T09:30:00Z"; outside [CHAMP_TIME_MIN, CHAMP_TIME_MAX)
+ * (a number of seconds an export may hold) as that number, "1e+20".
+ * buf holds CHAMP_TIME_TEXT_MAX. */
 #define CHAMP_TIME_TEXT_MAX 40
 void champ__format_time(char *buf, double t);
 

@@ -58,46 +58,6 @@ static value text_or_null(const char *text)
 
 /* ---- escaping --------------------------------------------------------------- */
 
-static void put_json_string(champ_out *o, const char *s)
-{
-    static const char hex[] = "0123456789abcdef";
-    champ__out_putc(o, '"');
-    const unsigned char *p = (const unsigned char *)s;
-    for (;;) {
-        const unsigned char *plain = p;
-        while (*p >= 0x20 && *p != '"' && *p != '\\')
-            p++;
-        champ__out_write(o, (const char *)plain, (size_t)(p - plain));
-        if (!*p)
-            break;
-        if (*p == '"' || *p == '\\') {
-            char esc[2] = {'\\', (char)*p};
-            champ__out_write(o, esc, 2);
-        } else {
-            char esc[6] = {'\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15]};
-            champ__out_write(o, esc, 6);
-        }
-        p++;
-    }
-    champ__out_putc(o, '"');
-}
-
-/* RFC 4180: quote a field holding a comma, quote or line break. */
-static void put_csv_string(champ_out *o, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        champ__out_puts(o, s);
-        return;
-    }
-    champ__out_putc(o, '"');
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            champ__out_putc(o, '"');
-        champ__out_putc(o, *p);
-    }
-    champ__out_putc(o, '"');
-}
-
 /* Text for XML 1.0 (an attribute value or element content): the five
  * markup characters escaped; control characters, which XML 1.0 cannot
  * hold at all, as U+FFFD. */
@@ -134,9 +94,9 @@ static void put_value(champ_out *o, sink_mode mode, value v)
         break;
     case V_STRING:
         if (mode == SINK_JSON)
-            put_json_string(o, v.text);
+            champ__out_json_string(o, v.text);
         else if (mode == SINK_CSV)
-            put_csv_string(o, v.text);
+            champ__out_csv_string(o, v.text);
         else
             put_xml_text(o, v.text);
         break;
@@ -291,32 +251,40 @@ static void put_person(sink *s, const champ_ranking *r, size_t i)
 
 /* ---- JSON and CSV ---------------------------------------------------------------- */
 
-static void put_warnings(sink *s, const champ_ranking *r)
+void champ__out_summary(champ_out *o, const double *summary, const champ_warnings *w)
 {
-    json_key(s, "warnings");
-    champ__out_putc(s->o, '[');
-    for (size_t i = 0; i < champ_ranking_warning_count(r); i++) {
-        if (i)
-            champ__out_putc(s->o, ',');
-        put_json_string(s->o, champ_ranking_warning(r, i, NULL));
+    int first = 1;
+    champ__out_putc(o, '{');
+    for (int k = 0; k < CHAMP_SUMMARY_ITEM_COUNT; k++) {
+        double x = summary[k];
+        if (k == CHAMP_SUMMARY_DROPPED_ZERO && isnan(x))
+            continue; /* only a form that skips rows has the count */
+        champ__out_puts(o, first ? "\"" : ",\"");
+        first = 0;
+        champ__out_puts(o, champ_summary_item_name((champ_summary_item)k));
+        champ__out_puts(o, "\":");
+        if (isnan(x))
+            champ__out_puts(o, "null");
+        else
+            champ__out_number(o, x);
     }
-    champ__out_putc(s->o, ']');
+    champ__out_puts(o, ",\"warnings\":[");
+    for (size_t i = 0; i < w->count; i++) {
+        if (i)
+            champ__out_putc(o, ',');
+        champ__out_json_string(o, w->entry[i].text);
+    }
+    champ__out_puts(o, "]}");
 }
 
 static void write_json(champ_out *o, const champ_ranking *r, size_t count)
 {
     sink s = {o, SINK_JSON, 1, NULL, 0};
     champ__out_puts(o, "{\"version\":");
-    put_json_string(o, champ_version());
-    champ__out_puts(o, ",\"summary\":{");
-    for (int k = 0; k < CHAMP_SUMMARY_ITEM_COUNT; k++) {
-        double x = champ_ranking_summary(r, (champ_summary_item)k);
-        if (k == CHAMP_SUMMARY_DROPPED_ZERO && isnan(x))
-            continue; /* only a form that skips rows has the count */
-        field(&s, champ_summary_item_name((champ_summary_item)k), T_DOUBLE, number_or_null(x));
-    }
-    put_warnings(&s, r);
-    champ__out_puts(o, "},\"people\":[");
+    champ__out_json_string(o, champ_version());
+    champ__out_puts(o, ",\"summary\":");
+    champ__out_summary(o, r->summary, &r->warnings);
+    champ__out_puts(o, ",\"people\":[");
     for (size_t i = 0; i < count; i++) {
         champ__out_puts(o, i ? ",{" : "{");
         put_person(&s, r, i);
@@ -455,37 +423,37 @@ static void write_graph(champ_out *o, const champ_ranking *r, size_t count, int 
 
 /* ---- entry points ---------------------------------------------------------------------- */
 
-/* The writing itself; `reason` names the failure of a stream (else NULL). */
+typedef struct ranking_job {
+    const champ_ranking *r;
+    champ_format format;
+    size_t count;
+    graph_edge *row;
+} ranking_job;
+
+static void write_body(champ_out *o, void *arg)
+{
+    const ranking_job *job = arg;
+    if (job->format == CHAMP_FORMAT_JSON)
+        write_json(o, job->r, job->count);
+    else if (job->format == CHAMP_FORMAT_CSV)
+        write_csv(o, job->r, job->count);
+    else
+        write_graph(o, job->r, job->count, job->format == CHAMP_FORMAT_GEXF, job->row);
+}
+
+/* The writing itself, to fn or (fn NULL) to the stream. */
 static champ_status write_ranking(const champ_ranking *r, champ_format format, size_t top,
-                                  champ_write_fn fn, void *user, const char *reason)
+                                  champ_write_fn fn, void *user, FILE *stream)
 {
     if (!champ_format_name(format))
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_write: unknown format %d", (int)format);
-    size_t count = top == 0 || top > r->n ? r->n : top;
     int graph = format == CHAMP_FORMAT_GEXF || format == CHAMP_FORMAT_GRAPHML;
-    graph_edge *row = graph ? malloc((longest_row(r) + 1) * sizeof *row) : NULL;
-    if (graph && !row)
+    ranking_job job = {r, format, top == 0 || top > r->n ? r->n : top, NULL};
+    if (graph && !(job.row = malloc((longest_row(r) + 1) * sizeof *job.row)))
         return champ__nomem();
-    champ_out o;
-    champ_status st = champ__out_open(&o, fn, user);
-    /* Numbers want '.' for the decimal point whatever the host's locale. */
-    locale_t c = (locale_t)0, previous = (locale_t)0;
-    if (!st && (previous = champ__c_numeric_begin(&c)) == (locale_t)0) {
-        o.len = 0; /* nothing was written */
-        champ__out_close(&o, NULL);
-        st = champ__nomem();
-    }
-    if (!st) {
-        if (format == CHAMP_FORMAT_JSON)
-            write_json(&o, r, count);
-        else if (format == CHAMP_FORMAT_CSV)
-            write_csv(&o, r, count);
-        else
-            write_graph(&o, r, count, format == CHAMP_FORMAT_GEXF, row);
-        champ__c_numeric_end(previous, c);
-        st = champ__out_close(&o, reason);
-    }
-    free(row);
+    champ_status st = fn ? champ__write(fn, user, write_body, &job)
+                         : champ__write_stream(stream, write_body, &job);
+    free(job.row);
     return st;
 }
 
@@ -502,17 +470,7 @@ champ_status champ_ranking_write(const champ_ranking *r, champ_format format, si
 {
     if (!r || !stream)
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_write: NULL argument");
-    errno = 0;
-    champ_status st = write_ranking(r, format, top, champ__out_to_stream, stream,
-                                    "the output stream failed");
-    if (st != CHAMP_OK && st != CHAMP_ERR_IO)
-        return st;
-    if (st == CHAMP_OK && fflush(stream) == 0 && !ferror(stream))
-        return CHAMP_OK;
-    char reason[128] = "the output stream failed";
-    if (errno && strerror_r(errno, reason, sizeof reason) != 0)
-        snprintf(reason, sizeof reason, "error %d", errno);
-    return champ__fail(CHAMP_ERR_IO, "cannot write the output: %s", reason);
+    return write_ranking(r, format, top, NULL, NULL, stream);
 }
 
 /* ---- the ties as columns ----------------------------------------------------------------- */

@@ -56,6 +56,9 @@ static const char *diagnostic(int i) { return champ_diagnostic_name((champ_diagn
 static const char *summary_item(int i) { return champ_summary_item_name((champ_summary_item)i); }
 static const char *format(int i) { return champ_format_name((champ_format)i); }
 static const char *input(int i) { return champ_input_name((champ_input)i); }
+static const char *scenario(int i) { return champ_scenario_name((champ_scenario)i); }
+static const char *period(int i) { return champ_period_name((champ_period)i); }
+static const char *kpi(int i) { return champ_kpi_name((champ_kpi)i); }
 
 START_TEST(enum_names)
 {
@@ -74,6 +77,13 @@ START_TEST(enum_names)
     assert_names(summary_item, summary, CHAMP_SUMMARY_ITEM_COUNT);
     assert_names(format, formats, CHAMP_FORMAT_COUNT);
     assert_names(input, inputs, CHAMP_INPUT_COUNT);
+    static const char *const scenarios[] = {"colleagues", "recruitment", "citizens", "visitors"};
+    static const char *const periods[] = {"week", "month", "quarter"};
+    static const char *const kpis[] = {"active_people", "champion_reciprocity", "champion_reach",
+                                       "audience_reached", "retained"};
+    assert_names(scenario, scenarios, CHAMP_SCENARIO_COUNT);
+    assert_names(period, periods, CHAMP_PERIOD_COUNT);
+    assert_names(kpi, kpis, CHAMP_KPI_COUNT);
 }
 END_TEST
 

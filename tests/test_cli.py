@@ -10,6 +10,7 @@ is a command put in front of every run (for example
 
 import csv
 import io
+import gzip
 import json
 import os
 import re
@@ -141,7 +142,8 @@ class TestInfo(CliTestCase):
         for args in (["--help"], ["-h"]):
             out = self.ok(*args)
             self.assertIn("Usage: champions COMMAND [OPTIONS] FILE", out)
-            self.assertIn("rank ", out)
+            for command in ("rank ", "track ", "scenarios "):
+                self.assertIn(command, out)
         for args in (["rank", "--help"], ["rank", "-h"], ["rank", "--top", "3", "--help"]):
             out = self.ok(*args)
             self.assertIn("Usage: champions rank [OPTIONS] FILE", out)
@@ -580,7 +582,15 @@ class TestInputForms(CliTestCase):
         gz = os.path.join(self.tmp.name, "export.json.gz")
         with open(gz, "wb") as f:
             f.write(b"\x1f\x8b\x08\x00" + bytes(20))
-        self.assert_input_error(gz, re.escape("the input is gzip-compressed"))
+        self.assert_input_error(gz, re.escape("the gzip data is damaged: "))
+        # a gzip file is read as what it holds, from a path or standard input
+        with open(self.tiny, "rb") as f:
+            plain = f.read()
+        with open(gz, "wb") as f:
+            f.write(gzip.compress(plain))
+        self.assertEqual(self.rank_json(path=gz), self.rank_json())
+        self.assertEqual(json.loads(self.ok("rank", "--format", "json", "-",
+                                            stdin=gzip.compress(plain))), self.rank_json())
 
     def test_plain_dates_and_missing_zones(self):
         by_date = self.rank_json("--until", "2026-03-02")["summary"]
@@ -668,6 +678,127 @@ class TestBundledExport(CliTestCase):
         self.assertEqual(len(doc["people"]), 20)
         self.assertEqual([row.split()[:2] for row in rows],
                          [[str(p["rank"]), fit(p["id"])] for p in doc["people"]])
+
+
+class TestProgramme(CliTestCase):
+    """SPEC 9 from the command line: scenarios, track, goals."""
+
+    def output(self, *args):
+        """stdout of a run that succeeds, warnings or not."""
+        code, out, err = run(*args)
+        self.assertEqual(code, 0, err)
+        return out
+
+    def goal(self, **members):
+        doc = {"name": "More ties", "kpi": "active_people", "target": 9,
+               "deadline": "2026-06-30"}
+        doc.update(members)
+        return self.write("goal.json", json.dumps(doc))
+
+    def test_scenarios_are_listed_and_applied(self):
+        out = self.ok("scenarios")
+        names = [line.split()[0] for line in out.splitlines()]
+        self.assertEqual(names, ["colleagues", "recruitment", "citizens", "visitors"])
+        self.assertIn('(audience group "citizen")', out)
+        self.assertEqual(self.rank_json("--scenario", "citizens"),
+                         self.rank_json("--audience", "citizen"))
+        self.assertEqual(self.rank_json("--scenario", "colleagues"), self.rank_json())
+        # an explicit option wins, before or after the scenario
+        for args in (["--scenario", "citizens", "--audience", "partner"],
+                     ["--audience", "partner", "--scenario", "citizens"]):
+            self.assertEqual(self.rank_json(*args), self.rank_json("--audience", "partner"))
+        code, _, err = run("rank", "--scenario", "citizen", self.tiny)
+        self.assertEqual(code, 2)
+        self.assertIn("--scenario: expected colleagues, recruitment, citizens or visitors, "
+                      "got 'citizen'", err)
+        self.assertIn("--scenario NAME", self.ok("rank", "--help"))
+
+    def test_every_period_is_rank_with_its_window(self):
+        doc = json.loads(self.output("track", "--period", "week", "--format", "json",
+                                     self.tiny))
+        self.assertEqual((doc["scenario"], doc["period"], doc["top"]), (None, "week", 10))
+        # Sunday March 1, then nothing, then the week of March 9
+        self.assertEqual([p["since"] for p in doc["periods"]],
+                         ["2026-02-23T00:00:00Z", "2026-03-02T00:00:00Z", "2026-03-09T00:00:00Z"])
+        for p in doc["periods"]:
+            ranked = json.loads(self.output("rank", "--format", "json", "--since", p["since"],
+                                            "--until", p["until"], self.tiny))
+            self.assertEqual(p["summary"], ranked["summary"])
+            champions = [q["id"] for q in ranked["people"] if q["eligible"]][:10]
+            self.assertEqual(p["kpis"]["champions"], champions)
+        empty = doc["periods"][1]
+        self.assertEqual((empty["kpis"]["champions"], empty["kpis"]["active_people"],
+                          empty["kpis"]["champion_reciprocity"]), ([], 0, None))
+        self.assertEqual(empty["kpis"]["retained"], 0)
+        self.assertIsNone(doc["periods"][2]["kpis"]["retained"])  # after none
+        self.assertEqual(list(doc["periods"][0]["kpis"]),
+                         ["active_people", "champions", "champion_reciprocity",
+                          "champion_reach", "audience_reached", "retained"])
+
+    def test_table_csv_and_warnings(self):
+        code, out, err = run("track", "--period", "week", "--top", "2", self.tiny)
+        self.assertEqual(code, 0, err)
+        self.assertIn("3 weeks from 2026-02-23 to 2026-03-09; the top 2 are the champions", out)
+        rows = [line for line in out.splitlines() if line.startswith("2026-")]
+        self.assertEqual(len(rows), 3)
+        self.assertIn("warning: 2026-03-02: the window kept no interactions", err)
+        csv_out = self.output("track", "--format", "csv", "--scenario", "citizens", self.tiny)
+        header, *lines = csv_out.splitlines()
+        self.assertTrue(header.startswith("since,until,people,"))
+        self.assertTrue(header.endswith(",retained,rising"))
+        self.assertEqual(len(lines), 1)  # one month
+        self.assertEqual(list(csv.reader(io.StringIO(csv_out)))[1][0], "2026-03-01T00:00:00Z")
+
+    def test_goal(self):
+        goal = self.goal(scenario="citizens", kpi="audience_reached", target=3)
+        doc = json.loads(self.output("track", "--period", "week", "--format", "json",
+                                     "--goal", goal, self.tiny))
+        self.assertEqual(doc["scenario"], "citizens")  # the goal's
+        self.assertEqual(list(doc["goal"]), ["name", "kpi", "target", "deadline", "baseline",
+                                             "latest", "progress", "on_track"])
+        self.assertEqual(doc["goal"]["baseline"],
+                         doc["periods"][0]["kpis"]["audience_reached"])
+        out = self.output("track", "--period", "week", "--goal", goal, self.tiny)
+        self.assertIn('Goal "More ties": audience_reached from', out)
+        self.assertRegex(out, r"of the way; (on track|behind)")
+        # a goal that does not fit the data is bad input, named by its file
+        bad = self.goal(target=5, deadline="2020-01-01")
+        code, _, err = run("track", "--goal", bad, self.tiny)
+        self.assertEqual(code, 1)
+        self.assertIn("goal.json: deadline: 2020-01-01T00:00:00Z is before the first period",
+                      err)
+        wrong = self.goal(kpi="champions")
+        code, _, err = run("track", "--goal", wrong, self.tiny)
+        self.assertEqual(code, 1)
+        self.assertIn("goal.json: kpi: a list of ids is no number to aim at", err)
+        code, _, err = run("track", "--goal", "/nonexistent/goal.json", self.tiny)
+        self.assertEqual(code, 1)
+        self.assertIn("/nonexistent/goal.json: cannot open", err)
+
+    def test_errors(self):
+        untimed = self.write("untimed.json", json.dumps(
+            {"interactions": [{"from": "a", "to": "b"}, {"from": "b", "to": "a"}]}))
+        code, _, err = run("track", untimed)
+        self.assertEqual(code, 1)
+        self.assertEqual(err, f"{untimed}: nothing to track: no interaction has a time\n")
+        for args, message in ((["--period", "day"], "--period: expected week, month or "
+                                                    "quarter, got 'day'"),
+                              (["--format", "gexf"], "--format: expected table, json or csv"),
+                              (["--top", "0"], "--top: top: expected at least 1 champion")):
+            code, _, err = run("track", *args, self.tiny)
+            self.assertEqual(code, 2, err)
+            self.assertIn(message, err)
+        self.assertIn("--period PERIOD", self.ok("track", "--help"))
+        self.assertIn("(default month)", self.ok("track", "--help"))
+
+    def test_the_bundled_stream_gzipped(self):
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        stream = os.path.join(root, "examples", "email-eu-2004.csv.gz")
+        people = os.path.join(root, "examples", "email-eu-people.csv")
+        doc = json.loads(self.ok("track", "--people", people, "--format", "json", stream))
+        self.assertEqual([p["since"][:7] for p in doc["periods"]],
+                         ["2004-01", "2004-02", "2004-03", "2004-04"])
+        self.assertEqual(sum(p["summary"]["interactions"] for p in doc["periods"]), 175851)
 
 
 def main():

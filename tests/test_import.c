@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -461,6 +462,87 @@ START_TEST(csv_scanner_against_a_plain_reading)
 }
 END_TEST
 
+/* A gzip file is read as what it holds: one member or several; a damaged,
+ * truncated or twice-compressed one, or one with data after it, is named. */
+static unsigned char *gzipped(const char *text, size_t len, size_t *out_len)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    ck_assert_int_eq(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    size_t cap = deflateBound(&z, (uLong)len) + 32;
+    unsigned char *out = malloc(cap);
+    ck_assert_ptr_nonnull(out);
+    z.next_in = (Bytef *)(uintptr_t)text;
+    z.avail_in = (uInt)len;
+    z.next_out = out;
+    z.avail_out = (uInt)cap;
+    ck_assert_int_eq(deflate(&z, Z_FINISH), Z_STREAM_END);
+    *out_len = cap - z.avail_out;
+    deflateEnd(&z);
+    return out;
+}
+
+static void assert_read_fails(const void *data, size_t len, const char *message)
+{
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_read_memory(data, len, "x.gz", NULL, &net), CHAMP_ERR_PARSE);
+    ck_assert_ptr_null(net);
+    ck_assert_str_eq(champ_last_error(), message);
+}
+
+START_TEST(gzip_inputs)
+{
+    const char *part1 = "from,to,time\na,b,2026-01-01\n", *part2 = "b,a,2026-01-02\nc,a,1\n";
+    size_t len1, len2;
+    unsigned char *gz1 = gzipped(part1, strlen(part1), &len1);
+    unsigned char *gz2 = gzipped(part2, strlen(part2), &len2);
+    /* two members back to back, as `cat a.gz b.gz` makes */
+    unsigned char *both = malloc(len1 + len2 + 8);
+    memcpy(both, gz1, len1);
+    memcpy(both + len1, gz2, len2);
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_read_memory(both, len1 + len2, "x.gz", NULL, &net), CHAMP_OK);
+    ck_assert_uint_eq(net->interactions, 3);
+    champ_network_free(net);
+    /* cut short, damaged, data after it, gzip inside gzip */
+    assert_read_fails(gz1, len1 - 5, "x.gz: the gzip data ends early (a truncated file?)");
+    unsigned char saved = gz1[len1 - 6];
+    gz1[len1 - 6] ^= 0x55; /* the CRC */
+    assert_read_fails(gz1, len1, "x.gz: the gzip data is damaged: incorrect data check");
+    gz1[len1 - 6] = saved;
+    memcpy(both + len1, "junk", 4);
+    assert_read_fails(both, len1 + 4, "x.gz: unexpected data after the gzip stream");
+    size_t len3;
+    unsigned char *twice = gzipped((const char *)gz1, len1, &len3);
+    assert_read_fails(twice, len3, "x.gz: the input is compressed twice with gzip: decompress "
+                                   "it once first (gunzip)");
+    /* a zip inside gzip is a zip; a tar archive is named */
+    char *zip = NULL;
+    size_t zip_len = 0;
+    FILE *f = fopen(fixture("viva-engage.zip"), "rb");
+    ck_assert_ptr_nonnull(f);
+    zip = malloc(1 << 16);
+    zip_len = fread(zip, 1, 1 << 16, f);
+    fclose(f);
+    size_t zgz_len;
+    unsigned char *zgz = gzipped(zip, zip_len, &zgz_len);
+    ck_assert_int_eq(champ_network_read_memory(zgz, zgz_len, "e.zip.gz", NULL, &net), CHAMP_OK);
+    ck_assert_uint_eq(champ_network_person_count(net), 6);
+    champ_network_free(net);
+    char tar[512] = "users.json";
+    memcpy(tar + 257, "ustar", 5);
+    assert_read_fails(tar, sizeof tar, "x.gz: the input is a tar archive: unpack it first (a "
+                                       "Slack or Viva Engage export is read as a folder or a "
+                                       ".zip)");
+    free(zgz);
+    free(zip);
+    free(twice);
+    free(both);
+    free(gz1);
+    free(gz2);
+}
+END_TEST
+
 /* The UTF-8 check with its ASCII fast path gives what a walk of sequences
  * gives, wherever the bad or multi-byte sequence falls against 8 bytes. */
 START_TEST(utf8_check_at_every_alignment)
@@ -596,6 +678,7 @@ static Suite *import_suite(void)
     tcase_add_test(tc, csv_scanner);
     tcase_add_test(tc, csv_scanner_against_a_plain_reading);
     tcase_add_test(tc, utf8_check_at_every_alignment);
+    tcase_add_test(tc, gzip_inputs);
     tcase_add_test(tc, slack_messages);
     tcase_add_test(tc, errors_name_the_file_inside);
     tcase_add_test(tc, people_table_over_json);

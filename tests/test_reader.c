@@ -1141,7 +1141,7 @@ START_TEST(not_an_export)
         size_t len;
         const char *message;
     } cases[] = {
-        {"\x1f\x8b\x08\0\0\0", 6, "the input is gzip-compressed: decompress it first (gunzip)"},
+        {"\x1f\x8b\x08\0\0\0", 6, "the gzip data ends early (a truncated file?)"},
         {"PK\x03\x04\x14\0", 6, "not a readable zip archive: Not a zip archive"},
         {"\xff\xfe{\0", 4, "line 1, column 1: the text is UTF-16 or UTF-32; inputs must be UTF-8"},
     };

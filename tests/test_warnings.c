@@ -92,6 +92,18 @@ START_TEST(windows_that_keep_nothing)
                      "input has no people list)\n"
                      "empty_window: the window kept no interactions: none of the 2 has a time\n");
     champ_network_free(net);
+    /* times past the year 9999 are told as the numbers they are */
+    static const test_interaction far[] = {{"a", "b", 3e21, NULL, 1, 1},
+                                           {"b", "a", -1e15, NULL, 1, 1}};
+    net = build_network(NULL, 0, far, 2);
+    ck_assert_int_eq(champ_options_set_window(o, 0, 1), CHAMP_OK);
+    ck_assert_str_eq(warnings_of(net, o),
+                     "no_teams: no one has a team, so reach across teams is 0 for everyone (the "
+                     "input has no people list)\n"
+                     "empty_window: the window kept no interactions: their times run from "
+                     "-1000000000000000 to 3e+21\n");
+    ck_assert_int_eq(champ_options_set_window(o, 1000, NAN), CHAMP_OK);
+    champ_network_free(net);
     /* most untimed, some kept */
     static const test_interaction mostly[] = {{"a", "b", 5000, NULL, 1, 1},
                                               {"b", "a", 0, NULL, 1, 0},

@@ -8,7 +8,8 @@
  * a Viva Insights query, Slack and Viva Engage exports as folders and
  * zips) through read options, options, rankings with exact and sampled
  * bridging and audience reach, the JSON, CSV, GEXF and GraphML writers,
- * the tie graph, time parsing, a network built through the API, and a
+ * the tie graph, a tracking by week with a goal and its writers, time
+ * parsing, a network built through the API, and a
  * larger network (600 people) whose ranking uses the
  * library's bridging threads. failmalloc.c numbers every allocation request
  * of the process while a run is armed -- the library's own, igraph's (and
@@ -451,6 +452,9 @@ static void script(void)
     champ_options *optA = NULL, *optB = NULL;
     champ_read_options *ro = NULL;
     champ_ranking *r = NULL;
+    champ_options *optG = NULL;
+    champ_goal *goal = NULL;
+    champ_tracking *tracking = NULL;
     int pipefd[2] = {-1, -1};
     char key[64];
     progress_calls = 0;
@@ -637,6 +641,47 @@ static void script(void)
         fm_resume();
     }
 
+    /* G: the programme on B: tracked by week for the citizens' scenario,
+     * with a goal read from memory, written as JSON and CSV. */
+    {
+        static const char goal_text[] =
+            "{\"name\": \"More citizens\", \"scenario\": \"citizens\", \"kpi\": "
+            "\"audience_reached\", \"target\": 9, \"deadline\": \"2026-06-30\", \"what\": "
+            "\"reach\", \"who\": \"us\", \"why\": \"because\"}";
+        STEP("champ_options_new", champ_options_new(&optG), &optG, (void)0);
+        STEP("champ_options_set_scenario", champ_options_set_scenario(optG, CHAMP_SCENARIO_CITIZENS),
+             NULL, (void)0);
+        STEP("champ_options_set_period", champ_options_set_period(optG, CHAMP_PERIOD_WEEK), NULL,
+             (void)0);
+        STEP("champ_options_set_top", champ_options_set_top(optG, 3), NULL, (void)0);
+        STEP("champ_goal_read_memory",
+             champ_goal_read_memory(goal_text, sizeof goal_text - 1, "goal.json", &goal), &goal,
+             (void)0);
+        STEP("champ_track(G: weeks, citizens)", champ_track(netB, optG, &tracking), &tracking,
+             (void)0);
+        static const struct {
+            champ_format format;
+            const char *key, *call;
+        } forms[] = {{CHAMP_FORMAT_JSON, "G.json", "champ_tracking_write(JSON, goal)"},
+                     {CHAMP_FORMAT_CSV, "G.csv", "champ_tracking_write(CSV)"}};
+        for (int f = 0; f < 2; f++) {
+            out_start();
+            step s;
+            step_begin(&s, forms[f].call);
+            champ_status st = champ_tracking_write(tracking, f == 0 ? goal : NULL,
+                                                   forms[f].format, out);
+            if (step_end(&s, st, NULL))
+                goto done;
+            fm_pause();
+            size_t len;
+            const char *text = out_text(&len);
+            expect_text(s.name, forms[f].key, text);
+            fm_resume();
+            if (failure)
+                goto done;
+        }
+    }
+
     /* D: a network built through the API, ranked with defaults. */
     STEP("champ_network_new", champ_network_new(&netD), &netD, (void)0);
     SETTER("D", 0, "champ_network_add_people",
@@ -699,6 +744,9 @@ done:
     champ_options_free(optA);
     champ_options_free(optB);
     champ_read_options_free(ro);
+    champ_options_free(optG);
+    champ_goal_free(goal);
+    champ_tracking_free(tracking);
 #undef SETTER
 }
 

@@ -4,10 +4,11 @@
  * its stderr messages sent to /dev/null (stdout too: libFuzzer and the
  * sanitizers write to the real stderr only).
  * The input, split at NUL bytes, is the argument list after the program
- * name. "rank ..." goes to the option parser alone (parse_command_line:
- * every option, value and error path, the handles filled in, never a
- * ranking); anything else goes to the demo's main (--help, --version,
- * unknown commands), which reads no file then.
+ * name. "rank ..." and "track ..." go to the option parser alone
+ * (parse_command_line: every option, value and error path, the handles
+ * filled in, never a ranking); anything else goes to the demo's main
+ * (--help, --version, scenarios, unknown commands), which reads no file
+ * then.
  * See docs/fuzzing.md.
  */
 #include "fuzz_common.h"
@@ -18,6 +19,7 @@ static FILE *champ_fuzz_devnull;
 #define stderr champ_fuzz_devnull
 #include "cli.c"
 #include "rank.c"
+#include "track.c"
 #define main champions_demo_main
 #include "champions.c"
 #undef main
@@ -54,8 +56,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         argv[argc++] = text + at;
     argv[argc] = NULL;
 
-    if (argc >= 2 && strcmp(argv[1], "rank") == 0) {
-        struct cli cli = {.command = &RANK_COMMAND, .since = NAN, .until = NAN};
+    const struct command *command = argc < 2                          ? NULL
+                                    : strcmp(argv[1], "rank") == 0  ? &RANK_COMMAND
+                                    : strcmp(argv[1], "track") == 0 ? &TRACK_COMMAND
+                                                                    : NULL;
+    if (command) {
+        struct cli cli = {.command = command, .since = NAN, .until = NAN};
         int code = check_status(champ_options_new(&cli.options), NULL);
         if (code == EXIT_SUCCESS)
             code = check_status(champ_read_options_new(&cli.read), NULL);

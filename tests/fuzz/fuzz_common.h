@@ -57,8 +57,51 @@ static inline void fuzz_write(const champ_ranking *r, champ_format format, size_
     free(buf);
 }
 
+/* Track a network by quarter (top 3): OK with sound KPIs, or nothing to
+ * track (no times; SCHEMA), too long a span (ARGUMENT) or weights past the
+ * largest double (SCHEMA); written as JSON. */
+static inline void fuzz_track(const champ_network *net)
+{
+    champ_options *o = NULL;
+    champ_tracking *t = NULL;
+    if (champ_options_new(&o) != CHAMP_OK)
+        return;
+    champ_options_set_period(o, CHAMP_PERIOD_QUARTER);
+    champ_options_set_top(o, 3);
+    champ_status st = champ_track(net, o, &t);
+    champ_options_free(o);
+    FUZZ_CHECK(st == CHAMP_OK || st == CHAMP_ERR_SCHEMA || st == CHAMP_ERR_ARGUMENT ||
+               st == CHAMP_ERR_NOMEM);
+    if (st != CHAMP_OK) {
+        FUZZ_CHECK(t == NULL && champ_last_error()[0] != '\0');
+        return;
+    }
+    size_t n = champ_tracking_count(t), people = champ_network_person_count(net);
+    FUZZ_CHECK(n >= 1 && n <= 1000);
+    for (size_t i = 0; i < n; i++) {
+        FUZZ_CHECK(champ_tracking_since(t, i) < champ_tracking_until(t, i));
+        FUZZ_CHECK(i == 0 || champ_tracking_since(t, i) == champ_tracking_until(t, i - 1));
+        FUZZ_CHECK(champ_tracking_champion_count(t, i) <= 3);
+        FUZZ_CHECK(champ_tracking_rising_count(t, i) <= champ_tracking_champion_count(t, i));
+        double active = champ_tracking_kpi(t, i, CHAMP_KPI_ACTIVE_PEOPLE);
+        FUZZ_CHECK(active >= 0 && active <= (double)people);
+        double retained = champ_tracking_kpi(t, i, CHAMP_KPI_RETAINED);
+        FUZZ_CHECK(isnan(retained) || (retained >= 0 && retained <= 1));
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (f) {
+        FUZZ_CHECK(champ_tracking_write(t, NULL, CHAMP_FORMAT_JSON, f) == CHAMP_OK);
+        FUZZ_CHECK(fclose(f) == 0 && len > 0 && buf[len - 1] == '\n');
+        free(buf);
+    }
+    champ_tracking_free(t);
+}
+
 /* Rank a network the reader returned with the default options, read every
- * column and write the result; then free everything. Takes ownership. */
+ * column and write the result, and track it; then free everything. Takes
+ * ownership. */
 static inline void fuzz_pipeline(champ_network *net)
 {
     size_t people = champ_network_person_count(net);
@@ -69,6 +112,8 @@ static inline void fuzz_pipeline(champ_network *net)
     }
     champ_ranking *r = NULL;
     champ_status st = champ_rank(net, NULL, &r);
+    if (st == CHAMP_OK)
+        fuzz_track(net);
     champ_network_free(net);
     /* SCHEMA: weights summing past the largest double (SPEC 4); not a bug. */
     FUZZ_CHECK(st == CHAMP_OK || st == CHAMP_ERR_SCHEMA || st == CHAMP_ERR_NOMEM);

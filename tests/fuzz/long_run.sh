@@ -12,7 +12,7 @@ build=$1 out=$2 runs=${3:-10000000} seconds=${4:-900}
 shift 2
 [ $# -gt 0 ] && shift
 [ $# -gt 0 ] && shift
-harnesses=${*:-time cli read_json read_jsonl read_csv read_export}
+harnesses=${*:-time cli read_json read_jsonl read_csv read_export goal}
 
 export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
@@ -24,6 +24,7 @@ for name in $harnesses; do
     cli) dict=cli.dict max_len=1024 ;;
     read_csv) dict=csv.dict max_len=16384 ;;
     read_export) dict=export.dict max_len=16384 ;;
+    goal) dict=goal.dict max_len=4096 ;;
     *) dict=champions.dict max_len=16384 ;;
     esac
     mkdir -p "$out/corpus-$name" "$out/artifacts-$name"

@@ -4,7 +4,8 @@
     /usr/bin/python3 tests/fuzz/make_corpus.py [--data ../shared/data]
 
 Seeds come from the tests (tests/data/reader, tests/data/import, the CSV and
-zip cases of tests/bad, the JSON snippets of
+zip cases of tests/bad, examples/goal.json and the goals of tests/test_track.c,
+the JSON snippets of
 tests/test_reader.c, the times of tests/test_time.c, the command lines of
 tests/test_cli.py), cut-down copies of examples/email-eu-core.json and a few
 small networks of ../shared/data converted with tests/reference/convert.py.
@@ -23,7 +24,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 MAX_LEN = {"read_json": 16384, "read_jsonl": 16384, "read_csv": 16384, "read_export": 16384,
-           "time": 256, "cli": 1024}
+           "goal": 4096, "time": 256, "cli": 1024}
 IMPORT = os.path.join(ROOT, "tests", "data", "import")
 BAD = os.path.join(ROOT, "tests", "bad", "corpus")
 # The first byte of a read_csv seed picks its read options (fuzz_read_csv.c)
@@ -222,6 +223,13 @@ def main():
         b"id,replied_to_id,sender_id,created_at,deleted_at\n"
         b"10,,1,2026-01-01T00:00:00Z,\n11,10,2,2026-01-02 10:00:00 UTC,\n")
 
+    # Goals: the example, and every goal of tests/test_track.c
+    add("goal", "example", read(ROOT, "examples", "goal.json"))
+    goals = [s for s in c_strings(os.path.join(ROOT, "tests", "test_track.c"))
+             if s.startswith(b"{") or s.startswith(b"[")]
+    for i, s in enumerate(goals):
+        add("goal", f"test-track-{i:02d}", s)
+
     # Times: every literal of tests/test_time.c that looks like one, and columns
     times = []
     for s in c_strings(os.path.join(ROOT, "tests", "test_time.c")):
@@ -260,6 +268,10 @@ def main():
          "FunctionType", "--format", "gexf", "query.csv"],
         ["rank", "--format=graphml", "--input", "slack", "export.zip"],
         ["rank", "--columns", "from=,to=b,from=c", "--weight-column=", "x"],
+        ["track", "--period", "week", "--top", "3", "--goal", "goal.json", "--scenario",
+         "citizens", "--format", "csv", "x.jsonl"],
+        ["track", "--period=quarter", "--top=0", "--format=gexf", "x"],
+        ["scenarios"], ["scenarios", "--help"], ["track", "--help"],
     ]
     for i, argv in enumerate(cli):
         add("cli", f"argv-{i:02d}", b"\0".join(a.encode() for a in argv))

@@ -46,6 +46,18 @@ assert (people_scenario["group"] == "partner").sum() == 51
 assert partner_goal.summary["eligible"] == default_goal.summary["eligible"] < res.summary["eligible"]
 assert (partner_goal.top(10)["group"] == "staff").all()
 '''),
+    ('tracking = stream.track(', '''
+assert kpis["month"].tolist() == ["2004-01", "2004-02", "2004-03", "2004-04"]
+assert kpis["interactions"].sum() == len(interactions)
+assert kpis["champions"].map(len).tolist() == [10] * 4 and kpis["retained"].isna().tolist()[0]
+assert tracking.scenario == goal["scenario"] and tracking.goal["kpi"] == goal["kpi"]
+'''),
+    ('ax = tracking.plot()', '''
+assert "target 32 by 2004-06-30" in [line.get_label() for line in ax.get_lines()]
+'''),
+    ('months_as_champion = ', '''
+assert months_as_champion.sum() == 40
+'''),
     ('full = res.to_pandas()', '''
 assert len(full) == res.summary["people"] and full["eligible"].sum() == res.summary["eligible"]
 '''),

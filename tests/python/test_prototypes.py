@@ -15,8 +15,10 @@ from conftest import REPO
 
 HEADER = os.path.join(REPO, "include", "champions.h")
 ENUMS = ("champ_status", "champ_criterion", "champ_diagnostic", "champ_summary_item",
-         "champ_format", "champ_text", "champ_input", "champ_warning")
-HANDLES = ("champ_network", "champ_options", "champ_ranking", "champ_read_options")
+         "champ_format", "champ_text", "champ_input", "champ_warning", "champ_scenario",
+         "champ_period", "champ_kpi")
+HANDLES = ("champ_network", "champ_options", "champ_ranking", "champ_read_options",
+           "champ_tracking", "champ_goal")
 C = ctypes
 
 
@@ -44,8 +46,9 @@ def allowed(ctype):
         return [C.POINTER(C.c_void_p)]
     if t in {h + "*" for h in HANDLES} | {"void*", "FILE*", "char**"}:
         return [C.c_void_p]
-    if t in ("size_t*", "double*", "champ_warning*"):
-        base = {"size_t*": C.c_size_t, "double*": C.c_double, "champ_warning*": C.c_int}[t]
+    if t in ("size_t*", "double*", "champ_warning*", "int*"):
+        base = {"size_t*": C.c_size_t, "double*": C.c_double, "champ_warning*": C.c_int,
+                "int*": C.c_int}[t]
         # one value out (a pointer), or a column out (an array's address)
         return [C.POINTER(base), C.c_void_p]
     raise AssertionError(f"no rule for the C type {ctype!r}")

@@ -207,7 +207,8 @@ def test_defaults_are_the_librarys():
     assert d == {"weights": {"reciprocity": 0.30, "reach": 0.25, "bridging": 0.15,
                              "influence": 0.15, "activity": 0.15},
                  "min_activity": 1.0, "champion_groups": ["staff"], "audience": [],
-                 "reciprocity_prior": 2.0, "samples": 0, "seed": 1}
+                 "reciprocity_prior": 2.0, "samples": 0, "seed": 1, "scenario": None,
+                 "top": 10, "period": "month"}
 
 
 def test_rank_sets_only_what_the_caller_gave(monkeypatch):

@@ -6,6 +6,7 @@ JSON export format (SPEC 2).
     convert.py [--data DIR] [--jsonl] NAME OUT.json|OUT.jsonl
     convert.py --demo OUT.json          # the bundled examples/email-eu-core.json
     convert.py --timed-demo OUT.csv.gz  # the bundled examples/email-eu-2004.csv.gz
+    convert.py --demo-people OUT.csv    # the bundled examples/email-eu-people.csv
 
 `convert(name, data_dir=None) -> dict` returns {"people": [...],
 "interactions": [...]}.  The data folder is only read, never written.
@@ -245,6 +246,14 @@ def write_timed_demo(path, data_dir=None):
         z.write(text.encode("ascii"))
 
 
+def write_demo_people(path, data_dir=None):
+    """The people of email-eu-core with their departments, as the people
+    table (id,team) that goes with the timed demo."""
+    people = convert("email-eu-core", data_dir)["people"]
+    with open(path, "w", encoding="ascii", newline="") as f:
+        f.write("id,team\n" + "".join("%s,%s\n" % (p["id"], p["team"]) for p in people))
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -255,6 +264,8 @@ def main(argv=None):
     ap.add_argument("--demo", metavar="OUT", help="write the bundled email-eu-core demo export")
     ap.add_argument("--timed-demo", metavar="OUT",
                     help="write the bundled timed e-mail CSV (email-eu-full, Jan-Apr 2004)")
+    ap.add_argument("--demo-people", metavar="OUT",
+                    help="write the bundled people table of the timed demo (id,team)")
     ap.add_argument("name", nargs="?")
     ap.add_argument("out", nargs="?")
     a = ap.parse_args(argv)
@@ -266,6 +277,9 @@ def main(argv=None):
         return 0
     if a.timed_demo:
         write_timed_demo(a.timed_demo, a.data)
+        return 0
+    if a.demo_people:
+        write_demo_people(a.demo_people, a.data)
         return 0
     if not a.name or not a.out:
         ap.error("NAME and OUT are required")

@@ -13,7 +13,9 @@
  *             a buffer) with different options
  *             (exact and sampled bridging, audience, window, type weights,
  *             champion groups, priors), and hit error paths (bad files, bad
- *             buffers, a missing file, a broken zip, bad options) in between. Meanwhile
+ *             buffers, a missing file, a broken zip, bad options) in between,
+ *             and track some of them period by period (champ_track, the
+ *             tracking written with a goal). Meanwhile
  *             the 8th thread ranks with a progress callback that cancels at
  *             each phase in turn.
  *   same      8 threads start together (a barrier) on the same input: the
@@ -380,13 +382,14 @@ enum {
     O_BAD_PRIOR,
     O_BAD_WINDOW,     /* refused by champ_rank: since >= until */
     O_ZERO_WEIGHTS,   /* refused by champ_rank: all weights 0 */
+    O_TRACK,          /* champ_track by week for the citizens, top 5, sampled, with a goal */
     O_COUNT
 };
 
 static const char *const option_names[O_COUNT] = {
     "default", "sampled", "sampled-other", "exact", "audience", "window-gen", "window-work",
     "types", "groups", "weights", "all", "bad-weight", "bad-type", "bad-prior", "bad-window",
-    "zero-weights"};
+    "zero-weights", "track"};
 
 #define TRY(call)                                                                             \
     do {                                                                                      \
@@ -477,6 +480,12 @@ static champ_status make_options(int which, champ_options **out)
         for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
             TRY(champ_options_set_weight(o, (champ_criterion)c, 0));
         break;
+    case O_TRACK:
+        TRY(champ_options_set_scenario(o, CHAMP_SCENARIO_CITIZENS));
+        TRY(champ_options_set_period(o, CHAMP_PERIOD_WEEK));
+        TRY(champ_options_set_top(o, 5));
+        TRY(champ_options_set_bridging_samples(o, 32));
+        break;
     }
     *out = o;
     return CHAMP_OK;
@@ -537,6 +546,10 @@ static const job jobs[] = {
     {IN_ENGAGE_ZIP, O_GROUPS, CHAMP_OK, P},
     {IN_CSV, O_TYPES, CHAMP_OK, P},
     {IN_SLACK_ZIP, O_DEFAULT, CHAMP_OK, P},
+    {IN_GEN_JSON, O_TRACK, CHAMP_OK, P},
+    {IN_KRACK, O_TRACK, CHAMP_ERR_SCHEMA, P}, /* no times: nothing to track */
+    {IN_GEN_HANDLE, O_TRACK, CHAMP_OK, P},
+    {IN_SLACK, O_TRACK, CHAMP_OK, P},
 };
 #define JOBS (sizeof jobs / sizeof *jobs)
 
@@ -567,6 +580,7 @@ static const job same_steps[][2] = {
     {{IN_EU_HANDLE, O_SAMPLED, CHAMP_OK, P}, {IN_EU_HANDLE, O_BAD_WINDOW, CHAMP_ERR_ARGUMENT, P}},
     {{IN_SLACK_ZIP, O_DEFAULT, CHAMP_OK, P}, {IN_CSV, O_DEFAULT, CHAMP_OK, P}},
     {{IN_ENGAGE_ZIP, O_GROUPS, CHAMP_OK, P}, {IN_BAD_ZIP, O_DEFAULT, CHAMP_ERR_PARSE, P}},
+    {{IN_GEN_HANDLE, O_TRACK, CHAMP_OK, P}, {IN_GEN_JSONL, O_TRACK, CHAMP_OK, P}},
 };
 #define SAME_STEPS (sizeof same_steps / sizeof *same_steps)
 #undef P
@@ -699,6 +713,30 @@ static champ_status read_mapped(const input *in, champ_network **out)
     return st;
 }
 
+/* A tracking's JSON (with a goal: its status) and CSV, as a result's bytes. */
+static void capture_tracking(const champ_tracking *t, result *res)
+{
+    static const char goal_text[] = "{\"name\": \"g\", \"kpi\": \"audience_reached\", "
+                                    "\"target\": 50, \"deadline\": \"2026-12-31\"}";
+    champ_goal *goal = NULL;
+    if (champ_goal_read_memory(goal_text, sizeof goal_text - 1, "goal", &goal) != CHAMP_OK)
+        fail("goal: %s", champ_last_error());
+    FILE *f = open_memstream(&res->bytes, &res->len);
+    if (!f) {
+        fail("open_memstream");
+        champ_goal_free(goal);
+        return;
+    }
+    if (champ_tracking_write(t, goal, CHAMP_FORMAT_JSON, f) != CHAMP_OK)
+        fail("tracking JSON: %s", champ_last_error());
+    fflush(f);
+    res->json_len = res->len;
+    if (champ_tracking_write(t, NULL, CHAMP_FORMAT_CSV, f) != CHAMP_OK)
+        fail("tracking CSV: %s", champ_last_error());
+    fclose(f);
+    champ_goal_free(goal);
+}
+
 /* One job, start to end, on the calling thread. */
 static void run(const job *j, result *res)
 {
@@ -738,7 +776,12 @@ static void run(const job *j, result *res)
         if (st && own)
             fail("%s: a network came back with status %d", in->name, st);
     }
-    if (!st) {
+    champ_tracking *t = NULL;
+    if (!st && j->opt == O_TRACK) {
+        st = champ_track(net, o, &t);
+        if (st && t)
+            fail("%s: a tracking came back with status %d", in->name, st);
+    } else if (!st) {
         st = champ_rank(net, o, &r);
         if (st && r)
             fail("%s: a ranking came back with status %d", in->name, st);
@@ -746,8 +789,11 @@ static void run(const job *j, result *res)
     res->status = st;
     if (st)
         snprintf(res->message, sizeof res->message, "%s", champ_last_error());
+    else if (t)
+        capture_tracking(t, res);
     else
         capture(r, res);
+    champ_tracking_free(t);
     if (prog.bad_done)
         fail("%s: progress reported %d bad fractions", in->name, prog.bad_done);
     champ_ranking_free(r);

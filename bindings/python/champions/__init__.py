@@ -6,19 +6,23 @@
     res.summary          # the network summary, with its warnings
     res.to_pandas()      # one row per person
     res.plot()           # the top champions, score split by criterion
+    t = net.track(period="month", scenario="citizens", goal="goal.json")
+    t.to_pandas()        # one row per period: KPIs, champions, rising
+    t.plot()             # a KPI over time with the goal's target
 
 A thin layer over libchampions (the C library, loaded with ctypes): every
 number comes from the library, errors carry its messages. Set
 CHAMPIONS_LIBRARY to load a library other than the one beside this package.
 """
 
-from ._lib import (CRITERIA, DIAGNOSTICS, FORMATS, INPUTS, SUMMARY_ITEMS, WARNINGS,
-                   ArgumentError, CancelledError, DataWarning, Error, FileError, InputError,
-                   InternalError, NotFoundError, OutOfMemoryError)
+from ._lib import (CRITERIA, DIAGNOSTICS, FORMATS, INPUTS, KPIS, PERIODS, SCENARIOS,
+                   SUMMARY_ITEMS, WARNINGS, ArgumentError, CancelledError, DataWarning, Error,
+                   FileError, InputError, InternalError, NotFoundError, OutOfMemoryError)
 from ._lib import path as library_path
 from ._lib import version as library_version
-from ._network import Network, defaults, load
+from ._network import Network, defaults, load, scenarios
 from ._ranking import Ranking
+from ._tracking import Tracking
 from ._time import seconds as _seconds
 
 __version__ = library_version
@@ -31,6 +35,7 @@ def parse_time(value):
 
 
 __all__ = ["ArgumentError", "CRITERIA", "CancelledError", "DIAGNOSTICS", "DataWarning", "Error",
-           "FORMATS", "FileError", "INPUTS", "InputError", "InternalError", "Network",
-           "NotFoundError", "OutOfMemoryError", "Ranking", "SUMMARY_ITEMS", "WARNINGS",
-           "defaults", "library_path", "library_version", "load", "parse_time"]
+           "FORMATS", "FileError", "INPUTS", "InputError", "InternalError", "KPIS", "Network",
+           "NotFoundError", "OutOfMemoryError", "PERIODS", "Ranking", "SCENARIOS",
+           "SUMMARY_ITEMS", "Tracking", "WARNINGS", "defaults", "library_path",
+           "library_version", "load", "parse_time", "scenarios"]

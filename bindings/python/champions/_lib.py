@@ -37,6 +37,10 @@ PROTOTYPES = {
     "champ_format_name": (_str, [_int]),
     "champ_input_name": (_str, [_int]),
     "champ_warning_name": (_str, [_int]),
+    "champ_scenario_name": (_str, [_int]),
+    "champ_period_name": (_str, [_int]),
+    "champ_kpi_name": (_str, [_int]),
+    "champ_scenario_description": (_str, [_int]),
     "champ_last_error": (_str, []),
     "champ_parse_time": (_status, [_c.POINTER(_double), _str]),
     "champ_parse_times": (_status, [_ptr, _size, _ptr]),
@@ -74,6 +78,9 @@ PROTOTYPES = {
     "champ_options_set_reciprocity_prior": (_status, [_ptr, _double]),
     "champ_options_set_bridging_samples": (_status, [_ptr, _size]),
     "champ_options_set_seed": (_status, [_ptr, _c.c_uint64]),
+    "champ_options_set_scenario": (_status, [_ptr, _int]),
+    "champ_options_set_top": (_status, [_ptr, _size]),
+    "champ_options_set_period": (_status, [_ptr, _int]),
     "champ_options_set_progress": (_status, [_ptr, PROGRESS, _ptr]),
     "champ_options_get_weight": (_double, [_ptr, _int]),
     "champ_options_get_min_activity": (_double, [_ptr]),
@@ -84,6 +91,9 @@ PROTOTYPES = {
     "champ_options_champion_group": (_str, [_ptr, _size]),
     "champ_options_audience_group_count": (_size, [_ptr]),
     "champ_options_audience_group": (_str, [_ptr, _size]),
+    "champ_options_get_scenario": (_int, [_ptr]),
+    "champ_options_get_top": (_size, [_ptr]),
+    "champ_options_get_period": (_int, [_ptr]),
     "champ_options_free": (None, [_ptr]),
     "champ_rank": (_status, [_ptr, _ptr, _handle_out]),
     "champ_ranking_count": (_size, [_ptr]),
@@ -117,6 +127,38 @@ PROTOTYPES = {
     "champ_ranking_write": (_status, [_ptr, _int, _size, _ptr]),
     "champ_ranking_write_to": (_status, [_ptr, _int, _size, WRITE, _ptr]),
     "champ_ranking_free": (None, [_ptr]),
+    "champ_track": (_status, [_ptr, _ptr, _handle_out]),
+    "champ_tracking_count": (_size, [_ptr]),
+    "champ_tracking_period": (_int, [_ptr]),
+    "champ_tracking_top": (_size, [_ptr]),
+    "champ_tracking_scenario": (_int, [_ptr]),
+    "champ_tracking_since": (_double, [_ptr, _size]),
+    "champ_tracking_until": (_double, [_ptr, _size]),
+    "champ_tracking_summary": (_double, [_ptr, _size, _int]),
+    "champ_tracking_warning_count": (_size, [_ptr, _size]),
+    "champ_tracking_warning": (_str, [_ptr, _size, _size, _c.POINTER(_int)]),
+    "champ_tracking_kpi": (_double, [_ptr, _size, _int]),
+    "champ_tracking_champion_count": (_size, [_ptr, _size]),
+    "champ_tracking_champion": (_str, [_ptr, _size, _size]),
+    "champ_tracking_rising_count": (_size, [_ptr, _size]),
+    "champ_tracking_rising": (_str, [_ptr, _size, _size, _sizep, _sizep]),
+    "champ_tracking_write": (_status, [_ptr, _ptr, _int, _ptr]),
+    "champ_tracking_write_to": (_status, [_ptr, _ptr, _int, WRITE, _ptr]),
+    "champ_tracking_free": (None, [_ptr]),
+    "champ_goal_read": (_status, [_str, _handle_out]),
+    "champ_goal_read_memory": (_status, [_ptr, _size, _str, _handle_out]),
+    "champ_goal_name": (_str, [_ptr]),
+    "champ_goal_kpi": (_str, [_ptr]),
+    "champ_goal_target": (_double, [_ptr]),
+    "champ_goal_deadline": (_double, [_ptr]),
+    "champ_goal_baseline_period": (_size, [_ptr]),
+    "champ_goal_scenario": (_int, [_ptr]),
+    "champ_goal_what": (_str, [_ptr]),
+    "champ_goal_who": (_str, [_ptr]),
+    "champ_goal_why": (_str, [_ptr]),
+    "champ_goal_status": (_status, [_ptr, _ptr, _c.POINTER(_double), _c.POINTER(_double),
+                                    _c.POINTER(_double), _c.POINTER(_int)]),
+    "champ_goal_free": (None, [_ptr]),
 }
 
 # Values of the C enums (fixed forever by the header).
@@ -242,6 +284,9 @@ SUMMARY_ITEMS = _names(lib.champ_summary_item_name)
 FORMATS = _names(lib.champ_format_name)
 INPUTS = _names(lib.champ_input_name)
 WARNINGS = _names(lib.champ_warning_name)
+SCENARIOS = _names(lib.champ_scenario_name)
+PERIODS = _names(lib.champ_period_name)
+KPIS = _names(lib.champ_kpi_name)
 
 
 def error(status):

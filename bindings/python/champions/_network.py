@@ -1,6 +1,7 @@
 """Networks: loading exports, building from Python data, ranking."""
 
 import ctypes
+import datetime
 import math
 import os
 import warnings
@@ -12,6 +13,7 @@ from ._columns import TextColumn, float_column
 from ._handle import Handle
 from ._progress import Listener
 from ._ranking import Ranking
+from ._tracking import Tracking, _Goal
 
 lib = _lib.lib
 
@@ -244,12 +246,15 @@ class Network(Handle):
             return "<champions.Network closed>"
         return f"<champions.Network: {len(self)} people, {self.interaction_count} interactions>"
 
-    def rank(self, *, weights=None, since=None, until=None, type_weights=None,
+    def rank(self, *, scenario=None, weights=None, since=None, until=None, type_weights=None,
              min_activity=None, champion_groups=None, audience=None, reciprocity_prior=None,
              samples=None, seed=None, progress=None):
         """Rank the champions. Every option left at None keeps the library's
         default (champions.defaults() lists them).
 
+        scenario: a start scenario's preset (champions.scenarios():
+        "colleagues", "recruitment", "citizens", "visitors"); audience and
+        champion_groups given explicitly win over it.
         weights: {criterion: weight}; criteria left out keep their defaults.
         since/until: a datetime (UTC when it has no zone), a date (00:00
         UTC), an RFC 3339 string or Unix seconds; keeps since <= time <
@@ -266,16 +271,80 @@ class Network(Handle):
         handle = self._handle()
         listener = Listener(progress)
         with _Options() as options:
-            options.set(weights=weights, since=since, until=until, type_weights=type_weights,
-                        min_activity=min_activity, champion_groups=champion_groups,
-                        audience=audience, reciprocity_prior=reciprocity_prior,
-                        samples=samples, seed=seed)
+            options.set(scenario=scenario, weights=weights, since=since, until=until,
+                        type_weights=type_weights, min_activity=min_activity,
+                        champion_groups=champion_groups, audience=audience,
+                        reciprocity_prior=reciprocity_prior, samples=samples, seed=seed)
             options._call(lib.champ_options_set_progress, listener.pointer, None, name="progress")
             ranking = Ranking._wrap(_lib.new_handle(lib.champ_rank, handle, options._ptr,
                                                     checker=listener.check))
         for _, message in ranking.warnings:
             warnings.warn(message, _lib.DataWarning, stacklevel=2)
         return ranking
+
+    def track(self, period=None, scenario=None, top=None, goal=None, *, weights=None,
+              since=None, until=None, type_weights=None, min_activity=None,
+              champion_groups=None, audience=None, reciprocity_prior=None, samples=None,
+              seed=None, progress=None):
+        """Follow the champions over time: rank every calendar period (UTC)
+        from the first timed interaction to the last, each as rank() ranks
+        its window, with its KPIs and rising champions.
+
+        period: "week" (from Monday), "month" or "quarter" (None: the
+        library's default, champions.defaults()["period"]). top: how many
+        champions a period has. goal: a goal file's path or a dict with its
+        members (name, kpi, target, deadline; scenario, baseline_period,
+        what, who, why): the Tracking then tells how it stands; its
+        scenario applies when `scenario` is None. The other options are
+        rank()'s. Warnings that hold for some periods are issued once each
+        as a champions.DataWarning, naming the periods. Returns a Tracking."""
+        handle = self._handle()
+        listener = Listener(progress)
+        goal_handle = None if goal is None else _Goal(goal)
+        try:
+            if scenario is None and goal_handle is not None:
+                scenario = goal_handle.scenario
+            with _Options() as options:
+                options.set(scenario=scenario, weights=weights, since=since, until=until,
+                            type_weights=type_weights, min_activity=min_activity,
+                            champion_groups=champion_groups, audience=audience,
+                            reciprocity_prior=reciprocity_prior, samples=samples, seed=seed,
+                            top=top, period=period)
+                options._call(lib.champ_options_set_progress, listener.pointer, None,
+                              name="progress")
+                audience_used = lib.champ_options_audience_group_count(options._ptr) > 0
+                pointer = _lib.new_handle(lib.champ_track, handle, options._ptr,
+                                          checker=listener.check)
+        except BaseException:
+            if goal_handle is not None:
+                goal_handle.close()
+            raise
+        tracking = Tracking(pointer, goal_handle, audience_used)
+        if goal_handle is not None:
+            try:
+                tracking.goal  # a goal that does not fit the data fails here, not later
+            except BaseException:
+                tracking.close()
+                raise
+        _warn_once_per_sentence(tracking)
+        return tracking
+
+
+def _warn_once_per_sentence(tracking):
+    """Each warning sentence of the periods once, with the periods it holds
+    for (as the demo prints them)."""
+    h = tracking._handle()
+    seen = {}
+    for i in range(len(tracking)):
+        for k in range(lib.champ_tracking_warning_count(h, i)):
+            text = lib.champ_tracking_warning(h, i, k, None).decode("utf-8")
+            seen.setdefault(text, []).append(i)
+    for text, where in seen.items():
+        starts = [datetime.datetime.fromtimestamp(lib.champ_tracking_since(h, i),
+                                                  datetime.timezone.utc).strftime("%Y-%m-%d")
+                  for i in where]
+        where_text = "every period" if len(where) == len(tracking) else ", ".join(starts)
+        warnings.warn(f"{where_text}: {text}", _lib.DataWarning, stacklevel=3)
 
 
 def _get(frame, column):
@@ -311,9 +380,23 @@ class _Options(Handle):
             exc.args = (f"{name}: {exc.args[0]}",)
             raise exc
 
-    def set(self, *, weights, since, until, type_weights, min_activity, champion_groups,
-            audience, reciprocity_prior, samples, seed):
+    def set(self, *, scenario=None, weights, since, until, type_weights, min_activity,
+            champion_groups, audience, reciprocity_prior, samples, seed, top=None,
+            period=None):
         """Set what the caller gave; the rest keeps the library's defaults."""
+        if scenario is not None:
+            if scenario not in _lib.SCENARIOS:
+                raise ValueError(f"scenario: expected one of {', '.join(_lib.SCENARIOS)}, "
+                                 f"got {scenario!r}")
+            self._call(lib.champ_options_set_scenario, _lib.SCENARIOS.index(scenario),
+                       name="scenario")
+        if period is not None:
+            if period not in _lib.PERIODS:
+                raise ValueError(f"period: expected one of {', '.join(_lib.PERIODS)}, "
+                                 f"got {period!r}")
+            self._call(lib.champ_options_set_period, _lib.PERIODS.index(period), name="period")
+        if top is not None:
+            self._call(lib.champ_options_set_top, _count(top, "top"), name="top")
         for criterion, w in dict(weights or {}).items():
             if criterion not in _lib.CRITERIA:
                 raise ValueError(f"weights: unknown criterion {criterion!r}; expected one of "
@@ -358,7 +441,7 @@ def _number(value, name):
 
 
 def defaults():
-    """The library's default ranking options, as rank() takes them."""
+    """The library's default options, as rank() and track() take them."""
     with _Options() as options:
         h = options._ptr
         return {
@@ -372,7 +455,17 @@ def defaults():
             "reciprocity_prior": lib.champ_options_get_reciprocity_prior(h),
             "samples": lib.champ_options_get_bridging_samples(h),
             "seed": lib.champ_options_get_seed(h),
+            "scenario": None if lib.champ_options_get_scenario(h) < 0
+            else _lib.SCENARIOS[lib.champ_options_get_scenario(h)],
+            "top": lib.champ_options_get_top(h),
+            "period": _lib.PERIODS[lib.champ_options_get_period(h)],
         }
+
+
+def scenarios():
+    """The method's start scenarios: {name: what reach counts in it}."""
+    return {name: lib.champ_scenario_description(i).decode("utf-8")
+            for i, name in enumerate(_lib.SCENARIOS)}
 
 
 def _count(value, name, maximum=2**63 - 1):

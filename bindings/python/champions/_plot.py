@@ -147,3 +147,76 @@ def plot_teams(ranking, top, ax, title):
     ax.set_title(title or f"Champions per team, among {label}")
     ax.spines[["top", "right"]].set_visible(False)
     return ax
+
+
+# What each KPI counts, as an axis says it.
+KPI_LABELS = {"active_people": "people active", "champion_reciprocity": "champions' reciprocity",
+              "champion_reach": "teams the champions reach",
+              "audience_reached": "audience people the champions reach",
+              "retained": "share of champions retained"}
+KPI_COLOUR = "#4e79a7"
+GOAL_COLOUR = "#e15759"
+
+
+def _utc(text):
+    from datetime import datetime
+
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _kpi_values(periods, kpi):
+    item = kpi[len("summary."):] if kpi.startswith("summary.") else None
+    values = []
+    for p in periods:
+        v = p["summary"].get(item) if item else p["kpis"].get(kpi)
+        if v is not None and not isinstance(v, (int, float)):
+            raise ValueError(f"kpi: {kpi!r} is not a number per period")
+        values.append(float("nan") if v is None else float(v))
+    return values
+
+
+def plot_tracking(tracking, kpi, ax, title):
+    """A KPI per period; with a goal on it, the target by the deadline and
+    the least-squares trend from the baseline period that decides
+    on_track."""
+    import matplotlib.dates as mdates
+    import numpy as np
+
+    periods, goal = tracking.periods, tracking.goal
+    if kpi is None:
+        kpi = goal["kpi"] if goal else ("audience_reached" if tracking._audience
+                                        else "champion_reach")
+    values = _kpi_values(periods, kpi)
+    when = [_utc(p["since"]) for p in periods]
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=(10, 4.5), layout="constrained")
+    label = KPI_LABELS.get(kpi, kpi.replace("summary.", "").replace("_", " "))
+    ax.plot(when, values, marker="o", color=KPI_COLOUR, label=label)
+    default_title = f"{label[0].upper() + label[1:]}, per {tracking.period}"
+    if goal and goal["kpi"] == kpi:
+        deadline = _utc(goal["deadline"])
+        ax.axhline(goal["target"], color=GOAL_COLOUR, linestyle="--",
+                   label=f"target {goal['target']:g} by {deadline:%Y-%m-%d}")
+        ax.axvline(deadline, color=GOAL_COLOUR, linestyle=":", linewidth=1)
+        start = tracking._goal_baseline
+        x = np.array([w.timestamp() for w in when[start:]])
+        y = np.array(values[start:])
+        keep = ~np.isnan(y)
+        if keep.sum() >= 2:
+            slope, intercept = np.polyfit(x[keep], y[keep], 1)
+            ends = np.array([x[keep][0], deadline.timestamp()])
+            ax.plot([when[start:][int(np.argmax(keep))], deadline], slope * ends + intercept,
+                    color="#9c9c9c", linestyle="-.", label="trend")
+        status = "on track" if goal["on_track"] else "behind"
+        default_title = (f"{goal['name']}: {goal['progress']:.0%} of the way from "
+                         f"{goal['baseline']:g}, {status}")
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_ylabel(label)
+    ax.set_title(title or default_title)
+    ax.legend(frameon=False, fontsize=9)
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
