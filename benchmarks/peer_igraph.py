@@ -2,6 +2,7 @@
 """Peer pipeline: the SPEC 4 ranking with python-igraph + numpy/pandas.
 
     peer_igraph.py FILE [--no-bridging] [--out OUT.json]
+    peer_igraph.py FILE --track month [--no-bridging] [--out OUT.json]
 
 Written the way a good analyst would: the export is read with the standard
 json module (the JSON document with `json.load`, JSON Lines line by line
@@ -26,6 +27,12 @@ ties > 10^9) exact betweenness would take hours, so `--no-bridging` leaves
 the criterion out: bridging is null, its percentile is null and the score
 uses the other four criteria (weights renormalised).  The output then
 carries "peer": {"bridging": "left out ..."}.
+
+`--track month` is the peer of `champions track --period month` (SPEC 9.2):
+the export is read once, the times parsed (numbers as Unix seconds, strings
+with pandas), and each calendar month (UTC) from the first timed
+interaction to the last is ranked as above on its rows; the output is one
+record per month with its summary and its top 10 eligible ids.
 """
 
 import argparse
@@ -61,8 +68,41 @@ def load(path):
         inter = doc.get("interactions") or []
         del doc
     pdf = pd.DataFrame.from_records(people, columns=["id", "team", "group"]) if has_people else None
-    idf = pd.DataFrame.from_records(inter, columns=["from", "to", "weight"])
+    columns = ["from", "to", "weight", "time"] if TIMES else ["from", "to", "weight"]
+    idf = pd.DataFrame.from_records(inter, columns=columns)
     return pdf, idf
+
+
+TIMES = False  # load() keeps the time column (--track)
+
+
+def unix_seconds(column):
+    """A time column as Unix seconds: numbers as they are, RFC 3339 strings
+    parsed by pandas; NaN for none."""
+    numbers = pd.to_numeric(column, errors="coerce")
+    text = column[numbers.isna() & column.notna()]
+    if len(text):
+        parsed = pd.to_datetime(text, utc=True)
+        numbers[text.index] = (parsed - pd.Timestamp("1970-01-01", tz="UTC")).dt.total_seconds()
+    return numbers.to_numpy(dtype=float)
+
+
+def track_months(pdf, idf, bridging):
+    """Each calendar month ranked on its rows: [{since, until, summary, champions}]."""
+    seconds = unix_seconds(idf["time"])
+    timed = seconds[~np.isnan(seconds)]
+    first = pd.Timestamp(timed.min(), unit="s").to_period("M").start_time.tz_localize("UTC")
+    out = []
+    start = first
+    while start.timestamp() <= timed.max():
+        until = start + pd.offsets.MonthBegin(1)
+        mask = (seconds >= start.timestamp()) & (seconds < until.timestamp())
+        res, _ = rank(pdf, idf[mask].reset_index(drop=True), bridging=bridging)
+        eligible = [p["id"] for p in res["people"] if p["eligible"]][:10]
+        out.append({"since": start.isoformat(), "until": until.isoformat(),
+                    "summary": res["summary"], "champions": eligible})
+        start = until
+    return out
 
 
 def rank(pdf, idf, bridging=True):
@@ -187,7 +227,21 @@ def main(argv=None):
                     help="leave bridging out (python-igraph 0.10 cannot sample sources)")
     ap.add_argument("--out", help="write the JSON here (default: standard output)")
     ap.add_argument("--phases", action="store_true", help="phase times on stderr")
+    ap.add_argument("--track", choices=["month"],
+                    help="rank every calendar month instead (the peer of champions track)")
     a = ap.parse_args(argv)
+    if a.track:
+        global TIMES
+        TIMES = True
+        pdf, idf = load(a.file)
+        months = track_months(pdf, idf, bridging=not a.no_bridging)
+        text = json.dumps({"periods": months})
+        if a.out:
+            with open(a.out, "w", encoding="utf-8") as f:
+                f.write(text)
+        else:
+            sys.stdout.write(text)
+        return 0
     t0 = time.perf_counter()
     pdf, idf = load(a.file)
     t1 = time.perf_counter()

@@ -159,7 +159,7 @@ static void print_periods(const champ_tracking *t, bool audience)
                champ_tracking_summary(t, i, CHAMP_SUMMARY_INTERACTIONS), recip, reach);
         if (audience)
             printf(" %9s", reached);
-        printf(" %9s  %s\n", retained, rising);
+        printf(" %9s%s%s\n", retained, *rising ? "  " : "", rising);
     }
 }
 
@@ -180,8 +180,17 @@ static int print_goal(const champ_tracking *t, const champ_goal *g)
     return EXIT_SUCCESS;
 }
 
+/* Whether period j has the warning `text`. */
+static bool has_warning(const champ_tracking *t, size_t j, const char *text)
+{
+    for (size_t m = 0; m < champ_tracking_warning_count(t, j); m++)
+        if (strcmp(champ_tracking_warning(t, j, m, NULL), text) == 0)
+            return true;
+    return false;
+}
+
 /* Each period's warnings on stderr, each sentence once with the periods
- * it holds for: "FILE: warning: 2004-01, 2004-02: ...". */
+ * it holds for: "FILE: warning: 2004-01, 2004-02: ...", or "every period". */
 static void print_track_warnings(const champ_tracking *t, const char *file)
 {
     size_t n = champ_tracking_count(t);
@@ -191,20 +200,19 @@ static void print_track_warnings(const champ_tracking *t, const char *file)
             const char *text = champ_tracking_warning(t, i, k, NULL);
             bool earlier = false;
             for (size_t j = 0; j < i && !earlier; j++)
-                for (size_t m = 0; m < champ_tracking_warning_count(t, j) && !earlier; m++)
-                    earlier = strcmp(champ_tracking_warning(t, j, m, NULL), text) == 0;
+                earlier = has_warning(t, j, text);
             if (earlier)
                 continue;
-            fprintf(stderr, "%s: warning: ", input_name(file));
-            size_t shown = 0;
+            size_t holds = 0;
             for (size_t j = i; j < n; j++)
-                for (size_t m = 0; m < champ_tracking_warning_count(t, j); m++)
-                    if (strcmp(champ_tracking_warning(t, j, m, NULL), text) == 0) {
-                        char label[32];
-                        period_label(label, sizeof label, period, champ_tracking_since(t, j));
-                        fprintf(stderr, "%s%s", shown++ ? ", " : "", label);
-                        break;
-                    }
+                holds += has_warning(t, j, text);
+            fprintf(stderr, "%s: warning: %s", input_name(file), holds == n ? "every period" : "");
+            for (size_t j = i, shown = 0; j < n && holds < n; j++)
+                if (has_warning(t, j, text)) {
+                    char label[32];
+                    period_label(label, sizeof label, period, champ_tracking_since(t, j));
+                    fprintf(stderr, "%s%s", shown++ ? ", " : "", label);
+                }
             fprintf(stderr, ": %s\n", text);
         }
 }

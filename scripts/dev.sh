@@ -1,6 +1,7 @@
 #!/bin/sh
 # One entry point for a fresh Debian 12 machine:
 #   sh scripts/dev.sh demo   install what is missing, build, rank the bundled export
+#                            and track its timed e-mail stream against a goal
 #   sh scripts/dev.sh test   install what is missing, build, run every test:
 #                            the plain build, under valgrind, and a build with
 #                            AddressSanitizer + UndefinedBehaviorSanitizer
@@ -59,6 +60,9 @@ demo)
     install_missing
     configure build
     ./build/examples/champions rank examples/email-eu-core.json
+    echo
+    ./build/examples/champions track --people examples/email-eu-people.csv \
+        --goal examples/goal.json examples/email-eu-2004.csv.gz
     ;;
 test)
     install_missing
