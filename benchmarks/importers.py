@@ -68,6 +68,8 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from generate import digits, rfc3339  # noqa: E402  (the generators' ASCII columns)
 PY = "/usr/bin/python3"
 GENERATOR_VERSION = 1
 ALL = ("tokenizer", "csv", "p2p", "slack", "engage", "json")
@@ -102,16 +104,6 @@ def prepared(path, params):
     return None
 
 
-def digits(x, width):
-    """(n, width) ASCII digits of non-negative integers, zero padded."""
-    import numpy as np
-    x = np.asarray(x, dtype=np.int64)
-    out = np.empty((len(x), width), dtype=np.uint8)
-    for k in range(width):
-        out[:, width - 1 - k] = (x // 10 ** k) % 10 + 48
-    return out
-
-
 def padded(strings):
     import numpy as np
     width = max(len(s) for s in strings)
@@ -120,31 +112,6 @@ def padded(strings):
 
 YEAR_START = 1735689600          # 2025-01-01T00:00:00Z
 YEAR = 365 * 86400
-
-
-def rfc3339_bytes(t):
-    """(n, 19) ASCII 'YYYY-MM-DDThh:mm:ss' of Unix seconds t."""
-    import numpy as np
-    day = t // 86400
-    sod = t - day * 86400
-    d64 = day.astype("datetime64[D]")
-    y = d64.astype("datetime64[Y]").astype(np.int64) + 1970
-    mstart = d64.astype("datetime64[M]")
-    mo = mstart.astype(np.int64) % 12 + 1
-    d = (d64 - mstart).astype(np.int64) + 1
-    out = np.empty((len(t), 19), dtype=np.uint8)
-    out[:, 0:4] = digits(y, 4)
-    out[:, 4] = ord("-")
-    out[:, 5:7] = digits(mo, 2)
-    out[:, 7] = ord("-")
-    out[:, 8:10] = digits(d, 2)
-    out[:, 10] = ord("T")
-    out[:, 11:13] = digits(sod // 3600, 2)
-    out[:, 13] = ord(":")
-    out[:, 14:16] = digits(sod // 60 % 60, 2)
-    out[:, 16] = ord(":")
-    out[:, 17:19] = digits(sod % 60, 2)
-    return out
 
 
 # ---------------------------------------------------------------- plain CSV
@@ -199,13 +166,13 @@ def gen_csv(path, rows, people, seed):
             fmt = r.choice(3, size=n, p=[0.85, 0.10, 0.05])   # Z, +01:00, .mmmZ
             tv = np.zeros((n, 25), dtype=np.uint8)
             m = fmt == 0
-            tv[m, :19] = rfc3339_bytes(t[m])
+            tv[m, :19] = rfc3339(t[m], 0)
             tv[m, 19] = ord("Z")
             m = fmt == 1
-            tv[m, :19] = rfc3339_bytes(t[m] + 3600)
+            tv[m, :19] = rfc3339(t[m], 1)
             tv[m, 19:25] = np.frombuffer(b"+01:00", dtype=np.uint8)
             m = fmt == 2
-            tv[m, :19] = rfc3339_bytes(t[m])
+            tv[m, :19] = rfc3339(t[m], 0)
             tv[m, 19] = ord(".")
             tv[m, 20:23] = digits(r.integers(0, 1000, int(m.sum())), 3)
             tv[m, 23] = ord("Z")

@@ -168,15 +168,42 @@ static int parse_pair_weight(const char *option, const char *key, const char *va
     return bad_value(option, key, "a finite number >= 0", value);
 }
 
-/* "reciprocity, reach, bridging, influence or activity", from the library. */
-static void criterion_names(char *buf, size_t size)
+void join_names(char *buf, size_t size, const char *(*name)(size_t i), const char *last)
 {
     size_t used = 0;
     buf[0] = '\0';
-    for (int c = 0; c < CHAMP_CRITERION_COUNT && used < size; c++)
+    for (size_t i = 0; name(i) && used < size; i++)
         used += (size_t)snprintf(buf + used, size - used, "%s%s",
-                                 c == 0 ? "" : c == CHAMP_CRITERION_COUNT - 1 ? " or " : ", ",
-                                 champ_criterion_name((champ_criterion)c));
+                                 i == 0 ? "" : name(i + 1) ? ", " : last, name(i));
+}
+
+int pick_name(const char *option, const char *value, const char *(*name)(size_t i),
+              size_t *out)
+{
+    for (size_t i = 0; name(i); i++)
+        if (strcmp(value, name(i)) == 0) {
+            *out = i;
+            return EXIT_SUCCESS;
+        }
+    char names[256];
+    join_names(names, sizeof names, name, " or ");
+    return bad_value(option, NULL, names, value);
+}
+
+/* The library's names by index, for join_names and pick_name. */
+static const char *criterion_at(size_t i)
+{
+    return i < CHAMP_CRITERION_COUNT ? champ_criterion_name((champ_criterion)i) : NULL;
+}
+
+static const char *scenario_at(size_t i)
+{
+    return i < CHAMP_SCENARIO_COUNT ? champ_scenario_name((champ_scenario)i) : NULL;
+}
+
+static const char *input_at(size_t i)
+{
+    return i < CHAMP_INPUT_COUNT ? champ_input_name((champ_input)i) : NULL;
 }
 
 static int apply_weight(struct cli *cli, const char *option, const char *key, const char *value)
@@ -192,7 +219,7 @@ static int apply_weight(struct cli *cli, const char *option, const char *key, co
                             option);
     }
     char names[128];
-    criterion_names(names, sizeof names);
+    join_names(names, sizeof names, criterion_at, " or ");
     return usage_error("%s: unknown criterion '%s' (expected %s)", option, key, names);
 }
 
@@ -304,26 +331,13 @@ static int handle_seed(struct cli *cli, const char *option, const char *value)
     return check_status(champ_options_set_seed(cli->options, (uint64_t)seed), option);
 }
 
-/* "colleagues, recruitment, citizens or visitors", from the library. */
-static void scenario_names(char *buf, size_t size)
-{
-    size_t used = 0;
-    buf[0] = '\0';
-    for (int s = 0; s < CHAMP_SCENARIO_COUNT && used < size; s++)
-        used += (size_t)snprintf(buf + used, size - used, "%s%s",
-                                 s == 0 ? "" : s == CHAMP_SCENARIO_COUNT - 1 ? " or " : ", ",
-                                 champ_scenario_name((champ_scenario)s));
-}
-
 static int handle_scenario(struct cli *cli, const char *option, const char *value)
 {
-    for (int s = 0; s < CHAMP_SCENARIO_COUNT; s++)
-        if (strcmp(value, champ_scenario_name((champ_scenario)s)) == 0)
-            return check_status(champ_options_set_scenario(cli->options, (champ_scenario)s),
-                                option);
-    char names[128];
-    scenario_names(names, sizeof names);
-    return bad_value(option, NULL, names, value);
+    size_t s;
+    int code = pick_name(option, value, scenario_at, &s);
+    if (code != EXIT_SUCCESS)
+        return code;
+    return check_status(champ_options_set_scenario(cli->options, (champ_scenario)s), option);
 }
 
 const struct option_spec RANKING_OPTIONS[] = {
@@ -369,7 +383,7 @@ void help_ranking(FILE *out, const champ_options *defaults)
     char weights[256], groups[256], scenarios[128];
     default_weights(weights, sizeof weights, defaults);
     default_groups(groups, sizeof groups, defaults);
-    scenario_names(scenarios, sizeof scenarios);
+    join_names(scenarios, sizeof scenarios, scenario_at, " or ");
     fprintf(out,
             "Ranking options:\n"
             "  --scenario NAME           a start scenario's preset of the groups: %s\n"
@@ -403,17 +417,11 @@ void help_ranking(FILE *out, const champ_options *defaults)
 
 static int handle_input(struct cli *cli, const char *option, const char *value)
 {
-    char names[256] = "";
-    size_t used = 0;
-    for (int f = 0; f < CHAMP_INPUT_COUNT; f++) {
-        const char *name = champ_input_name((champ_input)f);
-        if (strcmp(value, name) == 0)
-            return check_status(champ_read_options_set_input(cli->read, (champ_input)f), option);
-        if (used < sizeof names)
-            used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", f ? ", " : "",
-                                     name);
-    }
-    return bad_value(option, NULL, names, value);
+    size_t form;
+    int code = pick_name(option, value, input_at, &form);
+    if (code != EXIT_SUCCESS)
+        return code;
+    return check_status(champ_read_options_set_input(cli->read, (champ_input)form), option);
 }
 
 static int handle_people(struct cli *cli, const char *option, const char *value)
@@ -482,19 +490,7 @@ void help_reading(FILE *out, const champ_read_options *defaults)
 
 int handle_format(struct cli *cli, const char *option, const char *value)
 {
-    char names[256] = "";
-    size_t used = 0;
-    const char *(*name)(size_t) = cli->command->format_name;
-    for (size_t f = 0; name(f); f++) {
-        if (strcmp(value, name(f)) == 0) {
-            cli->format = f;
-            return EXIT_SUCCESS;
-        }
-        if (used < sizeof names)
-            used += (size_t)snprintf(names + used, sizeof names - used, "%s%s",
-                                     f == 0 ? "" : name(f + 1) ? ", " : " or ", name(f));
-    }
-    return bad_value(option, NULL, names, value);
+    return pick_name(option, value, cli->command->format_name, &cli->format);
 }
 
 static int handle_top(struct cli *cli, const char *option, const char *value)

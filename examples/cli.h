@@ -100,6 +100,13 @@ struct cli {
     bool help;
 };
 
+/* The names name(0), name(1), ... (until NULL) as "a, b or c" (`last` the
+ * last separator), for messages and help. */
+void join_names(char *buf, size_t size, const char *(*name)(size_t i), const char *last);
+/* The index of `value` among those names in *out, or bad usage listing them. */
+int pick_name(const char *option, const char *value, const char *(*name)(size_t i),
+              size_t *out);
+
 /* --format: one of the command's formats (command->format_name). */
 int handle_format(struct cli *cli, const char *option, const char *value);
 /* A count option's value: a decimal integer in [0, max]. */

@@ -28,20 +28,18 @@ static const char *track_format_name(size_t i)
  * Options of its own
  * ------------------------------------------------------------------------ */
 
+static const char *period_at(size_t i)
+{
+    return i < CHAMP_PERIOD_COUNT ? champ_period_name((champ_period)i) : NULL;
+}
+
 static int handle_period(struct cli *cli, const char *option, const char *value)
 {
-    char names[128] = "";
-    size_t used = 0;
-    for (int p = 0; p < CHAMP_PERIOD_COUNT; p++) {
-        const char *name = champ_period_name((champ_period)p);
-        if (strcmp(value, name) == 0)
-            return check_status(champ_options_set_period(cli->options, (champ_period)p), option);
-        if (used < sizeof names)
-            used += (size_t)snprintf(names + used, sizeof names - used, "%s%s",
-                                     p == 0 ? "" : p == CHAMP_PERIOD_COUNT - 1 ? " or " : ", ",
-                                     name);
-    }
-    return bad_value(option, NULL, names, value);
+    size_t p;
+    int code = pick_name(option, value, period_at, &p);
+    if (code != EXIT_SUCCESS)
+        return code;
+    return check_status(champ_options_set_period(cli->options, (champ_period)p), option);
 }
 
 static int handle_goal(struct cli *cli, const char *option, const char *value)

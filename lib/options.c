@@ -182,6 +182,18 @@ champ_status champ_options_set_audience_groups(champ_options *o, const char *con
     return CHAMP_OK;
 }
 
+/* Groups from a preset replace `set` unless the caller set it; `fresh` is
+ * taken over or freed. */
+static void preset(champ_strtab *set, champ_strtab *fresh, int set_by_caller)
+{
+    if (set_by_caller) {
+        champ_strtab_clear(fresh);
+        return;
+    }
+    champ_strtab_clear(set);
+    *set = *fresh;
+}
+
 /* A scenario's preset, for the groups the caller has not set: all or
  * nothing. */
 champ_status champ_options_set_scenario(champ_options *o, champ_scenario s)
@@ -202,18 +214,8 @@ champ_status champ_options_set_scenario(champ_options *o, champ_scenario s)
         champ_strtab_clear(&champions);
         return champ__nomem();
     }
-    if (!o->audience_groups_set) {
-        champ_strtab_clear(&o->audience_groups);
-        o->audience_groups = audiences;
-    } else {
-        champ_strtab_clear(&audiences);
-    }
-    if (!o->champion_groups_set) {
-        champ_strtab_clear(&o->champion_groups);
-        o->champion_groups = champions;
-    } else {
-        champ_strtab_clear(&champions);
-    }
+    preset(&o->audience_groups, &audiences, o->audience_groups_set);
+    preset(&o->champion_groups, &champions, o->champion_groups_set);
     o->scenario = (int)s;
     return CHAMP_OK;
 }

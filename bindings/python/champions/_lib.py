@@ -303,6 +303,14 @@ def check(status):
         raise error(status)
 
 
+def check_named(status, name):
+    """check(), the message led by the option it is about: "top: ..."."""
+    if status != OK:
+        exc = error(status)
+        exc.args = (f"{name}: {exc.args[0]}",)
+        raise exc
+
+
 def new_handle(constructor, *args, checker=check):
     """Call a constructor that returns a handle through its last argument."""
     out = _c.c_void_p()

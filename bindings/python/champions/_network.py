@@ -45,11 +45,7 @@ class _ReadOptions(Handle):
             raise
 
     def _call(self, fn, *args, name):
-        status = fn(self._ptr, *args)
-        if status:
-            exc = _lib.error(status)
-            exc.args = (f"{name}: {exc.args[0]}",)
-            raise exc
+        _lib.check_named(fn(self._ptr, *args), name)
 
     def _set(self, form, people, columns, weight_column, hrvar, listener):
         if form is not None:
@@ -374,11 +370,7 @@ class _Options(Handle):
         super().__init__(_lib.new_handle(lib.champ_options_new))
 
     def _call(self, fn, *args, name):
-        status = fn(self._ptr, *args)
-        if status:
-            exc = _lib.error(status)
-            exc.args = (f"{name}: {exc.args[0]}",)
-            raise exc
+        _lib.check_named(fn(self._ptr, *args), name)
 
     def set(self, *, scenario=None, weights, since, until, type_weights, min_activity,
             champion_groups, audience, reciprocity_prior, samples, seed, top=None,
