@@ -2,12 +2,15 @@
  * champions — find the social business champions of an interaction export.
  *
  *   champions rank [OPTIONS] FILE
+ *   champions explain [OPTIONS] FILE ID
+ *   champions teams [OPTIONS] FILE
  *   champions track [OPTIONS] FILE
+ *   champions pseudonymize --key-file KEY [OPTIONS] IN OUT
  *   champions scenarios
  *   champions --help | --version
  *
  * The demo uses only the public API of <champions.h>, the way an HR tool
- * would. Each command lives in a file of its own (rank.c, track.c); what they
+ * would. Each command lives in a file of its own (rank.c, explain.c, ...); what they
  * share is in cli.c. Exit status: 0 success, 1 bad input or failed output,
  * 2 bad usage.
  *
@@ -19,10 +22,14 @@
 #include <string.h>
 
 extern const struct command RANK_COMMAND;
+extern const struct command EXPLAIN_COMMAND;
+extern const struct command TEAMS_COMMAND;
 extern const struct command TRACK_COMMAND;
+extern const struct command PSEUDONYMIZE_COMMAND;
 extern const struct command SCENARIOS_COMMAND;
 
-static const struct command *const COMMANDS[] = {&RANK_COMMAND, &TRACK_COMMAND,
+static const struct command *const COMMANDS[] = {&RANK_COMMAND, &EXPLAIN_COMMAND, &TEAMS_COMMAND,
+                                                 &TRACK_COMMAND, &PSEUDONYMIZE_COMMAND,
                                                  &SCENARIOS_COMMAND};
 
 static int print_help(void)
@@ -36,9 +43,12 @@ static int print_help(void)
           "are active.\n"
           "\n"
           "Commands:\n"
-          "  rank       rank the champions of FILE (a table, JSON, CSV, GEXF or GraphML)\n"
-          "  track      follow them period by period: KPIs, rising champions, a goal\n"
-          "  scenarios  list the start scenarios (--scenario NAME)\n"
+          "  rank          rank the champions of FILE (a table, JSON, CSV, GEXF or GraphML)\n"
+          "  explain       say why one person ranks where they do\n"
+          "  teams         count the champions per team, small teams pooled\n"
+          "  track         follow them period by period: KPIs, rising champions, a goal\n"
+          "  pseudonymize  rewrite an export with keyed pseudonyms for its ids\n"
+          "  scenarios     list the start scenarios (--scenario NAME)\n"
           "\n"
           "'champions COMMAND --help' shows a command's options.\n"
           "Exit status: 0 success, 1 bad input or failed output, 2 bad usage.\n",
@@ -49,7 +59,8 @@ static int print_help(void)
 int main(int argc, char **argv)
 {
     if (argc < 2)
-        return usage_error("missing the command (rank, track or scenarios)");
+        return usage_error("missing the command (rank, explain, teams, track, pseudonymize or "
+                           "scenarios)");
     const char *command = argv[1];
     for (size_t i = 0; i < COUNT_OF(COMMANDS); i++)
         if (strcmp(command, COMMANDS[i]->name) == 0)

@@ -340,6 +340,39 @@ static int handle_scenario(struct cli *cli, const char *option, const char *valu
     return check_status(champ_options_set_scenario(cli->options, (champ_scenario)s), option);
 }
 
+static int handle_min_tie_weight(struct cli *cli, const char *option, const char *value)
+{
+    return apply_real(cli, option, value, true, champ_options_set_min_tie_weight);
+}
+
+static int handle_confidence(struct cli *cli, const char *option, const char *value)
+{
+    uintmax_t b;
+    int code = parse_count_option(option, value, SIZE_MAX, &b);
+    if (code != EXIT_SUCCESS)
+        return code;
+    return check_status(champ_options_set_confidence(cli->options, (size_t)b), option);
+}
+
+/* Applied after the whole command line, so that --allow-small-groups may
+ * come after it (see parse_command_line). */
+static int handle_min_group_size(struct cli *cli, const char *option, const char *value)
+{
+    uintmax_t n;
+    int code = parse_count_option(option, value, SIZE_MAX, &n);
+    if (code == EXIT_SUCCESS) {
+        cli->min_group_size = (size_t)n;
+        cli->min_group_size_given = true;
+    }
+    return code;
+}
+
+static int handle_allow_small_groups(struct cli *cli, const char *option, const char *value)
+{
+    (void)value;
+    return check_status(champ_options_allow_small_groups(cli->options, 1), option);
+}
+
 const struct option_spec RANKING_OPTIONS[] = {
     {"--scenario", 0, "NAME", handle_scenario},
     {"--weights", 0, "NAME=W,...", handle_weights},
@@ -352,6 +385,14 @@ const struct option_spec RANKING_OPTIONS[] = {
     {"--reciprocity-prior", 0, "A", handle_reciprocity_prior},
     {"--samples", 0, "K", handle_samples},
     {"--seed", 0, "S", handle_seed},
+    {"--min-tie-weight", 0, "W", handle_min_tie_weight},
+    {NULL, 0, NULL, NULL},
+};
+
+const struct option_spec TRUST_OPTIONS[] = {
+    {"--confidence", 0, "B", handle_confidence},
+    {"--min-group-size", 0, "N", handle_min_group_size},
+    {"--allow-small-groups", 0, NULL, handle_allow_small_groups},
     {NULL, 0, NULL, NULL},
 };
 
@@ -405,10 +446,32 @@ void help_ranking(FILE *out, const champ_options *defaults)
             "  --reciprocity-prior A     weight A >= 0 of the network's reciprocity (default %g)\n"
             "  --samples K               bridging from K sampled sources (default %zu:\n"
             "                            exact when the network is small enough)\n"
-            "  --seed S                  seed of the sampling (default %" PRIu64 ")\n",
+            "  --seed S                  seed of the sampling and the resamples (default\n"
+            "                            %" PRIu64 ")\n"
+            "  --min-tie-weight W        a tie counts for ties, mutual ties, reach and\n"
+            "                            bridging only when its weights both ways add up to\n"
+            "                            W or more (default %g: every tie counts); type\n"
+            "                            weights count in it\n",
             scenarios, weights, champ_options_get_min_activity(defaults), groups,
             champ_options_get_reciprocity_prior(defaults),
-            champ_options_get_bridging_samples(defaults), champ_options_get_seed(defaults));
+            champ_options_get_bridging_samples(defaults), champ_options_get_seed(defaults),
+            champ_options_get_min_tie_weight(defaults));
+}
+
+void help_trust(FILE *out, const champ_options *defaults)
+{
+    fprintf(out,
+            "Confidence and privacy options:\n"
+            "  --confidence B            rank B bootstrap resamples of the interactions too\n"
+            "                            (default %zu: off): each person's likely ranks (5th\n"
+            "                            to 95th percentile), share of resamples in the top\n"
+            "                            %zu, and tiers of ranks the data cannot tell apart\n"
+            "  --min-group-size N        team-level figures pool teams of fewer than N listed\n"
+            "                            people as \"(small teams)\" (default %zu; lower only\n"
+            "                            with --allow-small-groups)\n"
+            "  --allow-small-groups      allow --min-group-size below the default\n",
+            champ_options_get_confidence(defaults), champ_options_get_top(defaults),
+            champ_options_get_min_group_size(defaults));
 }
 
 /* ------------------------------------------------------------------------
@@ -584,6 +647,16 @@ int parse_command_line(struct cli *cli, int argc, char **argv)
         return EXIT_SUCCESS;
     if (cli->arg_count < cli->command->positional)
         return usage_error("%s: missing %s", cli->command->name, cli->command->arguments);
+    if (cli->min_group_size_given) {
+        champ_status status = champ_options_set_min_group_size(cli->options, cli->min_group_size);
+        if (status == CHAMP_ERR_ARGUMENT) /* refused: it still holds the default */
+            return usage_error("--min-group-size: %zu is below the default %zu; add "
+                               "--allow-small-groups to allow it",
+                               cli->min_group_size,
+                               champ_options_get_min_group_size(cli->options));
+        if (status != CHAMP_OK)
+            return check_status(status, "--min-group-size");
+    }
     if (isnan(cli->since) && isnan(cli->until))
         return EXIT_SUCCESS;
     return check_status(champ_options_set_window(cli->options, cli->since, cli->until),

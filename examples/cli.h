@@ -96,6 +96,10 @@ struct cli {
     bool top_given;
     const char *args[4];        /* positional arguments, args[0] the input */
     const char *goal;           /* track: the goal file, or NULL */
+    const char *key_file;       /* pseudonymize: the key's file */
+    bool teams;                 /* pseudonymize: team names too */
+    size_t min_group_size;      /* --min-group-size, applied after the whole line */
+    bool min_group_size_given;
     int arg_count;
     bool help;
 };
@@ -114,6 +118,9 @@ int parse_count_option(const char *option, const char *text, uintmax_t max, uint
 
 /* The options every command that ranks takes, and those of reading. */
 extern const struct option_spec RANKING_OPTIONS[];
+/* --confidence, --min-group-size, --allow-small-groups: of the commands
+ * that show one ranking (tracking ranks periods, not resamples). */
+extern const struct option_spec TRUST_OPTIONS[];
 extern const struct option_spec READING_OPTIONS[];
 extern const struct option_spec OUTPUT_OPTIONS[]; /* --format, --top */
 extern const struct option_spec HELP_OPTION[];
@@ -121,6 +128,7 @@ extern const struct option_spec HELP_OPTION[];
 /* Help lines for the shared tables, with the library's defaults. */
 void help_reading(FILE *out, const champ_read_options *defaults);
 void help_ranking(FILE *out, const champ_options *defaults);
+void help_trust(FILE *out, const champ_options *defaults);
 
 /* Parse argv[0..argc) (after the command's name) into `cli`, whose handles
  * the caller made; then the window goes into the options. */

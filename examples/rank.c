@@ -29,23 +29,24 @@ static const char *rank_format_name(size_t i)
  * ------------------------------------------------------------------------ */
 
 enum column {
-    COL_RANK, COL_ID, COL_TEAM, COL_SCORE, COL_RECIPROCITY, COL_REACH,
-    COL_BRIDGING, COL_INFLUENCE, COL_ACTIVITY, COLUMN_COUNT
+    COL_TIER, COL_RANK, COL_ID, COL_TEAM, COL_SCORE, COL_LIKELY, COL_TOP_SHARE,
+    COL_CRITERIA, /* the five criteria, in champ_criterion order, from here */
+    COL_FLAGS = COL_CRITERIA + CHAMP_CRITERION_COUNT, COLUMN_COUNT
 };
 
 static const struct {
-    const char *title;
+    const char *title;       /* NULL: the criterion's name */
     bool left_aligned;
+    bool with_confidence;    /* shown only when the ranking has confidence */
 } COLUMNS[COLUMN_COUNT] = {
-    [COL_RANK] = {"rank", false},
-    [COL_ID] = {"id", true},
-    [COL_TEAM] = {"team", true},
-    [COL_SCORE] = {"score", false},
-    [COL_RECIPROCITY] = {"recip", false},
-    [COL_REACH] = {"reach", false},
-    [COL_BRIDGING] = {"bridging", false},
-    [COL_INFLUENCE] = {"influence", false},
-    [COL_ACTIVITY] = {"activity", false},
+    [COL_TIER] = {"tier", false, true},
+    [COL_RANK] = {"rank", false, false},
+    [COL_ID] = {"id", true, false},
+    [COL_TEAM] = {"team", true, false},
+    [COL_SCORE] = {"score", false, false},
+    [COL_LIKELY] = {"likely", false, true},
+    [COL_TOP_SHARE] = {"in top", false, true},
+    [COL_FLAGS] = {"flags", true, false},
 };
 
 typedef char row_cells[COLUMN_COUNT][CELL_SIZE];
@@ -80,27 +81,54 @@ static void fit_text(char *cell, const char *text)
     cell[used] = '\0';
 }
 
-static void format_titles(row_cells cells)
+static bool column_shown(const champ_ranking *r, int c)
 {
-    for (int c = 0; c < COLUMN_COUNT; c++)
-        snprintf(cells[c], CELL_SIZE, "%s", COLUMNS[c].title);
+    return !COLUMNS[c].with_confidence || champ_ranking_resamples(r) > 0;
+}
+
+static void format_titles(const champ_ranking *r, row_cells cells)
+{
+    for (int c = 0; c < COLUMN_COUNT; c++) {
+        if (c >= COL_CRITERIA && c < COL_FLAGS)
+            snprintf(cells[c], CELL_SIZE, "%s", champ_criterion_name((champ_criterion)(c - COL_CRITERIA)));
+        else if (c == COL_TOP_SHARE)
+            snprintf(cells[c], CELL_SIZE, "in top %zu", champ_ranking_top(r));
+        else
+            snprintf(cells[c], CELL_SIZE, "%s", COLUMNS[c].title);
+    }
+}
+
+/* The flags' names, joined by commas ("-" for none). */
+static void format_flags(char *cell, unsigned flags)
+{
+    size_t used = 0;
+    cell[0] = '\0';
+    for (int f = 0; f < CHAMP_FLAG_COUNT; f++)
+        if (flags & (1u << f))
+            used += (size_t)snprintf(cell + used, CELL_SIZE - used, "%s%s", used ? "," : "",
+                                     champ_flag_name((champ_flag)f));
+    if (!used)
+        snprintf(cell, CELL_SIZE, "-");
 }
 
 static void format_row(const champ_ranking *r, size_t i, row_cells cells)
 {
     const char *team = champ_ranking_team(r, i);
+    size_t low = 0, high = 0;
+    double share = 0;
+    champ_ranking_interval(r, i, &low, &high, &share);
+    snprintf(cells[COL_TIER], CELL_SIZE, "%zu", champ_ranking_tier(r, i));
     snprintf(cells[COL_RANK], CELL_SIZE, "%zu", champ_ranking_rank(r, i));
     fit_text(cells[COL_ID], champ_ranking_id(r, i));
     fit_text(cells[COL_TEAM], team ? team : "-");
     snprintf(cells[COL_SCORE], CELL_SIZE, "%.3f", champ_ranking_score(r, i));
-    snprintf(cells[COL_RECIPROCITY], CELL_SIZE, "%.3f",
-             champ_ranking_value(r, i, CHAMP_RECIPROCITY));
-    snprintf(cells[COL_REACH], CELL_SIZE, "%.0f", champ_ranking_value(r, i, CHAMP_REACH));
-    snprintf(cells[COL_BRIDGING], CELL_SIZE, "%.4g", champ_ranking_value(r, i, CHAMP_BRIDGING));
-    snprintf(cells[COL_INFLUENCE], CELL_SIZE, "%.4g",
-             champ_ranking_value(r, i, CHAMP_INFLUENCE));
-    snprintf(cells[COL_ACTIVITY], CELL_SIZE, "%.10g",
-             champ_ranking_value(r, i, CHAMP_ACTIVITY));
+    snprintf(cells[COL_LIKELY], CELL_SIZE, "%zu-%zu", low, high);
+    snprintf(cells[COL_TOP_SHARE], CELL_SIZE, "%.0f%%", 100 * share);
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+        if (champ_ranking_figure(r, i, (champ_criterion)c, CHAMP_LANGUAGE_EN,
+                                 cells[COL_CRITERIA + c], CELL_SIZE, NULL) != CHAMP_OK)
+            snprintf(cells[COL_CRITERIA + c], CELL_SIZE, "?");
+    format_flags(cells[COL_FLAGS], champ_ranking_flags(r, i));
 }
 
 static void widen_columns(size_t widths[COLUMN_COUNT], row_cells cells)
@@ -118,12 +146,18 @@ static void print_padding(size_t n)
         putchar(' ');
 }
 
-static void print_row(const size_t widths[COLUMN_COUNT], row_cells cells)
+static void print_row(const champ_ranking *r, const size_t widths[COLUMN_COUNT], row_cells cells)
 {
+    bool first = true;
     for (int c = 0; c < COLUMN_COUNT; c++) {
+        if (!column_shown(r, c))
+            continue;
         size_t padding = widths[c] - text_width(cells[c]);
-        if (c > 0)
+        if (!first)
             fputs("  ", stdout);
+        first = false;
+        if (c == COLUMN_COUNT - 1 && COLUMNS[c].left_aligned)
+            padding = 0; /* no trailing blanks */
         if (!COLUMNS[c].left_aligned)
             print_padding(padding);
         fputs(cells[c], stdout);
@@ -153,6 +187,28 @@ static void print_summary(const champ_ranking *r)
         printf("bridging sampled, %zu sources\n", champ_ranking_bridging_sources(r));
 }
 
+/* What the columns say, and the flags shown. */
+static void print_legend(const champ_ranking *r, unsigned flags)
+{
+    fputs("Score: the weighted mean of the five criteria's percentiles among the eligible.\n"
+          "reciprocity: contacts who answer both ways; reach: ", stdout);
+    fputs(champ_ranking_audience_group_count(r) ? "people of the audience in touch with"
+                                                : "other teams in touch with",
+          stdout);
+    fputs(";\nbridging, influence: band among the eligible; activity: interactions sent.\n",
+          stdout);
+    if (champ_ranking_resamples(r))
+        printf("likely: the 5th to 95th percentile of the rank over %zu resamples; in top %zu:\n"
+               "the share of them with the person in the top %zu; a tier groups ranks the\n"
+               "resamples cannot tell apart.\n",
+               champ_ranking_resamples(r), champ_ranking_top(r), champ_ranking_top(r));
+    for (int f = 0; f < CHAMP_FLAG_COUNT; f++)
+        if (flags & (1u << f))
+            printf("%s: %s.\n", champ_flag_name((champ_flag)f),
+                   champ_flag_description((champ_flag)f));
+    puts("'champions explain FILE ID' says why someone ranks where they do.");
+}
+
 /* The summary, then the first `limit` champions (0: all) in aligned columns
  * whose widths come from the data. */
 static void print_table(const champ_ranking *r, size_t limit)
@@ -167,21 +223,25 @@ static void print_table(const champ_ranking *r, size_t limit)
         puts("\nNo one is eligible; the warnings above say why.");
         return;
     }
-    format_titles(cells);
+    unsigned flags = 0;
+    format_titles(r, cells);
     widen_columns(widths, cells);
     for (size_t i = 0; i < rows; i++) {
         format_row(r, i, cells);
         widen_columns(widths, cells);
+        flags |= champ_ranking_flags(r, i);
     }
     putchar('\n');
-    format_titles(cells);
-    print_row(widths, cells);
+    format_titles(r, cells);
+    print_row(r, widths, cells);
     for (size_t i = 0; i < rows; i++) {
         format_row(r, i, cells);
-        print_row(widths, cells);
+        print_row(r, widths, cells);
     }
+    putchar('\n');
     if (rows < eligible)
-        printf("\n%zu of %zu eligible shown; --top 0 shows all.\n", rows, eligible);
+        printf("%zu of %zu eligible shown; --top 0 shows all.\n", rows, eligible);
+    print_legend(r, flags);
 }
 
 /* ------------------------------------------------------------------------
@@ -234,6 +294,8 @@ static void help_rank(FILE *out, const champ_options *defaults,
           out);
     help_ranking(out, defaults);
     fputc('\n', out);
+    help_trust(out, defaults);
+    fputc('\n', out);
     help_reading(out, reading);
     fprintf(out,
             "\n"
@@ -251,8 +313,8 @@ static void help_rank(FILE *out, const champ_options *defaults,
             DEFAULT_TABLE_TOP);
 }
 
-static const struct option_spec *const RANK_OPTIONS[] = {RANKING_OPTIONS, READING_OPTIONS,
-                                                         OUTPUT_OPTIONS, HELP_OPTION, NULL};
+static const struct option_spec *const RANK_OPTIONS[] = {
+    RANKING_OPTIONS, TRUST_OPTIONS, READING_OPTIONS, OUTPUT_OPTIONS, HELP_OPTION, NULL};
 
 const struct command RANK_COMMAND = {
     .name = "rank",

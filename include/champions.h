@@ -155,9 +155,44 @@ typedef enum champ_warning {
     CHAMP_WARN_UNUSED_TYPE_WEIGHT = 4, /* a type weight names a type no interaction has */
     CHAMP_WARN_EMPTY_WINDOW = 5,       /* the window kept no interaction (and why) */
     CHAMP_WARN_UNTIMED = 6,            /* a window left out most interactions: no time */
-    CHAMP_WARN_NO_ELIGIBLE = 7         /* no one can be a champion (and why) */
+    CHAMP_WARN_NO_ELIGIBLE = 7,        /* no one can be a champion (and why) */
+    CHAMP_WARN_ONE_DIRECTION = 8,      /* R < 0.05: the export may hold one direction only */
+    CHAMP_WARN_FEW_ELIGIBLE = 9,       /* fewer than 30 eligible: percentiles move a lot */
+    CHAMP_WARN_UNSTABLE_TOP = 10       /* with confidence: fewer than half of the top N are
+                                        * in the top N of 90% of the resamples */
 } champ_warning;
-#define CHAMP_WARNING_COUNT 8
+#define CHAMP_WARNING_COUNT 11
+
+/* Guards (Since: 0.2.0): patterns that lift a person in the ranking
+ * without their being a champion. Each person's flags say which they
+ * show; champ_flag_name() gives "broadcaster" and so on,
+ * champ_flag_description() the rule in a sentence, with its threshold. */
+typedef enum champ_flag {
+    CHAMP_FLAG_BROADCASTER = 0,  /* sends far more than they receive */
+    CHAMP_FLAG_ONE_PARTNER = 1,  /* most of their tie volume is with one person */
+    CHAMP_FLAG_SHADOW = 2,       /* their ties are nearly those of a higher-ranked person
+                                  * (a reply-all copy) */
+    CHAMP_FLAG_CLOSED_GROUP = 3, /* they sit in a small group with no tie out of it */
+    CHAMP_FLAG_NEW = 4           /* their first interaction is in the last tenth of the window */
+} champ_flag;
+#define CHAMP_FLAG_COUNT 5
+
+/* The languages of the library's sentences (Since: 0.2.0);
+ * champ_language_name() gives "en". */
+typedef enum champ_language {
+    CHAMP_LANGUAGE_EN = 0
+} champ_language;
+#define CHAMP_LANGUAGE_COUNT 1
+
+/* The figures of a row of the team table (Since: 0.2.0);
+ * champ_team_item_name() gives "listed" and so on. */
+typedef enum champ_team_item {
+    CHAMP_TEAM_LISTED = 0,    /* listed people */
+    CHAMP_TEAM_ELIGIBLE = 1,  /* eligible people */
+    CHAMP_TEAM_CHAMPIONS = 2, /* eligible people ranked within the top asked for */
+    CHAMP_TEAM_TEAMS = 3      /* teams in the row: 1, or how many the pool holds */
+} champ_team_item;
+#define CHAMP_TEAM_ITEM_COUNT 4
 
 /* The method's four start scenarios (Since: 0.2.0): whose ties count as
  * reach. champ_scenario_name() gives "colleagues", "recruitment",
@@ -228,6 +263,14 @@ CHAMP_EXTERN const char *champ_warning_name(champ_warning warning);
 CHAMP_EXTERN const char *champ_scenario_name(champ_scenario scenario);
 CHAMP_EXTERN const char *champ_period_name(champ_period period);
 CHAMP_EXTERN const char *champ_kpi_name(champ_kpi kpi);
+CHAMP_EXTERN const char *champ_flag_name(champ_flag flag);
+CHAMP_EXTERN const char *champ_language_name(champ_language language);
+CHAMP_EXTERN const char *champ_team_item_name(champ_team_item item);
+
+/* A flag's rule in one sentence, with its threshold ("sends at least 10
+ * times what they receive, and at least 10"). NULL out of range.
+ * Thread-safe. Since: 0.2.0. */
+CHAMP_EXTERN const char *champ_flag_description(champ_flag flag);
 
 /* A scenario in one sentence, as the method puts it ("Contact with
  * citizens: reach counts the citizens (audience group \"citizen\") a
@@ -265,6 +308,11 @@ CHAMP_EXTERN champ_status champ_parse_times(double *out, size_t n, const char *c
  * anything else to stop: the call then fails with CHAMP_ERR_CANCELLED and
  * returns nothing. The callback must not use the handles of the call. */
 typedef int (*champ_progress_fn)(void *user, const char *phase, double done);
+
+/* Receives a writer's output in pieces, in order: `len` bytes at `data`,
+ * valid only during the call. Return 0 to go on, anything else to stop the
+ * writer, which then fails with CHAMP_ERR_IO. Since: 0.2.0. */
+typedef int (*champ_write_fn)(void *user, const char *data, size_t len);
 
 /* ------------------------------------------------------------------------
  * Network: people and their interactions, as loaded. Options do not change
@@ -428,11 +476,57 @@ CHAMP_EXTERN champ_status champ_network_add_interactions(champ_network *net, siz
                                                          const char *const *type,
                                                          const double *weight);
 
+/* Pseudonymise the network in place (Since: 0.2.0): every person's id
+ * becomes "p-" and the first 16 hexadecimal digits (lowercase) of
+ * HMAC-SHA256(key, the id's UTF-8 bytes), and with `teams` nonzero every
+ * team name "t-" and the same digits of its HMAC; groups and interaction
+ * types stay as they are (they name kinds, not people). The same key gives
+ * the same pseudonyms in every file and every month; nothing of an
+ * original id or team name is kept. The key (key_len bytes, at least
+ * CHAMP_PSEUDONYM_KEY_MIN) is read during the call only, never copied.
+ * HMAC-SHA256 is libsodium's. Errors: CHAMP_ERR_ARGUMENT (NULL network or
+ * key, a key that is too short, two ids or two teams that the key gives
+ * one pseudonym, which happens once in 2^64 pairs: choose another key),
+ * CHAMP_ERR_NOMEM, CHAMP_ERR_INTERNAL (libsodium could not start). On
+ * error the network is unchanged. The network must not be used by
+ * another thread meanwhile. */
+#define CHAMP_PSEUDONYM_KEY_MIN 16
+CHAMP_EXTERN champ_status champ_network_pseudonymize(champ_network *net, const void *key,
+                                                     size_t key_len, int teams);
+
+/* The pseudonym of one id (`team` 0) or team name (`team` nonzero) under
+ * `key`, as champ_network_pseudonymize() makes it, into `out`, which holds
+ * CHAMP_PSEUDONYM_SIZE bytes: how the holder of the key finds the people
+ * behind a ranking of pseudonyms. Errors: CHAMP_ERR_ARGUMENT (NULL
+ * argument, a key that is too short), CHAMP_ERR_INTERNAL. Thread-safe.
+ * Since: 0.2.0. */
+#define CHAMP_PSEUDONYM_SIZE 19
+CHAMP_EXTERN champ_status champ_pseudonym(const void *key, size_t key_len, int team,
+                                          const char *name, char *out);
+
 /* People in the network, listed and unlisted. 0 for NULL. */
 CHAMP_EXTERN size_t champ_network_person_count(const champ_network *net);
 
 /* Interactions stored (self-interactions excluded). 0 for NULL. */
 CHAMP_EXTERN size_t champ_network_interaction_count(const champ_network *net);
+
+/* Write the network as an export (Since: 0.2.0): the JSON document of
+ * SPEC 2 (`form` CHAMP_INPUT_JSON: {"people": [...], "interactions":
+ * [...]}, "people" only when the network has a people list) or JSON Lines
+ * (CHAMP_INPUT_JSONL: the listed people, then the interactions, one per
+ * line). A person's team and group, and an interaction's time, type and
+ * weight, are written when they are not the default; a time as RFC 3339
+ * ("2026-03-01T09:30:00Z") when it is a whole second of the years 0000 to
+ * 9999, else as Unix seconds; numbers read back to the same double. Read
+ * back, it is the same network, but for the self-interactions, which are
+ * not kept (its summary's dropped_self is 0). What an importer never keeps
+ * (names, e-mail addresses, message text) is not there. Errors:
+ * CHAMP_ERR_ARGUMENT (NULL argument, another form), CHAMP_ERR_NOMEM,
+ * CHAMP_ERR_IO (as champ_ranking_write). */
+CHAMP_EXTERN champ_status champ_network_write(const champ_network *net, champ_input form,
+                                              FILE *stream);
+CHAMP_EXTERN champ_status champ_network_write_to(const champ_network *net, champ_input form,
+                                                 champ_write_fn fn, void *user);
 
 CHAMP_EXTERN void champ_network_free(champ_network *net);
 
@@ -504,6 +598,40 @@ CHAMP_EXTERN champ_status champ_options_set_top(champ_options *o, size_t n);
  * out of range). */
 CHAMP_EXTERN champ_status champ_options_set_period(champ_options *o, champ_period p);
 
+/* The guard against thin ties (Since: 0.2.0): a tie u-v counts for the
+ * tie-based figures (ties, mutual ties, reciprocity, reach, bridging,
+ * cross_share and the summary's ties, mutual ties, R and cross-team
+ * share) only when w(u,v) + w(v,u) >= min, the weights times the type
+ * weights; activity, received and influence count every interaction.
+ * With min 3, a contact of one message each way is not a tie; with a type
+ * weight of 0.1 for "reaction", a tie made of reactions alone counts only
+ * from 30 reactions. Finite, >= 0; default 0: every tie counts. Errors:
+ * CHAMP_ERR_ARGUMENT. */
+CHAMP_EXTERN champ_status champ_options_set_min_tie_weight(champ_options *o, double min);
+
+/* Confidence (Since: 0.2.0): with resamples B > 0, champ_rank() also
+ * ranks B bootstrap resamples of the kept interactions (each drawn with
+ * replacement, as many as there are; drawn from the seed, so equal seeds
+ * give equal results whatever the threads) and gives each eligible person
+ * the 5th and 95th percentile of their rank over the resamples (nearest
+ * rank; a resample in which they are not eligible counts as rank N + 1, N
+ * the eligible people of the ranking) and the share of resamples that put
+ * them in the top champ_options_get_top(). Each resample costs about one
+ * ranking of the network (not its reading). 0 (the default) is off; at
+ * most 10,000. Errors: CHAMP_ERR_ARGUMENT. */
+CHAMP_EXTERN champ_status champ_options_set_confidence(champ_options *o, size_t resamples);
+
+/* The minimum group size of team-level outputs (Since: 0.2.0): a team
+ * with fewer listed people is pooled with the other small teams as
+ * "(small teams)" (see champ_ranking_team_count()). Default 5, the
+ * threshold below which Viva Insights shows no group. Values below the
+ * default are refused with CHAMP_ERR_ARGUMENT unless the caller allowed
+ * them first, explicitly, with champ_options_allow_small_groups(o, 1);
+ * disallowing again puts a smaller value back to the default. 0 and 1
+ * then pool nothing. */
+CHAMP_EXTERN champ_status champ_options_set_min_group_size(champ_options *o, size_t n);
+CHAMP_EXTERN champ_status champ_options_allow_small_groups(champ_options *o, int allow);
+
 /* Report champ_rank()'s progress to fn with `user` (fn NULL: none, the
  * default). */
 CHAMP_EXTERN champ_status champ_options_set_progress(champ_options *o, champ_progress_fn fn,
@@ -526,6 +654,10 @@ CHAMP_EXTERN const char *champ_options_audience_group(const champ_options *o, si
 CHAMP_EXTERN int champ_options_get_scenario(const champ_options *o);
 CHAMP_EXTERN size_t champ_options_get_top(const champ_options *o);
 CHAMP_EXTERN champ_period champ_options_get_period(const champ_options *o);
+CHAMP_EXTERN double champ_options_get_min_tie_weight(const champ_options *o);
+CHAMP_EXTERN size_t champ_options_get_confidence(const champ_options *o);
+CHAMP_EXTERN size_t champ_options_get_min_group_size(const champ_options *o);
+CHAMP_EXTERN int champ_options_get_allow_small_groups(const champ_options *o);
 
 CHAMP_EXTERN void champ_options_free(champ_options *o);
 
@@ -637,6 +769,113 @@ CHAMP_EXTERN champ_status champ_ranking_ties(const champ_ranking *r, size_t *fro
 CHAMP_EXTERN int champ_ranking_bridging_exact(const champ_ranking *r);
 CHAMP_EXTERN size_t champ_ranking_bridging_sources(const champ_ranking *r);
 
+/* The options' top (champ_options_set_top()) the ranking was made with:
+ * the champions of its team table and the top of its confidence. 0 for
+ * NULL. Since: 0.2.0. */
+CHAMP_EXTERN size_t champ_ranking_top(const champ_ranking *r);
+
+/* The person at output position i's flags (Since: 0.2.0): bit
+ * (1u << flag) set for each champ_flag they show; 0 out of range. Every
+ * person is checked, eligible or not, except for the shadow, which is
+ * looked for among the first 100 ranks (a person whose ties are at least
+ * 90% those of someone ranked higher). champ_ranking_flag_sets() fills
+ * out[0 .. champ_ranking_count(r)) in output order. Errors:
+ * CHAMP_ERR_ARGUMENT (NULL ranking or out). */
+CHAMP_EXTERN unsigned champ_ranking_flags(const champ_ranking *r, size_t i);
+CHAMP_EXTERN champ_status champ_ranking_flag_sets(const champ_ranking *r, unsigned *out);
+
+/* For a shadow: the id of the higher-ranked person whose ties they copy
+ * (borrowed from the ranking) and, when `similarity` is not NULL, how
+ * closely (the weighted Jaccard similarity of their ties' volumes, each
+ * other left out, in [0.9, 1]). NULL for anyone else. Since: 0.2.0. */
+CHAMP_EXTERN const char *champ_ranking_shadow_of(const champ_ranking *r, size_t i,
+                                                 double *similarity);
+
+/* Confidence (Since: 0.2.0; see champ_options_set_confidence()): the
+ * resamples drawn (0 when none). For the eligible person at output
+ * position i, champ_ranking_interval() stores the 5th and 95th
+ * percentile of their rank over the resamples and the share of resamples
+ * that put them in the top champ_options_get_top() (any pointer may be
+ * NULL) and returns 1; it returns 0 and stores nothing when there is no
+ * confidence, for an ineligible person and out of range. The tier groups
+ * ranks that the resamples cannot tell apart: rank 1 opens tier 1, and a
+ * person joins the tier of the rank above while their rank_low is no
+ * larger than the rank_high of the person who opened it; otherwise they
+ * open the next tier. champ_ranking_tier() gives it (0 when there is no
+ * confidence or the person is not eligible). champ_ranking_intervals()
+ * fills each non-NULL array of champ_ranking_count(r) elements in output
+ * order (0, 0, NAN, 0 where there is none). Errors: CHAMP_ERR_ARGUMENT
+ * (NULL ranking). */
+CHAMP_EXTERN size_t champ_ranking_resamples(const champ_ranking *r);
+CHAMP_EXTERN int champ_ranking_interval(const champ_ranking *r, size_t i, size_t *rank_low,
+                                        size_t *rank_high, double *top_share);
+CHAMP_EXTERN size_t champ_ranking_tier(const champ_ranking *r, size_t i);
+CHAMP_EXTERN champ_status champ_ranking_intervals(const champ_ranking *r, size_t *rank_low,
+                                                  size_t *rank_high, double *top_share,
+                                                  size_t *tier);
+
+/* Why the person at output position i ranks where they do, in one
+ * sentence of `language` (Since: 0.2.0): their rank, their two strongest
+ * criteria (a third when it is in the top quarter) with the figures and
+ * the percentile band behind each ("153 of 214 contacts answer both ways
+ * (71%, top 9%)"; bridging and influence as places among the eligible,
+ * "#12 of 824"), their weakest criterion (saying so when it is in the
+ * bottom quarter), and their flags. Criteria of weight 0 are left out.
+ * For a person who is not eligible, why not. The text and its terminating
+ * NUL are written to buf when `size` is large enough; *needed (which may
+ * be NULL when buf is large enough) gets the bytes it takes, so a first
+ * call with buf NULL and size 0 asks for the size. Errors:
+ * CHAMP_ERR_ARGUMENT (NULL ranking, i out of range, a language, or
+ * criterion, out of range, buf too small). Thread-safe. */
+CHAMP_EXTERN champ_status champ_ranking_explain(const champ_ranking *r, size_t i,
+                                                champ_language language, char *buf,
+                                                size_t size, size_t *needed);
+
+/* One criterion of the person at output position i in words, as the
+ * sentence says it: its figure, and for the eligible its band ("in touch
+ * with 35 of the 41 other teams (top 1%)"). Buffer and errors as
+ * champ_ranking_explain(). Since: 0.2.0. */
+CHAMP_EXTERN champ_status champ_ranking_explain_criterion(const champ_ranking *r, size_t i,
+                                                         champ_criterion c,
+                                                         champ_language language, char *buf,
+                                                         size_t size, size_t *needed);
+
+/* The same, short enough for a table cell or a chart label: "153/214
+ * mutual", "35/41 teams", "12 reached" (audience reach), "top 2%" for
+ * bridging and influence (their band), "2,345 sent". Buffer and errors as
+ * champ_ranking_explain(). Since: 0.2.0. */
+CHAMP_EXTERN champ_status champ_ranking_figure(const champ_ranking *r, size_t i,
+                                               champ_criterion c, champ_language language,
+                                               char *buf, size_t size, size_t *needed);
+
+/* Every eligible person's sentence, in output order, each followed by a
+ * NUL ("" for a person who is not eligible), back to back in buf; buffer
+ * and errors as champ_ranking_texts(). Since: 0.2.0. */
+CHAMP_EXTERN champ_status champ_ranking_explanations(const champ_ranking *r,
+                                                     champ_language language, char *buf,
+                                                     size_t size, size_t *needed);
+
+/* The team table (Since: 0.2.0): one row per team with at least the
+ * ranking's minimum group size of listed people (champ_options_set_min_group_size(),
+ * default 5), by name (bytewise); then "(no team)" for the listed people
+ * without a team, when there are at least as many; then "(small teams)",
+ * every team with fewer pooled. When the pool would hold fewer people
+ * than the minimum, the smallest teams join it until it holds enough, so
+ * that no team's figures can be worked out by subtraction; when the
+ * whole network lists fewer, the pool's figures are withheld (NAN). Rows
+ * are counted by champ_ranking_team_count(); champ_ranking_team_name()
+ * gives a row's name (borrowed; NULL out of range), champ_ranking_team_pooled()
+ * 1 for the pool's row. champ_ranking_team_table() fills out[k] for every
+ * row k with `item`, champions counting the eligible ranked 1 to `top`
+ * (0: every eligible person). Errors: CHAMP_ERR_ARGUMENT (NULL ranking
+ * or out, an item out of range). */
+CHAMP_EXTERN size_t champ_ranking_min_group_size(const champ_ranking *r);
+CHAMP_EXTERN size_t champ_ranking_team_count(const champ_ranking *r);
+CHAMP_EXTERN const char *champ_ranking_team_name(const champ_ranking *r, size_t k);
+CHAMP_EXTERN int champ_ranking_team_pooled(const champ_ranking *r, size_t k);
+CHAMP_EXTERN champ_status champ_ranking_team_table(const champ_ranking *r, size_t top,
+                                                   champ_team_item item, double *out);
+
 /* Write the first `top` people (0 = all) to `stream` as JSON
  * ({"version", "summary" with its "warnings", "people": [...]}, see
  * docs/format.md), CSV, or (Since: 0.2.0) the tie graph as GEXF or
@@ -650,10 +889,6 @@ CHAMP_EXTERN size_t champ_ranking_bridging_sources(const champ_ranking *r);
 CHAMP_EXTERN champ_status champ_ranking_write(const champ_ranking *r, champ_format format,
                                               size_t top, FILE *stream);
 
-/* Receives a writer's output in pieces, in order: `len` bytes at `data`,
- * valid only during the call. Return 0 to go on, anything else to stop the
- * writer, which then fails with CHAMP_ERR_IO. Since: 0.2.0. */
-typedef int (*champ_write_fn)(void *user, const char *data, size_t len);
 
 /* champ_ranking_write to a callback instead of a stream (to memory, a
  * socket, a compressor): the same bytes, in pieces of up to 64 KiB. The
@@ -661,6 +896,18 @@ typedef int (*champ_write_fn)(void *user, const char *data, size_t len);
  * CHAMP_ERR_NOMEM, CHAMP_ERR_IO (the callback stopped it). Since: 0.2.0. */
 CHAMP_EXTERN champ_status champ_ranking_write_to(const champ_ranking *r, champ_format format,
                                                  size_t top, champ_write_fn fn, void *user);
+
+/* Write the team table, champions counted within `top` (0: every
+ * eligible person), as JSON ({"version", "min_group_size", "top",
+ * "teams": [{"team", "pooled", "listed", "eligible", "champions",
+ * "teams"}]}, a withheld figure null) or CSV (a header, one row per team).
+ * Errors as champ_ranking_write(), and CHAMP_ERR_ARGUMENT for a format
+ * other than JSON and CSV. Since: 0.2.0. */
+CHAMP_EXTERN champ_status champ_ranking_write_teams(const champ_ranking *r, champ_format format,
+                                                    size_t top, FILE *stream);
+CHAMP_EXTERN champ_status champ_ranking_write_teams_to(const champ_ranking *r,
+                                                       champ_format format, size_t top,
+                                                       champ_write_fn fn, void *user);
 
 CHAMP_EXTERN void champ_ranking_free(champ_ranking *r);
 

@@ -9,6 +9,7 @@
 #include "errors.h"
 #include "network.h"
 #include "pool.h"
+#include "random.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,31 +19,11 @@
 
 size_t champ__bridging_sources(const champ_graph *g, size_t samples)
 {
-    size_t tie_pairs = g->start[g->n] / 2;
+    size_t tie_pairs = g->counted_ends / 2;
     size_t k = samples;
     if (k == 0)
         k = (double)g->n * (double)tie_pairs <= EXACT_BUDGET ? g->n : AUTO_SAMPLES;
     return k < g->n ? k : g->n;
-}
-
-/* splitmix64: a small, well-mixed generator of our own (no global state). */
-static uint64_t next_random(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-/* Uniform in [0, bound) without modulo bias. */
-static uint64_t random_below(uint64_t *state, uint64_t bound)
-{
-    uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
-    uint64_t r;
-    do
-        r = next_random(state);
-    while (r >= limit);
-    return r % bound;
 }
 
 /* k distinct sources, uniformly: the first k of a partial Fisher-Yates
@@ -57,7 +38,7 @@ static uint32_t *draw_sources(size_t n, size_t k, uint64_t seed)
     if (k < n) {
         uint64_t state = seed;
         for (size_t i = 0; i < k; i++) {
-            size_t j = i + (size_t)random_below(&state, n - i);
+            size_t j = i + (size_t)champ__random_below(&state, n - i);
             uint32_t tmp = perm[i];
             perm[i] = perm[j];
             perm[j] = tmp;
@@ -355,7 +336,8 @@ static int renumber(champ_bridging *job, const champ_network *net)
             uint32_t v = bfs[i];
             job->start[i] = e;
             for (size_t t = g->start[v]; t < g->start[v + 1]; t++)
-                job->nbr[e++] = job->place[g->nbr[t]];
+                if (champ__graph_counts(g, t))
+                    job->nbr[e++] = job->place[g->nbr[t]];
         }
         job->start[n] = e;
     }

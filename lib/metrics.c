@@ -10,23 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* activity, received, ties, mutual, and the pair counts behind R. */
+/* activity, received (every interaction), ties, mutual (the ties that
+ * count: min_tie_weight), and the pair counts behind R. */
 static void volumes(champ_metrics *m, const champ_graph *g)
 {
     size_t tie_ends = 0, mutual_ends = 0;
     for (size_t v = 0; v < g->n; v++) {
         double out = 0, in = 0;
-        size_t mutual = 0;
+        size_t ties = 0, mutual = 0;
         for (size_t t = g->start[v]; t < g->start[v + 1]; t++) {
             out += g->w_out[t];
             in += g->w_in[t];
-            mutual += g->w_out[t] > 0 && g->w_in[t] > 0;
+            if (champ__graph_counts(g, t)) {
+                ties++;
+                mutual += g->w_out[t] > 0 && g->w_in[t] > 0;
+            }
         }
         m->value[CHAMP_ACTIVITY][v] = out;
         m->diag[CHAMP_RECEIVED][v] = in;
-        m->diag[CHAMP_TIES][v] = (double)champ__graph_degree(g, v);
+        m->diag[CHAMP_TIES][v] = (double)ties;
         m->diag[CHAMP_MUTUAL][v] = (double)mutual;
-        tie_ends += champ__graph_degree(g, v);
+        tie_ends += ties;
         mutual_ends += mutual;
     }
     m->ties = tie_ends / 2;
@@ -55,7 +59,7 @@ static void team_reach(champ_metrics *m, const champ_graph *g, const champ_netwo
         size_t reach = 0;
         for (size_t t = g->start[v]; t < g->start[v + 1]; t++) {
             uint32_t team = net->team[g->nbr[t]];
-            if (team != CHAMP_NONE && team != own && seen[team] != v + 1) {
+            if (champ__graph_counts(g, t) && team != CHAMP_NONE && team != own && seen[team] != v + 1) {
                 seen[team] = v + 1;
                 reach++;
             }
@@ -72,7 +76,7 @@ static void audience_reach(champ_metrics *m, const champ_graph *g, const champ_n
         size_t reach = 0;
         for (size_t t = g->start[v]; t < g->start[v + 1]; t++) {
             uint32_t group = champ__network_group(net, g->nbr[t]);
-            reach += group != CHAMP_NONE && is_audience[group];
+            reach += champ__graph_counts(g, t) && group != CHAMP_NONE && is_audience[group];
         }
         m->value[CHAMP_REACH][v] = (double)reach;
     }
@@ -108,6 +112,8 @@ static void cross_team(champ_metrics *m, const champ_graph *g, const champ_netwo
         uint32_t own = net->team[v];
         double volume = 0, across = 0;
         for (size_t t = g->start[v]; t < g->start[v + 1]; t++) {
+            if (!champ__graph_counts(g, t))
+                continue;
             uint32_t u = g->nbr[t], team = net->team[u];
             double w = g->w_out[t] + g->w_in[t];
             volume += w;
@@ -120,7 +126,7 @@ static void cross_team(champ_metrics *m, const champ_graph *g, const champ_netwo
             }
         }
         m->diag[CHAMP_CROSS_SHARE][v] =
-            own == CHAMP_NONE || champ__graph_degree(g, v) == 0 ? NAN : across / volume;
+            own == CHAMP_NONE || m->diag[CHAMP_TIES][v] == 0 ? NAN : across / volume;
     }
     m->cross_team_share = known_pairs ? (double)crossing_pairs / (double)known_pairs : NAN;
 }

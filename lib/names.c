@@ -1,7 +1,7 @@
 /* The names of the public enums' values: the one place where "reciprocity",
  * "cross_team_share" or "no_teams" is spelled. The writers, the demo and
  * the bindings ask for them here. (The scenarios' names sit with their
- * presets, in scenarios.c.) */
+ * presets, in scenarios.c; the flags' with their rules, in flags.c.) */
 #include "champions.h"
 
 #include <stddef.h>
@@ -72,7 +72,10 @@ const char *champ_warning_name(champ_warning warning)
         [CHAMP_WARN_UNUSED_TYPE_WEIGHT] = "unused_type_weight",
         [CHAMP_WARN_EMPTY_WINDOW] = "empty_window",
         [CHAMP_WARN_UNTIMED] = "untimed",
-        [CHAMP_WARN_NO_ELIGIBLE] = "no_eligible"};
+        [CHAMP_WARN_NO_ELIGIBLE] = "no_eligible",
+        [CHAMP_WARN_ONE_DIRECTION] = "one_direction",
+        [CHAMP_WARN_FEW_ELIGIBLE] = "few_eligible",
+        [CHAMP_WARN_UNSTABLE_TOP] = "unstable_top"};
     return NAME_OF(names, warning);
 }
 
@@ -93,4 +96,18 @@ const char *champ_kpi_name(champ_kpi kpi)
         [CHAMP_KPI_AUDIENCE_REACHED] = "audience_reached",
         [CHAMP_KPI_RETAINED] = "retained"};
     return NAME_OF(names, kpi);
+}
+
+const char *champ_language_name(champ_language language)
+{
+    static const char *const names[CHAMP_LANGUAGE_COUNT] = {[CHAMP_LANGUAGE_EN] = "en"};
+    return NAME_OF(names, language);
+}
+
+const char *champ_team_item_name(champ_team_item item)
+{
+    static const char *const names[CHAMP_TEAM_ITEM_COUNT] = {
+        [CHAMP_TEAM_LISTED] = "listed", [CHAMP_TEAM_ELIGIBLE] = "eligible",
+        [CHAMP_TEAM_CHAMPIONS] = "champions", [CHAMP_TEAM_TEAMS] = "teams"};
+    return NAME_OF(names, item);
 }

@@ -12,6 +12,7 @@
 static const double DEFAULT_WEIGHTS[CHAMP_CRITERION_COUNT] = {0.30, 0.25, 0.15, 0.15, 0.15};
 static const char DEFAULT_CHAMPION_GROUP[] = "staff";
 #define DEFAULT_TOP 10
+#define DEFAULT_MIN_GROUP_SIZE 5
 
 champ_status champ_options_new(champ_options **out)
 {
@@ -30,6 +31,7 @@ champ_status champ_options_new(champ_options **out)
     o->scenario = -1;
     o->top = DEFAULT_TOP;
     o->period = CHAMP_PERIOD_MONTH;
+    o->min_group_size = DEFAULT_MIN_GROUP_SIZE;
     champ_strtab_init(&o->type_names);
     champ_strtab_init(&o->champion_groups);
     champ_strtab_init(&o->audience_groups);
@@ -269,6 +271,53 @@ champ_status champ_options_set_seed(champ_options *o, uint64_t seed)
     return CHAMP_OK;
 }
 
+champ_status champ_options_set_min_tie_weight(champ_options *o, double min)
+{
+    champ_status st = check_options(o, "champ_options_set_min_tie_weight");
+    if (st || (st = check_non_negative("min_tie_weight", min)))
+        return st;
+    o->min_tie_weight = min;
+    return CHAMP_OK;
+}
+
+champ_status champ_options_set_confidence(champ_options *o, size_t resamples)
+{
+    champ_status st = check_options(o, "champ_options_set_confidence");
+    if (st)
+        return st;
+    if (resamples > CHAMP_CONFIDENCE_MAX)
+        return champ__fail(CHAMP_ERR_ARGUMENT,
+                           "confidence: at most %d resamples, got %zu", CHAMP_CONFIDENCE_MAX,
+                           resamples);
+    o->confidence = resamples;
+    return CHAMP_OK;
+}
+
+champ_status champ_options_allow_small_groups(champ_options *o, int allow)
+{
+    champ_status st = check_options(o, "champ_options_allow_small_groups");
+    if (st)
+        return st;
+    o->allow_small_groups = allow != 0;
+    if (!o->allow_small_groups && o->min_group_size < DEFAULT_MIN_GROUP_SIZE)
+        o->min_group_size = DEFAULT_MIN_GROUP_SIZE;
+    return CHAMP_OK;
+}
+
+champ_status champ_options_set_min_group_size(champ_options *o, size_t n)
+{
+    champ_status st = check_options(o, "champ_options_set_min_group_size");
+    if (st)
+        return st;
+    if (n < DEFAULT_MIN_GROUP_SIZE && !o->allow_small_groups)
+        return champ__fail(CHAMP_ERR_ARGUMENT,
+                           "min_group_size: %zu is below the default %d, which takes allowing "
+                           "small groups explicitly first",
+                           n, DEFAULT_MIN_GROUP_SIZE);
+    o->min_group_size = n;
+    return CHAMP_OK;
+}
+
 champ_status champ_options_set_progress(champ_options *o, champ_progress_fn fn, void *user)
 {
     champ_status st = check_options(o, "champ_options_set_progress");
@@ -343,4 +392,24 @@ size_t champ_options_get_top(const champ_options *o)
 champ_period champ_options_get_period(const champ_options *o)
 {
     return o ? o->period : CHAMP_PERIOD_MONTH;
+}
+
+double champ_options_get_min_tie_weight(const champ_options *o)
+{
+    return o ? o->min_tie_weight : NAN;
+}
+
+size_t champ_options_get_confidence(const champ_options *o)
+{
+    return o ? o->confidence : 0;
+}
+
+size_t champ_options_get_min_group_size(const champ_options *o)
+{
+    return o ? o->min_group_size : 0;
+}
+
+int champ_options_get_allow_small_groups(const champ_options *o)
+{
+    return o ? o->allow_small_groups : 0;
 }

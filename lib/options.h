@@ -23,7 +23,14 @@ struct champ_options {
     int champion_groups_set, audience_groups_set;
     size_t top;                   /* champions per tracked period */
     champ_period period;          /* of a tracking */
+    double min_tie_weight;        /* a tie counts when w(u,v) + w(v,u) >= it */
+    size_t confidence;            /* bootstrap resamples; 0: none */
+    size_t min_group_size;        /* of a team shown in team-level outputs */
+    int allow_small_groups;       /* the caller allowed min_group_size below the default */
 };
+
+/* The most bootstrap resamples a ranking draws (champ_options_set_confidence). */
+#define CHAMP_CONFIDENCE_MAX 10000
 
 /* Multiplier of the type named `name` (1 when not set). */
 double champ__options_type_weight(const champ_options *o, const char *name, size_t len);

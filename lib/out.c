@@ -10,7 +10,7 @@
 
 champ_status champ__out_open(champ_out *o, champ_write_fn fn, void *user)
 {
-    *o = (champ_out){fn, user, malloc(CHAMP_OUT_CHUNK), 0, 0};
+    *o = (champ_out){fn, user, malloc(CHAMP_OUT_CHUNK), 0, 0, 0};
     return o->buf ? CHAMP_OK : champ__nomem();
 }
 
@@ -38,6 +38,8 @@ champ_status champ__out_close(champ_out *o, const char *reason)
     champ__out_flush(o);
     free(o->buf);
     o->buf = NULL;
+    if (o->nomem)
+        return champ__nomem();
     if (!o->stopped)
         return CHAMP_OK;
     if (reason)

@@ -17,7 +17,16 @@ typedef struct champ_out {
     char *buf;
     size_t len;
     int stopped; /* the callback asked to stop: nothing more is passed on */
+    int nomem;   /* the body ran out of memory (and stopped the output) */
 } champ_out;
+
+/* The body ran out of memory: stop the output; the writer then fails with
+ * CHAMP_ERR_NOMEM (what was passed on before stays passed on). */
+static inline void champ__out_nomem(champ_out *o)
+{
+    o->nomem = 1;
+    o->stopped = 1;
+}
 
 /* Start an output to fn; CHAMP_ERR_NOMEM when no buffer can be had. */
 champ_status champ__out_open(champ_out *o, champ_write_fn fn, void *user);
@@ -51,9 +60,10 @@ void champ__out_puts(champ_out *o, const char *s);
  * caller has the C numeric locale. */
 void champ__out_number(champ_out *o, double x);
 
-/* Flush and release the buffer: CHAMP_OK, or CHAMP_ERR_IO when the
- * callback stopped the output (message "cannot write the output: ..."
- * with `reason`, or "the write callback stopped the output"). */
+/* Flush and release the buffer: CHAMP_OK, CHAMP_ERR_NOMEM after
+ * champ__out_nomem(), or CHAMP_ERR_IO when the callback stopped the output
+ * (message "cannot write the output: ..." with `reason`, or "the write
+ * callback stopped the output"). */
 champ_status champ__out_close(champ_out *o, const char *reason);
 
 /* A champ_write_fn that writes to a FILE * (user). */

@@ -15,22 +15,16 @@
  * of small steps from merging values that are far apart. */
 #define TIE_TOLERANCE 1e-9
 
-/* qsort has no context argument; these comparators read one of these. */
-typedef struct sort_item {
-    double key;
-    uint32_t person;
-    const char *id;
-} sort_item;
-
+/* qsort has no context argument; these comparators read champ_sort_items. */
 static int by_key(const void *a, const void *b)
 {
-    const sort_item *x = a, *y = b;
+    const champ_sort_item *x = a, *y = b;
     return (x->key > y->key) - (x->key < y->key);
 }
 
 static int by_score_then_id(const void *a, const void *b)
 {
-    const sort_item *x = a, *y = b;
+    const champ_sort_item *x = a, *y = b;
     if (x->key != y->key)
         return x->key < y->key ? 1 : -1;
     return strcmp(x->id, y->id);
@@ -38,7 +32,7 @@ static int by_score_then_id(const void *a, const void *b)
 
 static int by_id(const void *a, const void *b)
 {
-    return strcmp(((const sort_item *)a)->id, ((const sort_item *)b)->id);
+    return strcmp(((const champ_sort_item *)a)->id, ((const champ_sort_item *)b)->id);
 }
 
 static int nearly_equal(double a, double b)
@@ -46,28 +40,56 @@ static int nearly_equal(double a, double b)
     return fabs(b - a) <= TIE_TOLERANCE * fmax(fabs(a), fabs(b));
 }
 
-/* pct_c(v) = (L + (E - 1) / 2) / (N - 1) over the `count` eligible people. */
+/* pct_c(v) = (L + (E - 1) / 2) / (N - 1) over the `count` eligible people,
+ * and (place not NULL) v's place: 1 + the people with a larger value. */
 static void percentiles(const double *value, const uint32_t *eligible, size_t count,
-                        sort_item *items, double *pct)
+                        champ_sort_item *items, double *pct, uint32_t *place)
 {
     for (size_t i = 0; i < count; i++)
-        items[i] = (sort_item){value[eligible[i]], eligible[i], NULL};
+        items[i] = (champ_sort_item){value[eligible[i]], eligible[i], NULL};
     qsort(items, count, sizeof *items, by_key);
     for (size_t lo = 0; lo < count;) {
         size_t hi = lo + 1;
         while (hi < count && nearly_equal(items[lo].key, items[hi].key))
             hi++;
         double p = count == 1 ? 1.0 : ((double)lo + (double)(hi - lo - 1) / 2) / (double)(count - 1);
-        for (size_t i = lo; i < hi; i++)
+        for (size_t i = lo; i < hi; i++) {
             pct[items[i].person] = p;
+            if (place)
+                place[items[i].person] = (uint32_t)(count - hi + 1);
+        }
         lo = hi;
     }
 }
 
-static int in_set(const champ_strtab *set, const champ_strtab *names, uint32_t k)
+void champ__score_people(const champ_metrics *m, const double *weight, const uint32_t *eligible,
+                         size_t count, const champ_strtab *ids, champ_sort_item *items,
+                         double *const *pct, uint32_t *const *place, double *score,
+                         uint32_t *order)
 {
-    return k != CHAMP_NONE && champ_strtab_find(set, champ_strtab_get(names, k),
-                                                champ_strtab_len(names, k)) != CHAMP_STRTAB_NONE;
+    double total = 0;
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+        total += weight[c];
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+        percentiles(m->value[c], eligible, count, items, pct[c], place ? place[c] : NULL);
+    for (size_t i = 0; i < count; i++) {
+        uint32_t v = eligible[i];
+        double sum = 0;
+        for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+            sum += weight[c] * pct[c][v];
+        score[v] = sum / total;
+        items[i] = (champ_sort_item){score[v], v, champ_strtab_get(ids, v)};
+    }
+    qsort(items, count, sizeof *items, by_score_then_id);
+    for (size_t i = 0; i < count; i++)
+        order[i] = items[i].person;
+}
+
+int champ__group_in(const champ_strtab *set, const champ_strtab *groups, uint32_t group)
+{
+    return group != CHAMP_NONE &&
+           champ_strtab_find(set, champ_strtab_get(groups, group),
+                             champ_strtab_len(groups, group)) != CHAMP_STRTAB_NONE;
 }
 
 static champ_status allocate(champ_ranking *r, size_t n)
@@ -80,8 +102,10 @@ static champ_status allocate(champ_ranking *r, size_t n)
     r->score = malloc(cells * sizeof *r->score);
     r->order = malloc(cells * sizeof *r->order);
     int ok = r->team && r->group && r->eligible && r->rank && r->score && r->order;
-    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++) {
         ok &= (r->pct[c] = malloc(cells * sizeof(double))) != NULL;
+        ok &= (r->place[c] = calloc(cells, sizeof(uint32_t))) != NULL;
+    }
     return ok ? CHAMP_OK : champ__nomem();
 }
 
@@ -102,7 +126,7 @@ static size_t mark_eligible(champ_ranking *r, const champ_options *o, uint32_t *
 {
     size_t count = 0;
     for (uint32_t v = 0; v < r->n; v++) {
-        r->eligible[v] = in_set(&o->champion_groups, &r->groups, r->group[v]) &&
+        r->eligible[v] = champ__group_in(&o->champion_groups, &r->groups, r->group[v]) &&
                          r->m.value[CHAMP_ACTIVITY][v] >= o->min_activity;
         if (r->eligible[v])
             eligible[count++] = v;
@@ -119,7 +143,7 @@ static double weight_total(const champ_options *o)
 }
 
 static void score_and_order(champ_ranking *r, const champ_options *o, const uint32_t *eligible,
-                            size_t count, sort_item *items)
+                            size_t count, champ_sort_item *items)
 {
     double total = weight_total(o);
     for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
@@ -129,25 +153,14 @@ static void score_and_order(champ_ranking *r, const champ_options *o, const uint
         for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
             r->pct[c][v] = NAN;
     }
-    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
-        percentiles(r->m.value[c], eligible, count, items, r->pct[c]);
-    for (size_t i = 0; i < count; i++) {
-        uint32_t v = eligible[i];
-        double sum = 0;
-        for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
-            sum += o->weight[c] * r->pct[c][v];
-        r->score[v] = sum / total;
-        items[i] = (sort_item){r->score[v], v, champ_strtab_get(&r->ids, v)};
-    }
-    qsort(items, count, sizeof *items, by_score_then_id);
-    for (size_t i = 0; i < count; i++) {
-        r->order[i] = items[i].person;
-        r->rank[items[i].person] = i + 1;
-    }
+    champ__score_people(&r->m, o->weight, eligible, count, &r->ids, items, r->pct, r->place,
+                        r->score, r->order);
+    for (size_t i = 0; i < count; i++)
+        r->rank[r->order[i]] = i + 1;
     size_t others = 0;
     for (uint32_t v = 0; v < r->n; v++)
         if (!r->eligible[v])
-            items[others++] = (sort_item){0, v, champ_strtab_get(&r->ids, v)};
+            items[others++] = (champ_sort_item){0, v, champ_strtab_get(&r->ids, v)};
     qsort(items, others, sizeof *items, by_id);
     for (size_t i = 0; i < others; i++)
         r->order[count + i] = items[i].person;
@@ -199,6 +212,8 @@ static champ_status keep_ties(champ_ranking *r, champ_graph *g)
     r->tie_to = g->nbr;
     r->tie_w = g->w_out;
     r->tie_count = g->arcs;
+    r->tie_weak = g->weak;
+    g->weak = NULL;
     g->start = NULL;
     g->nbr = NULL;
     g->w_out = NULL;
@@ -211,12 +226,14 @@ static champ_status rank_with(const champ_network *net, const champ_options *o,
     champ_status st;
     champ_graph g;
     uint32_t *eligible = NULL;
-    sort_item *items = NULL;
+    champ_sort_item *items = NULL;
     r->n = net->ids.count;
     if ((st = allocate(r, r->n)) || (st = copy_people(r, net)))
         return st;
-    if (champ_strtab_copy(&r->audience, &o->audience_groups))
+    if (champ_strtab_copy(&r->audience, &o->audience_groups) ||
+        champ_strtab_copy(&r->champion_groups, &o->champion_groups))
         return champ__nomem();
+    r->min_activity = o->min_activity;
     if ((st = champ__progress(&o->progress, "graph", 0)) ||
         (st = champ__graph_build(&g, net, o)))
         return st;
@@ -231,12 +248,19 @@ static champ_status rank_with(const champ_network *net, const champ_options *o,
         size_t count = mark_eligible(r, o, eligible);
         score_and_order(r, o, eligible, count, items);
         summarise(r, net, &g, count);
-        if (!(st = champ__warnings_compute(&r->warnings, net, &g, o, count)) &&
-            !(st = keep_ties(r, &g)))
-            st = champ__progress(&o->progress, "ranking", 1);
+        r->top = o->top;
+        for (uint32_t v = 0; v < r->n; v++)
+            r->audience_people += champ__group_in(&r->audience, &r->groups, r->group[v]);
+        st = champ__warnings_compute(&r->warnings, net, &g, o, r->summary);
     }
     free(eligible);
     free(items);
+    if (!st && !(st = champ__flags_compute(r, &g, net, o)) && !(st = champ__teams_compute(r, o)))
+        st = champ__progress(&o->progress, "ranking", 1);
+    if (!st && o->confidence)
+        st = champ__confidence(r, &g, net, o);
+    if (!st)
+        st = keep_ties(r, &g);
     champ__graph_free(&g);
     return st;
 }
@@ -285,6 +309,7 @@ champ_status champ__rank_window(const champ_network *net, const champ_options *o
     windowed.since = since;
     windowed.until = until;
     windowed.progress = (champ_progress){NULL, NULL};
+    windowed.confidence = 0; /* a period is ranked, not resampled */
     *out = NULL;
     return rank_new(net, &windowed, out);
 }
@@ -297,14 +322,27 @@ void champ_ranking_free(champ_ranking *r)
     champ_strtab_clear(&r->teams);
     champ_strtab_clear(&r->groups);
     champ_strtab_clear(&r->audience);
+    champ_strtab_clear(&r->champion_groups);
     free(r->team);
     free(r->group);
     free(r->eligible);
     free(r->rank);
     free(r->score);
-    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++)
+    for (int c = 0; c < CHAMP_CRITERION_COUNT; c++) {
         free(r->pct[c]);
+        free(r->place[c]);
+    }
     free(r->order);
+    free(r->tie_weak);
+    free(r->flags);
+    free(r->shadow_of);
+    free(r->shadow_share);
+    free(r->rank_low);
+    free(r->rank_high);
+    free(r->tier);
+    free(r->top_share);
+    free(r->team_row);
+    free(r->row_of);
     free(r->position);
     free(r->tie_start);
     free(r->tie_to);
@@ -537,6 +575,11 @@ size_t champ_ranking_audience_group_count(const champ_ranking *r)
 const char *champ_ranking_audience_group(const champ_ranking *r, size_t i)
 {
     return r && i < r->audience.count ? champ_strtab_get(&r->audience, (uint32_t)i) : NULL;
+}
+
+size_t champ_ranking_top(const champ_ranking *r)
+{
+    return r ? r->top : 0;
 }
 
 int champ_ranking_bridging_exact(const champ_ranking *r)

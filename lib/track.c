@@ -185,14 +185,6 @@ static size_t people_active(const champ_network *net, const buckets *b, size_t p
     return count;
 }
 
-static int in_audience(const champ_ranking *r, uint32_t v)
-{
-    uint32_t g = r->group[v];
-    return g != CHAMP_NONE && champ_strtab_find(&r->audience, champ_strtab_get(&r->groups, g),
-                                                champ_strtab_len(&r->groups, g)) !=
-                                  CHAMP_STRTAB_NONE;
-}
-
 /* Champion reach (the teams tied to a champion, theirs left out) and the
  * audience reached (the audience people tied to a champion). */
 static void reach_of(const champ_ranking *r, const uint32_t *champions, size_t count,
@@ -207,13 +199,15 @@ static void reach_of(const champ_ranking *r, const uint32_t *champions, size_t c
     for (size_t k = 0; k < count; k++) {
         uint32_t c = champions[k];
         for (size_t e = r->tie_start[c]; e < r->tie_start[c + 1]; e++) {
+            if (r->tie_weak && r->tie_weak[e])
+                continue; /* too thin to count (min_tie_weight) */
             uint32_t u = r->tie_to[e], team = r->team[u];
             if (team != CHAMP_NONE && x->own_stamp[team] != own &&
                 x->team_stamp[team] != seen_team) {
                 x->team_stamp[team] = seen_team;
                 t_count++;
             }
-            if (audiences && x->person_stamp[u] != seen_person && in_audience(r, u)) {
+            if (audiences && x->person_stamp[u] != seen_person && champ__group_in(&r->audience, &r->groups, r->group[u])) {
                 x->person_stamp[u] = seen_person;
                 a_count++;
             }

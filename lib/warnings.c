@@ -14,7 +14,7 @@
 
 #define WARNING_MAX 768
 
-static int CHAMP_PRINTF(3, 4) add(champ_warnings *w, champ_warning kind, const char *fmt, ...)
+int champ__warnings_add(champ_warnings *w, champ_warning kind, const char *fmt, ...)
 {
     char text[WARNING_MAX];
     va_list ap;
@@ -74,7 +74,7 @@ static int unread_members(champ_warnings *w, const champ_network *net)
         return 0;
     char list[CHAMP_NAMES_MAX];
     champ__quote_names(list, sizeof list, names);
-    return add(w, CHAMP_WARN_UNREAD_MEMBERS,
+    return champ__warnings_add(w, CHAMP_WARN_UNREAD_MEMBERS,
                "the document's %s %s %s not read (an export has \"people\" and "
                "\"interactions\")",
                names->count == 1 ? "member" : "members", list,
@@ -87,13 +87,13 @@ static int no_teams(champ_warnings *w, const champ_network *net, const champ_opt
         return 0;
     const char *lead = "no one has a team, so reach across teams is 0 for everyone";
     if (!net->has_people)
-        return add(w, CHAMP_WARN_NO_TEAMS, "%s (the input has no people list)", lead);
+        return champ__warnings_add(w, CHAMP_WARN_NO_TEAMS, "%s (the input has no people list)", lead);
     const champ_strtab *unread = &net->unread[CHAMP_UNREAD_PEOPLE];
     if (!unread->count)
-        return add(w, CHAMP_WARN_NO_TEAMS, "%s", lead);
+        return champ__warnings_add(w, CHAMP_WARN_NO_TEAMS, "%s", lead);
     char list[CHAMP_NAMES_MAX];
     champ__quote_names(list, sizeof list, unread);
-    return add(w, CHAMP_WARN_NO_TEAMS, "%s; the people have %s, which %s not read (a team is "
+    return champ__warnings_add(w, CHAMP_WARN_NO_TEAMS, "%s; the people have %s, which %s not read (a team is "
                "\"team\")", lead, list, unread->count == 1 ? "is" : "are");
 }
 
@@ -106,13 +106,13 @@ static int empty_groups(champ_warnings *w, const champ_network *net, const champ
         empty += listed_in(net, per_group, &o->audience_groups, k) == 0;
     for (uint32_t k = 0; k < audiences; k++)
         if (!listed_in(net, per_group, &o->audience_groups, k) &&
-            add(w, CHAMP_WARN_NO_AUDIENCE, "no one is in the audience group \"%s\"%s",
+            champ__warnings_add(w, CHAMP_WARN_NO_AUDIENCE, "no one is in the audience group \"%s\"%s",
                 quoted(name, &o->audience_groups, k),
                 empty == audiences ? ": reach is 0 for everyone" : ""))
             return -1;
     for (uint32_t k = 0; k < o->champion_groups.count; k++)
         if (!listed_in(net, per_group, &o->champion_groups, k) &&
-            add(w, CHAMP_WARN_NO_CHAMPION_GROUP, "no listed person is in the champion group \"%s\"",
+            champ__warnings_add(w, CHAMP_WARN_NO_CHAMPION_GROUP, "no listed person is in the champion group \"%s\"",
                 quoted(name, &o->champion_groups, k)))
             return -1;
     return 0;
@@ -126,7 +126,7 @@ static int unused_type_weights(champ_warnings *w, const champ_network *net,
         uint32_t t = champ_strtab_find(&net->types, champ_strtab_get(&o->type_names, k),
                                        champ_strtab_len(&o->type_names, k));
         if ((t == CHAMP_STRTAB_NONE || !g->type_count[t]) &&
-            add(w, CHAMP_WARN_UNUSED_TYPE_WEIGHT,
+            champ__warnings_add(w, CHAMP_WARN_UNUSED_TYPE_WEIGHT,
                 "no interaction has the type \"%s\": its type weight changes nothing",
                 quoted(name, &o->type_names, k)))
             return -1;
@@ -142,17 +142,17 @@ static int window(champ_warnings *w, const champ_network *net, const champ_graph
     size_t total = net->interactions;
     if (g->kept == 0 && total) {
         if (isnan(g->first_time))
-            return add(w, CHAMP_WARN_EMPTY_WINDOW,
+            return champ__warnings_add(w, CHAMP_WARN_EMPTY_WINDOW,
                        "the window kept no interactions: none of the %zu has a time", total);
         char first[CHAMP_TIME_TEXT_MAX], last[CHAMP_TIME_TEXT_MAX];
         champ__format_time(first, g->first_time);
         champ__format_time(last, g->last_time);
-        return add(w, CHAMP_WARN_EMPTY_WINDOW,
+        return champ__warnings_add(w, CHAMP_WARN_EMPTY_WINDOW,
                    "the window kept no interactions: their times run from %s to %s", first,
                    last);
     }
     if (2 * g->untimed > total)
-        return add(w, CHAMP_WARN_UNTIMED,
+        return champ__warnings_add(w, CHAMP_WARN_UNTIMED,
                    "%zu of the %zu interactions have no time, so the window left them out",
                    g->untimed, total);
     return 0;
@@ -167,22 +167,52 @@ static int no_eligible(champ_warnings *w, const champ_network *net, const champ_
     for (uint32_t k = 0; k < o->champion_groups.count; k++)
         members += listed_in(net, per_group, &o->champion_groups, k);
     if (!members)
-        return add(w, CHAMP_WARN_NO_ELIGIBLE,
+        return champ__warnings_add(w, CHAMP_WARN_NO_ELIGIBLE,
                    "no one is eligible: no listed person is in the champion groups");
-    return add(w, CHAMP_WARN_NO_ELIGIBLE,
+    return champ__warnings_add(w, CHAMP_WARN_NO_ELIGIBLE,
                "no one is eligible: none of the %zu listed members of the champion groups has "
                "an activity of %g or more", members, o->min_activity);
 }
 
+/* R below this: the export may hold one direction only. */
+#define ONE_DIRECTION_R 0.05
+/* Fewer eligible people than this: percentiles move a lot. */
+#define FEW_ELIGIBLE 30
+
+static int one_direction(champ_warnings *w, const double *summary)
+{
+    double r = summary[CHAMP_SUMMARY_RECIPROCITY];
+    if (summary[CHAMP_SUMMARY_TIES] == 0 || r >= ONE_DIRECTION_R)
+        return 0;
+    return champ__warnings_add(
+        w, CHAMP_WARN_ONE_DIRECTION,
+        "only %.1f%% of the ties go both ways (reciprocity R = %.3f, below %g): the export may "
+        "hold one direction only, and then reciprocity sets people apart by chance",
+        100 * r, r, ONE_DIRECTION_R);
+}
+
+static int few_eligible(champ_warnings *w, size_t eligible)
+{
+    if (eligible == 0 || eligible >= FEW_ELIGIBLE)
+        return 0;
+    return champ__warnings_add(
+        w, CHAMP_WARN_FEW_ELIGIBLE,
+        "only %zu %s eligible (fewer than %d): among so few, one interaction more or less "
+        "moves a percentile a long way, so read the ranking as a rough order",
+        eligible, eligible == 1 ? "person is" : "people are", FEW_ELIGIBLE);
+}
+
 champ_status champ__warnings_compute(champ_warnings *w, const champ_network *net,
                                      const champ_graph *g, const champ_options *o,
-                                     size_t eligible)
+                                     const double *summary)
 {
     memset(w, 0, sizeof *w);
+    size_t eligible = (size_t)summary[CHAMP_SUMMARY_ELIGIBLE];
     size_t *per_group = listed_per_group(net);
     int failed = !per_group || unread_members(w, net) || no_teams(w, net, o) ||
                  empty_groups(w, net, o, per_group) || unused_type_weights(w, net, g, o) ||
-                 window(w, net, g, o) || no_eligible(w, net, g, o, per_group, eligible);
+                 window(w, net, g, o) || no_eligible(w, net, g, o, per_group, eligible) ||
+                 one_direction(w, summary) || few_eligible(w, eligible);
     free(per_group);
     if (failed) {
         champ__warnings_free(w);

@@ -4,6 +4,7 @@
 #define CHAMP_WARNINGS_H
 
 #include "champions.h"
+#include "errors.h"
 #include "graph.h"
 
 typedef struct champ_warning_entry {
@@ -17,12 +18,16 @@ typedef struct champ_warnings {
 } champ_warnings;
 
 /* Everything to say about a ranking of `net` with `o`, whose graph is g and
- * whose eligible people number `eligible`, in the order of the
- * champ_warning values. CHAMP_ERR_NOMEM (and nothing kept) when out of
- * memory. */
+ * whose summary (by champ_summary_item) is `summary`, in the order of the
+ * champ_warning values (the confidence's own comes later, last).
+ * CHAMP_ERR_NOMEM (and nothing kept) when out of memory. */
 champ_status champ__warnings_compute(champ_warnings *w, const champ_network *net,
                                      const champ_graph *g, const champ_options *o,
-                                     size_t eligible);
+                                     const double *summary);
+
+/* Add a warning of `kind`, printf-like. -1 when out of memory (w unchanged). */
+int champ__warnings_add(champ_warnings *w, champ_warning kind, const char *fmt, ...)
+    CHAMP_PRINTF(3, 4);
 
 void champ__warnings_free(champ_warnings *w);
 

@@ -44,6 +44,8 @@ typedef struct sink {
     int first;         /* no separator before the next field */
     const char *group; /* flat names of nested keys ("pct_") */
     int index;         /* the attribute's number (GEXF, GraphML) */
+    char *text;        /* the explanation being written, grown as needed */
+    size_t text_cap;
 } sink;
 
 static value number_or_null(double x)
@@ -217,6 +219,73 @@ static void field_percentiles(sink *s, const champ_ranking *r, size_t i)
     s->group = NULL;
 }
 
+/* The flags: a list of names in JSON, the names joined by ';' elsewhere. */
+static void field_flags(sink *s, const champ_ranking *r, size_t i)
+{
+    unsigned flags = champ_ranking_flags(r, i);
+    char joined[CHAMP_FLAG_COUNT * 16] = "";
+    if (s->mode == SINK_JSON)
+        json_key(s, "flags");
+    if (s->mode == SINK_JSON)
+        champ__out_putc(s->o, '[');
+    for (int f = 0, first = 1; f < CHAMP_FLAG_COUNT; f++) {
+        if (!(flags & (1u << f)))
+            continue;
+        const char *name = champ_flag_name((champ_flag)f);
+        if (s->mode == SINK_JSON) {
+            if (!first)
+                champ__out_putc(s->o, ',');
+            champ__out_json_string(s->o, name);
+        } else {
+            if (!first)
+                strcat(joined, ";");
+            strcat(joined, name);
+        }
+        first = 0;
+    }
+    if (s->mode == SINK_JSON)
+        champ__out_putc(s->o, ']');
+    else
+        field(s, "flags", T_STRING, (value){V_STRING, 0, joined});
+}
+
+/* The explanation (English), null for a person who is not eligible. */
+static void field_explanation(sink *s, const champ_ranking *r, size_t i)
+{
+    value v = {V_NULL, 0, NULL};
+    size_t len;
+    if (champ_ranking_eligible(r, i)) {
+        if (champ__explain_into(r, r->order[i], CHAMP_LANGUAGE_EN, &s->text, &s->text_cap, &len))
+            champ__out_nomem(s->o);
+        else
+            v = (value){V_STRING, 0, s->text};
+    }
+    field(s, "explanation", T_STRING, v);
+}
+
+/* With confidence: an object (null when not eligible) in JSON, flat
+ * rank_low, rank_high and top_share fields elsewhere. */
+static void field_confidence(sink *s, const champ_ranking *r, size_t i)
+{
+    size_t low = 0, high = 0;
+    double share = NAN;
+    int known = champ_ranking_interval(r, i, &low, &high, &share);
+    if (s->mode == SINK_JSON) {
+        json_key(s, "confidence");
+        if (!known) {
+            champ__out_puts(s->o, "null");
+            return;
+        }
+        champ__out_putc(s->o, '{');
+        s->first = 1;
+    }
+    field(s, "rank_low", T_INT, number_or_null(known ? (double)low : NAN));
+    field(s, "rank_high", T_INT, number_or_null(known ? (double)high : NAN));
+    field(s, "top_share", T_DOUBLE, number_or_null(share));
+    if (s->mode == SINK_JSON)
+        champ__out_putc(s->o, '}');
+}
+
 /* Whole numbers among the criteria and diagnostics. */
 static attr_type count_type(int is_count)
 {
@@ -247,6 +316,10 @@ static void put_person(sink *s, const champ_ranking *r, size_t i)
               count_type(d == CHAMP_TIES || d == CHAMP_MUTUAL),
               number_or_null(champ_ranking_diagnostic(r, i, (champ_diagnostic)d)));
     field_percentiles(s, r, i);
+    field_flags(s, r, i);
+    field_explanation(s, r, i);
+    if (champ_ranking_resamples(r))
+        field_confidence(s, r, i);
 }
 
 /* ---- JSON and CSV ---------------------------------------------------------------- */
@@ -279,7 +352,7 @@ void champ__out_summary(champ_out *o, const double *summary, const champ_warning
 
 static void write_json(champ_out *o, const champ_ranking *r, size_t count)
 {
-    sink s = {o, SINK_JSON, 1, NULL, 0};
+    sink s = {o, SINK_JSON, 1, NULL, 0, NULL, 0};
     champ__out_puts(o, "{\"version\":");
     champ__out_json_string(o, champ_version());
     champ__out_puts(o, ",\"summary\":");
@@ -291,11 +364,12 @@ static void write_json(champ_out *o, const champ_ranking *r, size_t count)
         champ__out_putc(o, '}');
     }
     champ__out_puts(o, "]}\n");
+    free(s.text);
 }
 
 static void write_csv(champ_out *o, const champ_ranking *r, size_t count)
 {
-    sink s = {o, SINK_CSV_HEADER, 1, NULL, 0};
+    sink s = {o, SINK_CSV_HEADER, 1, NULL, 0, NULL, 0};
     put_person(&s, r, champ_ranking_count(r));
     champ__out_write(o, "\r\n", 2);
     s.mode = SINK_CSV;
@@ -303,6 +377,7 @@ static void write_csv(champ_out *o, const champ_ranking *r, size_t count)
         put_person(&s, r, i);
         champ__out_write(o, "\r\n", 2);
     }
+    free(s.text);
 }
 
 /* ---- the tie graph ------------------------------------------------------------------- */
@@ -382,7 +457,7 @@ static size_t longest_row(const champ_ranking *r)
 static void write_graph(champ_out *o, const champ_ranking *r, size_t count, int gexf,
                         graph_edge *row)
 {
-    sink s = {o, gexf ? SINK_GEXF_DECL : SINK_GRAPHML_DECL, 1, NULL, 0};
+    sink s = {o, gexf ? SINK_GEXF_DECL : SINK_GRAPHML_DECL, 1, NULL, 0, NULL, 0};
     champ__out_puts(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     if (gexf) {
         champ__out_puts(o, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
@@ -415,6 +490,7 @@ static void write_graph(champ_out *o, const champ_ranking *r, size_t count, int 
         put_person(&s, r, i);
         champ__out_puts(o, gexf ? "        </attvalues>\n      </node>\n" : "    </node>\n");
     }
+    free(s.text);
     champ__out_puts(o, gexf ? "    </nodes>\n    <edges>\n" : "");
     xml_edges edges = {o, r, gexf, 0};
     each_tie(r, count, row, put_edge, &edges);

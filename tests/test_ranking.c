@@ -248,7 +248,7 @@ START_TEST(json_output_follows_spec)
     static const char *const keys[] = {
         "id", "team", "group", "listed", "eligible", "rank", "score", "activity",
         "reciprocity", "reach", "bridging", "influence", "received", "ties", "mutual",
-        "cross_share", "percentiles"};
+        "cross_share", "percentiles", "flags", "explanation"};
     cJSON *first = cJSON_GetArrayItem(people, 0), *item = first->child;
     for (size_t k = 0; k < ARRAY_LEN(keys); k++, item = item->next)
         ck_assert_str_eq(item->string, keys[k]);
@@ -263,6 +263,14 @@ START_TEST(json_output_follows_spec)
     ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "group")));
     ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "cross_share")));
     ck_assert(cJSON_IsFalse(cJSON_GetObjectItem(x, "listed")));
+    ck_assert(cJSON_IsNull(cJSON_GetObjectItem(x, "explanation")));
+    ck_assert(cJSON_IsArray(cJSON_GetObjectItem(x, "flags")));
+    /* the first's explanation is the library's sentence; no confidence asked, none given */
+    char sentence[1024];
+    ck_assert_int_eq(champ_ranking_explain(r, 0, CHAMP_LANGUAGE_EN, sentence, sizeof sentence,
+                                           NULL), CHAMP_OK);
+    ck_assert_str_eq(cJSON_GetObjectItem(first, "explanation")->valuestring, sentence);
+    ck_assert_ptr_null(cJSON_GetObjectItem(first, "confidence"));
     cJSON_Delete(doc);
     free(text);
 
@@ -315,7 +323,7 @@ START_TEST(csv_output_has_header_and_rows)
     static const char header[] =
         "id,team,group,listed,eligible,rank,score,activity,reciprocity,reach,bridging,influence,"
         "received,ties,mutual,cross_share,pct_reciprocity,pct_reach,pct_bridging,pct_influence,"
-        "pct_activity\r\n";
+        "pct_activity,flags,explanation\r\n";
     ck_assert(strncmp(text, header, strlen(header)) == 0);
     ck_assert_ptr_nonnull(strstr(text, "\r\na,T1,staff,true,true,1,0.75,2,"));
     ck_assert_ptr_nonnull(strstr(text, "\r\nx,,,false,false,,,1,"));

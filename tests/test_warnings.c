@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The ranking's warnings, one per line, "kind: sentence". */
-static char *warnings_of(const champ_network *net, const champ_options *o)
+/* The ranking's warnings, one per line, "kind: sentence"; with `all` 0,
+ * without few_eligible, which the deliberately tiny networks of the other
+ * kinds' tests all have (its own test checks it). */
+static char *warnings_listed(const champ_network *net, const champ_options *o, int all)
 {
     champ_ranking *r = NULL;
     ck_assert_int_eq(champ_rank(net, o, &r), CHAMP_OK);
@@ -17,12 +19,44 @@ static char *warnings_of(const champ_network *net, const champ_options *o)
     for (size_t i = 0; i < champ_ranking_warning_count(r); i++) {
         champ_warning kind = (champ_warning)-1;
         const char *w = champ_ranking_warning(r, i, &kind);
+        if (kind == CHAMP_WARN_FEW_ELIGIBLE && !all)
+            continue;
         used += (size_t)snprintf(text + used, sizeof text - used, "%s: %s\n",
                                  champ_warning_name(kind), w);
     }
     ck_assert_ptr_null(champ_ranking_warning(r, champ_ranking_warning_count(r), NULL));
     champ_ranking_free(r);
     return text;
+}
+
+static char *warnings_of(const champ_network *net, const champ_options *o)
+{
+    return warnings_listed(net, o, 0);
+}
+
+/* n people in two teams, each tied both ways to the next (a ring), plus
+ * `one_way` one-directional ties from person 0 to others. */
+static champ_network *ring_network(int n, int one_way)
+{
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_new(&net), CHAMP_OK);
+    char id[16], other[16];
+    for (int i = 0; i < n; i++) {
+        snprintf(id, sizeof id, "p%02d", i);
+        ck_assert_int_eq(champ_network_add_person(net, id, i % 2 ? "T1" : "T2", NULL), CHAMP_OK);
+    }
+    for (int i = 0; i < n; i++) {
+        snprintf(id, sizeof id, "p%02d", i);
+        snprintf(other, sizeof other, "p%02d", (i + 1) % n);
+        ck_assert_int_eq(champ_network_add_interaction(net, id, other, NAN, NULL, 1), CHAMP_OK);
+        ck_assert_int_eq(champ_network_add_interaction(net, other, id, NAN, NULL, 1), CHAMP_OK);
+    }
+    for (int i = 0; i < one_way; i++) {
+        snprintf(id, sizeof id, "x%02d", i);
+        snprintf(other, sizeof other, "y%02d", i);
+        ck_assert_int_eq(champ_network_add_interaction(net, id, other, NAN, NULL, 1), CHAMP_OK);
+    }
+    return net;
 }
 
 static champ_network *small_team_network(void)
@@ -37,9 +71,89 @@ static champ_network *small_team_network(void)
 
 START_TEST(none_on_a_sound_ranking)
 {
-    champ_network *net = small_team_network();
-    ck_assert_str_eq(warnings_of(net, NULL), "");
+    champ_network *net = ring_network(30, 0);
+    ck_assert_str_eq(warnings_listed(net, NULL, 1), "");
     champ_network_free(net);
+}
+END_TEST
+
+/* Under 30 eligible people: said, with the number; 30 is enough. */
+START_TEST(few_eligible_people)
+{
+    champ_network *net = ring_network(29, 0);
+    ck_assert_str_eq(warnings_listed(net, NULL, 1),
+                     "few_eligible: only 29 people are eligible (fewer than 30): among so few, "
+                     "one interaction more or less moves a percentile a long way, so read the "
+                     "ranking as a rough order\n");
+    champ_network_free(net);
+    net = small_team_network();
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_min_activity(o, 2), CHAMP_OK);
+    ck_assert_str_eq(warnings_listed(net, o, 1),
+                     "few_eligible: only 1 person is eligible (fewer than 30): among so few, "
+                     "one interaction more or less moves a percentile a long way, so read the "
+                     "ranking as a rough order\n");
+    champ_options_free(o);
+    champ_network_free(net);
+}
+END_TEST
+
+/* R below 0.05 (an export of one direction): said; at 0.05, not. The
+ * ring has 30 mutual ties; one-way pairs bring R down to 30 / (30 + k). */
+START_TEST(one_direction_export)
+{
+    champ_network *net = ring_network(30, 600); /* R = 30 / 630 = 0.0476 */
+    ck_assert_str_eq(warnings_listed(net, NULL, 1),
+                     "one_direction: only 4.8% of the ties go both ways (reciprocity R = "
+                     "0.048, below 0.05): the export may hold one direction only, and then "
+                     "reciprocity sets people apart by chance\n");
+    champ_network_free(net);
+    net = ring_network(30, 570); /* R = 30 / 600 = 0.05 */
+    ck_assert_str_eq(warnings_listed(net, NULL, 1), "");
+    champ_network_free(net);
+}
+END_TEST
+
+/* With confidence: a ranking whose top does not hold under resampling
+ * says so; one whose top holds does not. */
+START_TEST(unstable_top_under_confidence)
+{
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_confidence(o, 20), CHAMP_OK);
+    /* the ring: everyone alike, so every resample reorders them */
+    champ_network *net = ring_network(40, 0);
+    char *text = warnings_listed(net, o, 1);
+    ck_assert_msg(strstr(text, "unstable_top: the top 10 is unstable: only ") == text, "%s", text);
+    ck_assert_msg(strstr(text, "in the top 10 of at least 90% of the 20 resamples, so read the "
+                               "ranks as tiers (rank_low to rank_high), not as an exact order\n"),
+                  "%s", text);
+    champ_network_free(net);
+    /* a star of heavy ties around ten hubs among 40 lightly tied others */
+    ck_assert_int_eq(champ_network_new(&net), CHAMP_OK);
+    char hub[16], leaf[16];
+    for (int h = 0; h < 10; h++) {
+        snprintf(hub, sizeof hub, "hub%d", h);
+        ck_assert_int_eq(champ_network_add_person(net, hub, h % 2 ? "T1" : "T2", NULL), CHAMP_OK);
+    }
+    for (int l = 0; l < 40; l++) {
+        snprintf(leaf, sizeof leaf, "leaf%02d", l);
+        ck_assert_int_eq(champ_network_add_person(net, leaf, l % 3 ? "T3" : "T4", NULL),
+                         CHAMP_OK);
+        for (int h = 0; h < 10; h++) {
+            snprintf(hub, sizeof hub, "hub%d", h);
+            for (int k = 0; k < 5; k++) {
+                ck_assert_int_eq(champ_network_add_interaction(net, hub, leaf, NAN, NULL, 1),
+                                 CHAMP_OK);
+                ck_assert_int_eq(champ_network_add_interaction(net, leaf, hub, NAN, NULL, 1),
+                                 CHAMP_OK);
+            }
+        }
+    }
+    ck_assert_str_eq(warnings_listed(net, o, 1), "");
+    champ_network_free(net);
+    champ_options_free(o);
 }
 END_TEST
 
@@ -112,7 +226,10 @@ START_TEST(windows_that_keep_nothing)
     net = build_network(teams, 2, mostly, 3);
     ck_assert_str_eq(warnings_of(net, o),
                      "untimed: 2 of the 3 interactions have no time, so the window left them "
-                     "out\n");
+                     "out\n"
+                     "one_direction: only 0.0% of the ties go both ways (reciprocity R = "
+                     "0.000, below 0.05): the export may hold one direction only, and then "
+                     "reciprocity sets people apart by chance\n");
     champ_options_free(o);
     champ_network_free(net);
 }
@@ -151,7 +268,10 @@ START_TEST(members_not_read)
                      "unread_members: the document's member \"meta\" is not read (an export has "
                      "\"people\" and \"interactions\")\n"
                      "no_teams: no one has a team, so reach across teams is 0 for everyone; the "
-                     "people have \"department\", which is not read (a team is \"team\")\n");
+                     "people have \"department\", which is not read (a team is \"team\")\n"
+                     "one_direction: only 0.0% of the ties go both ways (reciprocity R = "
+                     "0.000, below 0.05): the export may hold one direction only, and then "
+                     "reciprocity sets people apart by chance\n");
     /* with an audience, reach does not count teams: no word about them */
     champ_options *o = NULL;
     ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
@@ -159,7 +279,10 @@ START_TEST(members_not_read)
     ck_assert_int_eq(champ_options_set_audience_groups(o, staff, 1), CHAMP_OK);
     ck_assert_str_eq(warnings_of(net, o),
                      "unread_members: the document's member \"meta\" is not read (an export has "
-                     "\"people\" and \"interactions\")\n");
+                     "\"people\" and \"interactions\")\n"
+                     "one_direction: only 0.0% of the ties go both ways (reciprocity R = "
+                     "0.000, below 0.05): the export may hold one direction only, and then "
+                     "reciprocity sets people apart by chance\n");
     champ_options_free(o);
     champ_network_free(net);
 }
@@ -170,7 +293,9 @@ START_TEST(names_of_the_kinds)
     static const char *const names[] = {"unread_members",   "no_teams",
                                         "no_audience",      "no_champion_group",
                                         "unused_type_weight", "empty_window",
-                                        "untimed",          "no_eligible"};
+                                        "untimed",          "no_eligible",
+                                        "one_direction",    "few_eligible",
+                                        "unstable_top"};
     ck_assert_int_eq(ARRAY_LEN(names), CHAMP_WARNING_COUNT);
     for (int k = 0; k < CHAMP_WARNING_COUNT; k++)
         ck_assert_str_eq(champ_warning_name((champ_warning)k), names[k]);
@@ -186,6 +311,9 @@ static Suite *warnings_suite(void)
     Suite *s = suite_create("warnings");
     TCase *tc = tcase_create("warnings");
     tcase_add_test(tc, none_on_a_sound_ranking);
+    tcase_add_test(tc, few_eligible_people);
+    tcase_add_test(tc, one_direction_export);
+    tcase_add_test(tc, unstable_top_under_confidence);
     tcase_add_test(tc, options_that_change_nothing);
     tcase_add_test(tc, windows_that_keep_nothing);
     tcase_add_test(tc, no_one_eligible_says_why);

@@ -34,6 +34,8 @@ def kwargs_of(cli):
             kw["min_activity"] = float(value)
         elif flag == "--reciprocity-prior":
             kw["reciprocity_prior"] = float(value)
+        elif flag == "--min-tie-weight":
+            kw["min_tie_weight"] = float(value)
         elif flag in ("--samples", "--seed"):
             kw[flag[2:]] = int(value)
         elif flag == "--champion-groups":

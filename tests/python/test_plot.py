@@ -75,10 +75,16 @@ def test_team_counts(res, tmp_path):
     path = tmp_path / "teams.png"
     ax.figure.savefig(path, dpi=50)
     assert png_size(path)[0] == 500
-    want = Counter(r["team"] for r in res.to_records()[:30])
-    got = {label.get_text(): patch.get_width()
+    # teams of fewer than 5 listed people only ever show pooled
+    records = res.to_records()
+    listed = Counter(r["team"] for r in records if r["listed"])
+    small = {t for t, n in listed.items() if n < 5}
+    assert small and sum(listed[t] for t in small) >= 5  # a pool big enough to show
+    want = Counter("(small teams)" if r["team"] in small else r["team"] for r in records[:30])
+    pool_label = f"(small teams): {len(small)} teams"
+    got = {label.get_text().replace("\n", " "): patch.get_width()
            for label, patch in zip(ax.get_yticklabels(), ax.patches)}
-    assert got == dict(want)
+    assert got == {pool_label if t == "(small teams)" else t: n for t, n in want.items()}
     assert sum(got.values()) == 30
     widths = [p.get_width() for p in ax.patches]
     assert widths == sorted(widths)  # the largest team on top
@@ -93,8 +99,16 @@ def test_plots_draw_into_given_axes_and_name_unknown_teams():
     fig, (left, right) = plt.subplots(1, 2)
     assert res.plot(ax=left) is left and res.plot_teams(ax=right) is right
     assert tick_labels(left) == ["1. a", "2. b"]
-    assert tick_labels(right) == ["no team"]
+    # two people without a team are fewer than the minimum group: not shown
+    assert tick_labels(right) == [] and "too small to show" in right.get_xlabel()
     plt.close(fig)
+    for k in range(6):
+        net.add_interaction(f"p{k}", "a")
+    ax = net.rank().plot_teams()
+    assert tick_labels(ax) == ["(no team)"]
+    plt.close(ax.figure)
+    small = net.rank(min_group_size=2, allow_small_groups=True)
+    assert small.teams()["team"].tolist() == ["(no team)"]
 
 
 def test_plain_use_imports_neither_pandas_nor_matplotlib():
@@ -119,15 +133,17 @@ def test_the_figures_behind_each_criterion_are_on_the_bars(res):
     ax = res.plot(top=10)
     texts = segment_texts(ax)
     first = res.to_records()[0]
-    # "35 teams" for reach, "71% mutual" for reciprocity, "189 sent"
-    assert f"{first['reach']} teams" in texts
-    assert f"{first['mutual'] / first['ties']:.0%} mutual" in texts
+    teams = res.summary["teams"] - 1  # the other teams
+    # the library's figures: "35/41 teams", "153/214 mutual", "189 sent", "top 1%"
+    assert f"{first['reach']}/{teams} teams" in texts
+    assert f"{first['mutual']}/{first['ties']} mutual" in texts
     assert f"{first['activity']:g} sent" in texts
     assert any(t.startswith("top ") for t in texts)
+    assert all(res.figure(first["id"], c) in texts for c in champions.CRITERIA)
     # dark text on the light orange of reach, white on the darker blue
     colours = {t.get_text(): t.get_color() for t in figure_texts(ax)}
-    assert colours[f"{first['reach']} teams"] != "white"
-    assert colours[f"{first['mutual'] / first['ties']:.0%} mutual"] == "white"
+    assert colours[f"{first['reach']}/{teams} teams"] != "white"
+    assert colours[f"{first['mutual']}/{first['ties']} mutual"] == "white"
     # every text that was kept lies inside its segment
     renderer = ax.figure.canvas.get_renderer()
     for text in figure_texts(ax):

@@ -16,7 +16,7 @@ from conftest import REPO
 HEADER = os.path.join(REPO, "include", "champions.h")
 ENUMS = ("champ_status", "champ_criterion", "champ_diagnostic", "champ_summary_item",
          "champ_format", "champ_text", "champ_input", "champ_warning", "champ_scenario",
-         "champ_period", "champ_kpi")
+         "champ_period", "champ_kpi", "champ_flag", "champ_language", "champ_team_item")
 HANDLES = ("champ_network", "champ_options", "champ_ranking", "champ_read_options",
            "champ_tracking", "champ_goal")
 C = ctypes
@@ -32,6 +32,8 @@ def allowed(ctype):
         return [C.c_int]
     if t == "size_t":
         return [C.c_size_t]
+    if t == "unsigned":
+        return [C.c_uint]
     if t == "double":
         return [C.c_double]
     if t == "uint64_t":
@@ -46,9 +48,9 @@ def allowed(ctype):
         return [C.POINTER(C.c_void_p)]
     if t in {h + "*" for h in HANDLES} | {"void*", "FILE*", "char**"}:
         return [C.c_void_p]
-    if t in ("size_t*", "double*", "champ_warning*", "int*"):
+    if t in ("size_t*", "double*", "champ_warning*", "int*", "unsigned*"):
         base = {"size_t*": C.c_size_t, "double*": C.c_double, "champ_warning*": C.c_int,
-                "int*": C.c_int}[t]
+                "int*": C.c_int, "unsigned*": C.c_uint}[t]
         # one value out (a pointer), or a column out (an array's address)
         return [C.POINTER(base), C.c_void_p]
     raise AssertionError(f"no rule for the C type {ctype!r}")

@@ -3,6 +3,7 @@ lookups, the criterion shares; rank() options and their errors."""
 
 import datetime as dt
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -27,11 +28,29 @@ def test_frame_columns_and_dtypes(res):
                 "rank": pd.Int64Dtype(), "score": np.float64, "activity": np.float64,
                 "reciprocity": np.float64, "reach": np.int64, "bridging": np.float64,
                 "influence": np.float64, "received": np.float64, "ties": np.int64,
-                "mutual": np.int64, "cross_share": np.float64}
+                "mutual": np.int64, "cross_share": np.float64, "flags": object,
+                "explanation": object}
     expected.update({"percentiles." + c: np.float64 for c in champions.CRITERIA})
     assert list(df.columns) == list(expected)
     for column, dtype in expected.items():
         assert df[column].dtype == dtype, column
+    # with confidence, its three columns come last
+    with res_with_confidence() as r:
+        df = r.to_pandas()
+        assert list(df.columns) == [*expected, "confidence.rank_low", "confidence.rank_high",
+                                    "confidence.top_share"]
+        assert df["confidence.rank_low"].dtype == pd.Int64Dtype()
+        assert df["confidence.top_share"].dtype == np.float64
+
+
+def res_with_confidence():
+    net = champions.Network()
+    for k in range(12):
+        net.add_interaction(f"p{k}", f"p{(k + 1) % 12}")
+        net.add_interaction(f"p{(k + 1) % 12}", f"p{k}", weight=1 + k % 3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", champions.DataWarning)
+        return net.rank(confidence=5)
 
 
 def test_ineligible_people_have_na_rank_and_nan_scores(res):
@@ -53,8 +72,9 @@ def test_frame_is_json_normalize_of_the_records(res):
     records = res.to_records()
     normal = pd.json_normalize(records)
     df = res.to_pandas()
+    assert list(df.columns) == [c for c in normal.columns if c != "percentiles"]
     for column in df.columns:
-        if column not in ("id", "team", "group", "listed", "eligible"):
+        if column not in ("id", "team", "group", "listed", "eligible", "flags", "explanation"):
             got = df[column].astype("float64").to_numpy()
             want = normal[column].astype("float64").to_numpy()
             assert np.array_equal(got, want, equal_nan=True), column
@@ -208,7 +228,8 @@ def test_defaults_are_the_librarys():
                              "influence": 0.15, "activity": 0.15},
                  "min_activity": 1.0, "champion_groups": ["staff"], "audience": [],
                  "reciprocity_prior": 2.0, "samples": 0, "seed": 1, "scenario": None,
-                 "top": 10, "period": "month"}
+                 "top": 10, "period": "month", "min_tie_weight": 0.0, "confidence": 0,
+                 "min_group_size": 5}
 
 
 def test_rank_sets_only_what_the_caller_gave(monkeypatch):

@@ -239,7 +239,7 @@ def _weights(weights):
 
 def rank(net, weights=None, since=None, until=None, type_weights=None, min_activity=1,
          champion_groups=("staff",), audience=None, reciprocity_prior=2, samples=0,
-         seed=1):
+         seed=1, min_tie_weight=0):
     W = _weights(weights)
     alpha = float(reciprocity_prior)
     if not (alpha >= 0 and math.isfinite(alpha)):
@@ -280,7 +280,7 @@ def rank(net, weights=None, since=None, until=None, type_weights=None, min_activ
     lo = -math.inf if since is None else since
     hi = math.inf if until is None else until
     dropped_self = dropped_window = 0
-    ks, kd, kw = [], [], []
+    ks, kd, kw, kt = [], [], [], []
     for a, b, t, ty, w in zip(net.src, net.dst, net.time, net.type, net.weight):
         if a == b:
             dropped_self += 1
@@ -291,6 +291,7 @@ def rank(net, weights=None, since=None, until=None, type_weights=None, min_activ
         ks.append(index[a])
         kd.append(index[b])
         kw.append(w * tw.get(ty, 1.0))
+        kt.append(t)
     kept = len(ks)
     ks = np.asarray(ks, dtype=np.int64)
     kd = np.asarray(kd, dtype=np.int64)
@@ -316,6 +317,10 @@ def rank(net, weights=None, since=None, until=None, type_weights=None, min_activ
     tb = pcode % n if n else pcode
     tvol = np.bincount(pinv, weights=ew, minlength=len(pcode)) if len(pcode) else np.zeros(0)
     tmut = pcount == 2
+    # SPEC 10.4: only ties of volume >= min_tie_weight count from here on
+    counted = tvol >= min_tie_weight
+    ta, tb, tvol, tmut = ta[counted], tb[counted], tvol[counted], tmut[counted]
+    pcode = pcode[counted]
     n_ties = len(pcode)
     n_mutual = int(tmut.sum())
     R = n_mutual / n_ties if n_ties else 0.0
@@ -396,6 +401,8 @@ def rank(net, weights=None, since=None, until=None, type_weights=None, min_activ
     rank_of = {}
     for r, k in enumerate(order_el, 1):
         rank_of[el[k]] = (r, k)
+    flags = _flags(n, activity, received, ta, tb, tvol, [el[k] for k in order_el], ks, kd, kt,
+                   since, until)
     others = sorted((i for i in range(n) if not eligible[i]), key=lambda i: bid[i])
 
     def num(x):
@@ -421,6 +428,7 @@ def rank(net, weights=None, since=None, until=None, type_weights=None, min_activ
         })
         rec["percentiles"] = ({c: float(pct[c][rank_of[i][1]]) for c in CRITERIA}
                               if eligible[i] else None)
+        rec["flags"] = flags[i]
         people.append(rec)
 
     summary = {
@@ -430,6 +438,61 @@ def rank(net, weights=None, since=None, until=None, type_weights=None, min_activ
         "teams": len(team_names), "cross_team_share": cross_team_share,
     }
     return {"version": VERSION, "summary": summary, "people": people}
+
+
+def _flags(n, activity, received, ta, tb, tvol, by_rank, ks, kd, kt, since, until):
+    """SPEC 10.4's flags per person (the thresholds of docs/metrics.md), as
+    lists of names in the order of champions.FLAGS."""
+    flags = [[] for _ in range(n)]
+    # volume of each counted tie, per person
+    nbr = [dict() for _ in range(n)]
+    for a, b, w in zip(ta.tolist(), tb.tolist(), tvol.tolist()):
+        nbr[a][b] = w
+        nbr[b][a] = w
+    for v in range(n):
+        if activity[v] >= 10 and activity[v] >= 10 * received[v]:
+            flags[v].append("broadcaster")
+        total = sum(nbr[v].values())
+        if total > 0 and max(nbr[v].values()) > 0.5 * total:
+            flags[v].append("one_partner")
+    # shadow: among the first 100 ranks, >= 5 ties, weighted Jaccard >= 0.9
+    # with someone ranked higher, the two left out of each other's ties
+    top = by_rank[:100]
+    for j, v in enumerate(top):
+        if j == 0 or len(nbr[v]) < 5:
+            continue
+        best = 0.0
+        for u in top[:j]:
+            keys = (set(nbr[v]) | set(nbr[u])) - {u, v}
+            common = sum(min(nbr[v].get(x, 0), nbr[u].get(x, 0)) for x in keys)
+            either = sum(max(nbr[v].get(x, 0), nbr[u].get(x, 0)) for x in keys)
+            best = max(best, common / either if either else 0.0)
+        if best >= 0.9:
+            flags[v].append("shadow")
+    # closed group: a connected group of >= 2 at most a tenth of the largest
+    g = igraph.Graph(n=n, edges=list(zip(ta.tolist(), tb.tolist())), directed=False)
+    parts = g.connected_components()
+    largest = max((len(c) for c in parts), default=0)
+    for c in parts:
+        if len(c) >= 2 and 10 * len(c) <= largest:
+            for v in c:
+                flags[v].append("closed_group")
+    # new: first kept timed interaction in the last tenth of the window
+    timed = [(t, a, b) for a, b, t in zip(ks, kd, kt) if t is not None]
+    if timed:
+        start = min(t for t, _, _ in timed) if since is None else since
+        end = max(t for t, _, _ in timed) if until is None else until
+        first = {}
+        for t, a, b in timed:
+            for x in (a, b):
+                first[x] = min(first.get(x, math.inf), t)
+        if end > start:
+            late = end - (end - start) * 10 / 100
+            for x, t in first.items():
+                if t >= late:
+                    flags[x].append("new")
+    order = ("broadcaster", "one_partner", "shadow", "closed_group", "new")
+    return [sorted(f, key=order.index) for f in flags]
 
 
 # ---------------------------------------------------------------- CLI
@@ -470,6 +533,8 @@ def options_from_args(a):
         opts["samples"] = a.samples
     if a.seed is not None:
         opts["seed"] = a.seed
+    if a.min_tie_weight is not None:
+        opts["min_tie_weight"] = a.min_tie_weight
     return opts
 
 
@@ -486,6 +551,7 @@ def cli_parser():
     ap.add_argument("--reciprocity-prior", type=float)
     ap.add_argument("--samples", type=int)
     ap.add_argument("--seed", type=int)
+    ap.add_argument("--min-tie-weight", type=float)
     ap.add_argument("--top", type=int, default=0)
     ap.add_argument("--format", choices=["json"], default="json")
     ap.add_argument("--indent", type=int)

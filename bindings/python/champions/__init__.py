@@ -6,6 +6,7 @@
     res.summary          # the network summary, with its warnings
     res.to_pandas()      # one row per person
     res.plot()           # the top champions, score split by criterion
+    res.explain("p-17")  # why someone ranks where they do
     t = net.track(period="month", scenario="citizens", goal="goal.json")
     t.to_pandas()        # one row per period: KPIs, champions, rising
     t.plot()             # a KPI over time with the goal's target
@@ -15,12 +16,12 @@ number comes from the library, errors carry its messages. Set
 CHAMPIONS_LIBRARY to load a library other than the one beside this package.
 """
 
-from ._lib import (CRITERIA, DIAGNOSTICS, FORMATS, INPUTS, KPIS, PERIODS, SCENARIOS,
+from ._lib import (CRITERIA, DIAGNOSTICS, FLAGS, FORMATS, INPUTS, KPIS, PERIODS, SCENARIOS,
                    SUMMARY_ITEMS, WARNINGS, ArgumentError, CancelledError, DataWarning, Error,
                    FileError, InputError, InternalError, NotFoundError, OutOfMemoryError)
 from ._lib import path as library_path
 from ._lib import version as library_version
-from ._network import Network, defaults, load, scenarios
+from ._network import Network, defaults, flags, load, pseudonym, scenarios
 from ._ranking import Ranking
 from ._tracking import Tracking
 from ._time import seconds as _seconds
@@ -35,7 +36,7 @@ def parse_time(value):
 
 
 __all__ = ["ArgumentError", "CRITERIA", "CancelledError", "DIAGNOSTICS", "DataWarning", "Error",
-           "FORMATS", "FileError", "INPUTS", "InputError", "InternalError", "KPIS", "Network",
-           "NotFoundError", "OutOfMemoryError", "PERIODS", "Ranking", "SCENARIOS",
-           "SUMMARY_ITEMS", "Tracking", "WARNINGS", "defaults", "library_path",
-           "library_version", "load", "parse_time", "scenarios"]
+           "FLAGS", "FORMATS", "FileError", "INPUTS", "InputError", "InternalError", "KPIS",
+           "Network", "NotFoundError", "OutOfMemoryError", "PERIODS", "Ranking", "SCENARIOS",
+           "SUMMARY_ITEMS", "Tracking", "WARNINGS", "defaults", "flags", "library_path",
+           "library_version", "load", "parse_time", "pseudonym", "scenarios"]

@@ -40,6 +40,10 @@ PROTOTYPES = {
     "champ_scenario_name": (_str, [_int]),
     "champ_period_name": (_str, [_int]),
     "champ_kpi_name": (_str, [_int]),
+    "champ_flag_name": (_str, [_int]),
+    "champ_language_name": (_str, [_int]),
+    "champ_team_item_name": (_str, [_int]),
+    "champ_flag_description": (_str, [_int]),
     "champ_scenario_description": (_str, [_int]),
     "champ_last_error": (_str, []),
     "champ_parse_time": (_status, [_c.POINTER(_double), _str]),
@@ -65,8 +69,12 @@ PROTOTYPES = {
     "champ_network_add_interaction": (_status, [_ptr, _str, _str, _double, _str, _double]),
     "champ_network_add_people": (_status, [_ptr, _size, _ptr, _ptr, _ptr]),
     "champ_network_add_interactions": (_status, [_ptr, _size, _ptr, _ptr, _ptr, _ptr, _ptr]),
+    "champ_network_pseudonymize": (_status, [_ptr, _ptr, _size, _int]),
+    "champ_pseudonym": (_status, [_ptr, _size, _int, _str, _ptr]),
     "champ_network_person_count": (_size, [_ptr]),
     "champ_network_interaction_count": (_size, [_ptr]),
+    "champ_network_write": (_status, [_ptr, _int, _ptr]),
+    "champ_network_write_to": (_status, [_ptr, _int, WRITE, _ptr]),
     "champ_network_free": (None, [_ptr]),
     "champ_options_new": (_status, [_handle_out]),
     "champ_options_set_weight": (_status, [_ptr, _int, _double]),
@@ -81,6 +89,10 @@ PROTOTYPES = {
     "champ_options_set_scenario": (_status, [_ptr, _int]),
     "champ_options_set_top": (_status, [_ptr, _size]),
     "champ_options_set_period": (_status, [_ptr, _int]),
+    "champ_options_set_min_tie_weight": (_status, [_ptr, _double]),
+    "champ_options_set_confidence": (_status, [_ptr, _size]),
+    "champ_options_set_min_group_size": (_status, [_ptr, _size]),
+    "champ_options_allow_small_groups": (_status, [_ptr, _int]),
     "champ_options_set_progress": (_status, [_ptr, PROGRESS, _ptr]),
     "champ_options_get_weight": (_double, [_ptr, _int]),
     "champ_options_get_min_activity": (_double, [_ptr]),
@@ -94,6 +106,10 @@ PROTOTYPES = {
     "champ_options_get_scenario": (_int, [_ptr]),
     "champ_options_get_top": (_size, [_ptr]),
     "champ_options_get_period": (_int, [_ptr]),
+    "champ_options_get_min_tie_weight": (_double, [_ptr]),
+    "champ_options_get_confidence": (_size, [_ptr]),
+    "champ_options_get_min_group_size": (_size, [_ptr]),
+    "champ_options_get_allow_small_groups": (_int, [_ptr]),
     "champ_options_free": (None, [_ptr]),
     "champ_rank": (_status, [_ptr, _ptr, _handle_out]),
     "champ_ranking_count": (_size, [_ptr]),
@@ -124,6 +140,26 @@ PROTOTYPES = {
     "champ_ranking_ties": (_status, [_ptr, _ptr, _ptr, _ptr]),
     "champ_ranking_bridging_exact": (_int, [_ptr]),
     "champ_ranking_bridging_sources": (_size, [_ptr]),
+    "champ_ranking_top": (_size, [_ptr]),
+    "champ_ranking_flags": (_c.c_uint, [_ptr, _size]),
+    "champ_ranking_flag_sets": (_status, [_ptr, _ptr]),
+    "champ_ranking_shadow_of": (_str, [_ptr, _size, _c.POINTER(_double)]),
+    "champ_ranking_resamples": (_size, [_ptr]),
+    "champ_ranking_interval": (_int, [_ptr, _size, _sizep, _sizep, _c.POINTER(_double)]),
+    "champ_ranking_tier": (_size, [_ptr, _size]),
+    "champ_ranking_intervals": (_status, [_ptr, _ptr, _ptr, _ptr, _ptr]),
+    "champ_ranking_explain": (_status, [_ptr, _size, _int, _ptr, _size, _sizep]),
+    "champ_ranking_explain_criterion": (_status, [_ptr, _size, _int, _int, _ptr, _size,
+                                                  _sizep]),
+    "champ_ranking_figure": (_status, [_ptr, _size, _int, _int, _ptr, _size, _sizep]),
+    "champ_ranking_explanations": (_status, [_ptr, _int, _ptr, _size, _sizep]),
+    "champ_ranking_min_group_size": (_size, [_ptr]),
+    "champ_ranking_team_count": (_size, [_ptr]),
+    "champ_ranking_team_name": (_str, [_ptr, _size]),
+    "champ_ranking_team_pooled": (_int, [_ptr, _size]),
+    "champ_ranking_team_table": (_status, [_ptr, _size, _int, _ptr]),
+    "champ_ranking_write_teams": (_status, [_ptr, _int, _size, _ptr]),
+    "champ_ranking_write_teams_to": (_status, [_ptr, _int, _size, WRITE, _ptr]),
     "champ_ranking_write": (_status, [_ptr, _int, _size, _ptr]),
     "champ_ranking_write_to": (_status, [_ptr, _int, _size, WRITE, _ptr]),
     "champ_ranking_free": (None, [_ptr]),
@@ -287,6 +323,9 @@ WARNINGS = _names(lib.champ_warning_name)
 SCENARIOS = _names(lib.champ_scenario_name)
 PERIODS = _names(lib.champ_period_name)
 KPIS = _names(lib.champ_kpi_name)
+FLAGS = _names(lib.champ_flag_name)
+LANGUAGES = _names(lib.champ_language_name)
+TEAM_ITEMS = _names(lib.champ_team_item_name)
 
 
 def error(status):
@@ -309,6 +348,19 @@ def check_named(status, name):
         exc = error(status)
         exc.args = (f"{name}: {exc.args[0]}",)
         raise exc
+
+
+def written(writer, *args):
+    """The text a library writer hands to its write callback: writer(*args,
+    callback, None) is the call."""
+    pieces = []
+
+    def take(user, data, length):
+        pieces.append(_c.string_at(data, length))
+        return 0
+
+    check(writer(*args, WRITE(take), None))
+    return b"".join(pieces).decode("utf-8")
 
 
 def new_handle(constructor, *args, checker=check):

@@ -228,6 +228,24 @@ class Network(Handle):
 
     # -- reading -------------------------------------------------------
 
+    # -- privacy ------------------------------------------------------------
+
+    def pseudonymize(self, key, teams=False):
+        """Replace every id, in place, by its pseudonym under `key` ("p-" and
+        16 hex digits of HMAC-SHA256, as champions.pseudonym() gives it),
+        and with teams=True every team name ("t-"). key: the key's bytes (at
+        least 16), or a pathlib.Path of the key file. Returns None."""
+        data = _key(key)
+        _lib.check(lib.champ_network_pseudonymize(self._handle(), data, len(data),
+                                                  1 if teams else 0))
+
+    def to_json(self, lines=False):
+        """The network as an export: the JSON document (lines=False) or JSON
+        Lines, as `champions pseudonymize` writes it; read back, it is the
+        same network (self-interactions aside, which are not kept)."""
+        form = _lib.INPUTS.index("jsonl" if lines else "json")
+        return _lib.written(lib.champ_network_write_to, self._handle(), form)
+
     def __len__(self):
         """People in the network, listed and unlisted."""
         return lib.champ_network_person_count(self._handle())
@@ -244,7 +262,8 @@ class Network(Handle):
 
     def rank(self, *, scenario=None, weights=None, since=None, until=None, type_weights=None,
              min_activity=None, champion_groups=None, audience=None, reciprocity_prior=None,
-             samples=None, seed=None, progress=None):
+             samples=None, seed=None, min_tie_weight=None, confidence=None, top=None,
+             min_group_size=None, allow_small_groups=False, progress=None):
         """Rank the champions. Every option left at None keeps the library's
         default (champions.defaults() lists them).
 
@@ -257,7 +276,16 @@ class Network(Handle):
         until. type_weights: {type: multiplier}. min_activity: eligible only
         with activity >= it. champion_groups / audience: a group name or a
         list. reciprocity_prior: alpha >= 0. samples: bridging sources, 0 =
-        automatic. seed: of the source sampling. progress: None, True (a
+        automatic. seed: of the source sampling and the resamples.
+        min_tie_weight: a tie counts for ties, mutual ties, reach and
+        bridging only when its weights both ways add up to it (type
+        weights included). confidence: B bootstrap resamples (0: none);
+        each eligible person's record then has "confidence" {rank_low,
+        rank_high, top_share}, and Ranking.confidence their tiers. top: the
+        top of the confidence's share and of the team table (default 10).
+        min_group_size: teams with fewer listed people are pooled in
+        Ranking.teams() and plot_teams(); below the default (5) only with
+        allow_small_groups=True. progress: None, True (a
         tqdm bar when tqdm is installed, else a line on stderr) or a
         callable(phase, done) that may return False, or raise, to stop the
         ranking (champions.CancelledError, or its exception). Ctrl-C stops
@@ -270,7 +298,9 @@ class Network(Handle):
             options.set(scenario=scenario, weights=weights, since=since, until=until,
                         type_weights=type_weights, min_activity=min_activity,
                         champion_groups=champion_groups, audience=audience,
-                        reciprocity_prior=reciprocity_prior, samples=samples, seed=seed)
+                        reciprocity_prior=reciprocity_prior, samples=samples, seed=seed,
+                        min_tie_weight=min_tie_weight, confidence=confidence, top=top,
+                        min_group_size=min_group_size, allow_small_groups=allow_small_groups)
             options._call(lib.champ_options_set_progress, listener.pointer, None, name="progress")
             ranking = Ranking._wrap(_lib.new_handle(lib.champ_rank, handle, options._ptr,
                                                     checker=listener.check))
@@ -281,7 +311,7 @@ class Network(Handle):
     def track(self, period=None, scenario=None, top=None, goal=None, *, weights=None,
               since=None, until=None, type_weights=None, min_activity=None,
               champion_groups=None, audience=None, reciprocity_prior=None, samples=None,
-              seed=None, progress=None):
+              seed=None, min_tie_weight=None, progress=None):
         """Follow the champions over time: rank every calendar period (UTC)
         from the first timed interaction to the last, each as rank() ranks
         its window, with its KPIs and rising champions.
@@ -305,7 +335,7 @@ class Network(Handle):
                             type_weights=type_weights, min_activity=min_activity,
                             champion_groups=champion_groups, audience=audience,
                             reciprocity_prior=reciprocity_prior, samples=samples, seed=seed,
-                            top=top, period=period)
+                            min_tie_weight=min_tie_weight, top=top, period=period)
                 options._call(lib.champ_options_set_progress, listener.pointer, None,
                               name="progress")
                 audience_used = lib.champ_options_audience_group_count(options._ptr) > 0
@@ -373,8 +403,9 @@ class _Options(Handle):
         _lib.check_named(fn(self._ptr, *args), name)
 
     def set(self, *, scenario=None, weights, since, until, type_weights, min_activity,
-            champion_groups, audience, reciprocity_prior, samples, seed, top=None,
-            period=None):
+            champion_groups, audience, reciprocity_prior, samples, seed, min_tie_weight=None,
+            confidence=None, top=None, period=None, min_group_size=None,
+            allow_small_groups=False):
         """Set what the caller gave; the rest keeps the library's defaults."""
         if scenario is not None:
             if scenario not in _lib.SCENARIOS:
@@ -421,6 +452,19 @@ class _Options(Handle):
                        name="samples")
         if seed is not None:
             self._call(lib.champ_options_set_seed, _count(seed, "seed", 2**64 - 1), name="seed")
+        if min_tie_weight is not None:
+            self._call(lib.champ_options_set_min_tie_weight,
+                       _number(min_tie_weight, "min_tie_weight"), name="min_tie_weight")
+        if confidence is not None:
+            self._call(lib.champ_options_set_confidence, _count(confidence, "confidence"),
+                       name="confidence")
+        if not isinstance(allow_small_groups, bool):
+            raise TypeError("allow_small_groups: expected True or False")
+        if allow_small_groups:
+            self._call(lib.champ_options_allow_small_groups, 1, name="allow_small_groups")
+        if min_group_size is not None:
+            self._call(lib.champ_options_set_min_group_size,
+                       _count(min_group_size, "min_group_size"), name="min_group_size")
 
 
 def _number(value, name):
@@ -451,6 +495,9 @@ def defaults():
             else _lib.SCENARIOS[lib.champ_options_get_scenario(h)],
             "top": lib.champ_options_get_top(h),
             "period": _lib.PERIODS[lib.champ_options_get_period(h)],
+            "min_tie_weight": lib.champ_options_get_min_tie_weight(h),
+            "confidence": lib.champ_options_get_confidence(h),
+            "min_group_size": lib.champ_options_get_min_group_size(h),
         }
 
 
@@ -458,6 +505,35 @@ def scenarios():
     """The method's start scenarios: {name: what reach counts in it}."""
     return {name: lib.champ_scenario_description(i).decode("utf-8")
             for i, name in enumerate(_lib.SCENARIOS)}
+
+
+def flags():
+    """The guards' flags: {name: the rule, with its threshold}."""
+    return {name: lib.champ_flag_description(i).decode("utf-8")
+            for i, name in enumerate(_lib.FLAGS)}
+
+
+def _key(key):
+    """A key's bytes: given as bytes, or read from a key file (a Path)."""
+    if isinstance(key, (bytes, bytearray, memoryview)):
+        return bytes(key)
+    if isinstance(key, os.PathLike):
+        with open(key, "rb") as f:
+            return f.read()
+    raise TypeError("key: expected the key as bytes or the key file as a pathlib.Path, got "
+                    f"{type(key).__name__}")
+
+
+def pseudonym(name, key, team=False):
+    """The pseudonym of an id (or, team=True, of a team name) under `key`
+    (bytes, or a pathlib.Path of the key file): "p-" (or "t-") and the first
+    16 hex digits of HMAC-SHA256(key, name), as pseudonymize() and
+    `champions pseudonymize` make them. How the holder of the key finds the
+    person behind a pseudonym: compute the pseudonyms of the staff list."""
+    data = _key(key)
+    out = ctypes.create_string_buffer(32)
+    _lib.check(lib.champ_pseudonym(data, len(data), 1 if team else 0, _text(name, "name"), out))
+    return out.value.decode("ascii")
 
 
 def _count(value, name, maximum=2**63 - 1):

@@ -8,7 +8,6 @@ from ._lib import CRITERIA
 # friendly "tableau" order).
 COLOURS = {"reciprocity": "#4e79a7", "reach": "#f28e2b", "bridging": "#59a14f",
            "influence": "#e15759", "activity": "#b07aa1"}
-NO_TEAM = "no team"
 LABEL_WIDTH = 28  # characters per line of a bar's label; longer ones wrap
 FIGURE_FONT = 8   # points, of the figures written on the bars
 FIGURE_GID = "criterion-figure"  # the gid of those texts
@@ -44,20 +43,6 @@ def _nothing_to_show(ax, ranking, title):
     ax.set_axis_off()
     ax.set_title(title or "No champions to show")
     return ax
-
-
-def _figures(row, audience):
-    """What each criterion's segment means for this person, in words a
-    reader checks against the data: "71% mutual", "35 teams", "top 2%"."""
-    ties = row["ties"]
-    reach = int(row["reach"])
-    return {
-        "reciprocity": f"{row['mutual'] / ties:.0%} mutual" if ties else "no ties",
-        "reach": f"{reach} reached" if audience else f"{reach} team{'s' if reach != 1 else ''}",
-        "bridging": f"top {max(1 - row['percentiles.bridging'], 0.01):.0%}",
-        "influence": f"top {max(1 - row['percentiles.influence'], 0.01):.0%}",
-        "activity": f"{row['activity']:g} sent",
-    }
 
 
 def _luminance(colour):
@@ -98,14 +83,13 @@ def plot_breakdown(ranking, top, ax, title):
     parts = ranking.contributions(top)
     if len(parts) == 0:
         return _nothing_to_show(ax, ranking, title)
-    frame = ranking.to_pandas().loc[parts.index]
     labels = [_wrap(f"{i + 1}. {pid}" + ("" if t is None else f" ({t})"))
               for i, (pid, t) in enumerate(zip(parts["id"], parts["team"]))]
     ax = _axes(ax, len(parts), max(label.count("\n") + 1 for label in labels))
     y = list(range(len(parts)))[::-1]  # rank 1 at the top
     left = [0.0] * len(parts)
-    audience = bool(ranking.audience)
-    figures = [_figures(row, audience) for _, row in frame.iterrows()]
+    # the library's figures, as the demo's table shows them
+    figures = [{c: ranking.figure(pid, c) for c in CRITERIA} for pid in parts["id"]]
     segments = []
     for c in CRITERIA:
         widths = parts[c].tolist()
@@ -131,19 +115,24 @@ def plot_breakdown(ranking, top, ax, title):
 def plot_teams(ranking, top, ax, title):
     from matplotlib.ticker import MaxNLocator
 
-    champions = ranking.contributions(top)
-    if len(champions) == 0:
+    if ranking.summary["eligible"] == 0:
         return _nothing_to_show(ax, ranking, title)
-    counts = champions["team"].fillna(NO_TEAM).value_counts(sort=False)
-    counts = counts.sort_values(ascending=True, kind="stable")
-    labels = [_wrap(str(team)) for team in counts.index]
-    ax = _axes(ax, len(counts), max(label.count("\n") + 1 for label in labels))
-    bars = ax.barh(range(len(counts)), counts.to_numpy(), color=COLOURS["reach"], height=0.7)
+    table = ranking.teams(0 if top is None else top)
+    withheld = table["champions"].isna()
+    shown = table[~withheld & (table["champions"] > 0)]
+    shown = shown.sort_values("champions", ascending=True, kind="stable")
+    labels = [_wrap(team if not pooled else f"{team}: {teams} teams")
+              for team, pooled, teams in zip(shown["team"], shown["pooled"], shown["teams"])]
+    ax = _axes(ax, max(len(shown), 1), max([label.count("\n") + 1 for label in labels] or [1]))
+    counts = shown["champions"].astype(int).tolist()
+    bars = ax.barh(range(len(shown)), counts, color=COLOURS["reach"], height=0.7)
     ax.bar_label(bars, padding=3, fontsize=9)
-    ax.set_yticks(range(len(counts)), labels)
-    ax.set_xlabel("champions")
+    ax.set_yticks(range(len(shown)), labels)
+    note = (f"teams of fewer than {ranking.min_group_size} listed people are pooled"
+            + ("; the pool is too small to show" if withheld.any() else ""))
+    ax.set_xlabel(f"champions ({note})")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    label = f"the top {len(champions)}" if top is not None else "all eligible people"
+    label = f"the top {top}" if top is not None else "all eligible people"
     ax.set_title(title or f"Champions per team, among {label}")
     ax.spines[["top", "right"]].set_visible(False)
     return ax

@@ -15,9 +15,12 @@ COUNT_KEYS = ("reach", "ties", "mutual")  # whole numbers, shown as int
 # The criteria and diagnostics of a JSON "people" entry, in the order the
 # library writes them (activity first), named by the library.
 _NUMBER_KEYS = ("activity", *(c for c in CRITERIA if c != "activity"), *DIAGNOSTICS)
-# The keys of a JSON "people" entry (docs/format.md), in order.
+# The keys of a JSON "people" entry (docs/format.md), in order; "confidence"
+# only when the ranking has it.
 RECORD_KEYS = ("id", "team", "group", "listed", "eligible", "rank", "score", *_NUMBER_KEYS,
-               "percentiles")
+               "percentiles", "flags", "explanation")
+CONFIDENCE_KEYS = ("rank_low", "rank_high", "top_share")
+ENGLISH = _lib.LANGUAGES.index("en")
 _SUMMARY_FLOATS = ("reciprocity", "cross_team_share")
 assert set(_SUMMARY_FLOATS) <= set(_lib.SUMMARY_ITEMS) and "activity" in CRITERIA
 
@@ -46,7 +49,36 @@ def _records(c):
     percentiles = zip(*(c["percentiles." + k].tolist() for k in CRITERIA))
     columns["percentiles"] = [dict(zip(CRITERIA, p)) if e else None
                               for p, e in zip(percentiles, columns["eligible"])]
-    return [dict(zip(RECORD_KEYS, row)) for row in zip(*(columns[k] for k in RECORD_KEYS))]
+    columns["flags"] = [_flag_names(f) for f in c["flags"].tolist()]
+    columns["explanation"] = [x or None for x in c["explanation"]]
+    keys = RECORD_KEYS
+    if "confidence.rank_low" in c:
+        keys = (*RECORD_KEYS, "confidence")
+        low, high = c["confidence.rank_low"].tolist(), c["confidence.rank_high"].tolist()
+        share = c["confidence.top_share"].tolist()
+        columns["confidence"] = [dict(zip(CONFIDENCE_KEYS, (lo, hi, sh))) if e else None
+                                 for lo, hi, sh, e in zip(low, high, share, columns["eligible"])]
+    return [dict(zip(keys, row)) for row in zip(*(columns[k] for k in keys))]
+
+
+def _flag_names(bits):
+    """The names of the flags set in a champ_ranking_flags() value."""
+    return [name for k, name in enumerate(_lib.FLAGS) if bits >> k & 1]
+
+
+def _sized_text(fn, *args):
+    """A text of the library asked for its size first (champ_ranking_explain's protocol)."""
+    needed = ctypes.c_size_t()
+    _lib.check(fn(*args, None, 0, ctypes.byref(needed)))
+    buf = ctypes.create_string_buffer(needed.value)
+    _lib.check(fn(*args, buf, needed.value, None))
+    return buf.raw[:needed.value - 1].decode("utf-8")
+
+
+def _criterion(name):
+    if name not in CRITERIA:
+        raise ValueError(f"criterion: expected one of {', '.join(CRITERIA)}, got {name!r}")
+    return CRITERIA.index(name)
 
 
 def _size(n, name):
@@ -137,17 +169,96 @@ class Ranking(Handle):
         """How many sources the bridging computation used."""
         return lib.champ_ranking_bridging_sources(self._handle())
 
+    @property
+    def top_n(self):
+        """The top the ranking was made with (rank(top=...), default 10):
+        the top of the confidence's share and of teams()."""
+        return lib.champ_ranking_top(self._handle())
+
+    @property
+    def resamples(self):
+        """The bootstrap resamples behind the confidence (0: none)."""
+        return lib.champ_ranking_resamples(self._handle())
+
+    @property
+    def confidence(self):
+        """With rank(confidence=B): a DataFrame of the eligible people by
+        rank with their rank, rank_low and rank_high (5th and 95th
+        percentile of the rank over the resamples), top_share (the share of
+        resamples with them in the top) and tier (ranks the resamples
+        cannot tell apart share one). None without confidence."""
+        import pandas as pd
+
+        if not self.resamples:
+            return None
+        c = self._columns()
+        eligible = c["rank"] > 0
+        return pd.DataFrame({"id": np.array(c["id"], dtype=object)[eligible],
+                             "rank": c["rank"][eligible],
+                             "rank_low": c["confidence.rank_low"][eligible],
+                             "rank_high": c["confidence.rank_high"][eligible],
+                             "top_share": c["confidence.top_share"][eligible],
+                             "tier": c["tier"][eligible]})
+
+    @property
+    def min_group_size(self):
+        """Teams with fewer listed people are pooled in teams() and plot_teams()."""
+        return lib.champ_ranking_min_group_size(self._handle())
+
+    def teams(self, top=None):
+        """The team table: one row per team with at least min_group_size
+        listed people, then "(no team)", then "(small teams)" pooling the
+        others (the smallest teams join the pool when it would be too small
+        to show; a withheld figure is <NA>). Columns: team, pooled, listed,
+        eligible, champions (eligible people ranked 1 to `top`, default the
+        ranking's top; 0: every eligible person), teams (how many teams the
+        row holds)."""
+        import pandas as pd
+
+        h = self._handle()
+        top = self.top_n if top is None else _size(top, "top")
+        rows = lib.champ_ranking_team_count(h)
+        frame = {"team": [lib.champ_ranking_team_name(h, k).decode("utf-8")
+                          for k in range(rows)],
+                 "pooled": [bool(lib.champ_ranking_team_pooled(h, k)) for k in range(rows)]}
+        for item, name in enumerate(_lib.TEAM_ITEMS):
+            values = np.empty(rows, dtype=np.float64)
+            _lib.check(lib.champ_ranking_team_table(h, top, item, values.ctypes.data))
+            missing = np.isnan(values)
+            frame[name] = pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int64),
+                                                 missing)
+        return pd.DataFrame(frame)
+
+    def teams_json(self, top=None):
+        """The team table as `champions teams --format json` writes it."""
+        top = self.top_n if top is None else _size(top, "top")
+        return _lib.written(lib.champ_ranking_write_teams_to, self._handle(),
+                            _lib.FORMATS.index("json"), top)
+
+    def explain(self, person_id, criterion=None):
+        """Why person_id ranks where they do, in a sentence (the JSON's
+        "explanation"; for a person who is not eligible, why not); with a
+        criterion, that criterion in words ("in touch with 35 of the 41
+        other teams (top 1%)")."""
+        i = self._find(person_id)
+        if criterion is None:
+            return _sized_text(lib.champ_ranking_explain, self._handle(), i, ENGLISH)
+        return _sized_text(lib.champ_ranking_explain_criterion, self._handle(), i,
+                           _criterion(criterion), ENGLISH)
+
+    def figure(self, person_id, criterion):
+        """A criterion's figure short enough for a table cell or a chart
+        label: "153/214 mutual", "35/41 teams", "top 2%", "189 sent"."""
+        return _sized_text(lib.champ_ranking_figure, self._handle(), self._find(person_id),
+                           _criterion(criterion), ENGLISH)
+
     # -- columns ---------------------------------------------------------
 
-    def _texts(self, column):
-        h, n = self._handle(), len(self)
-        if n == 0:
+    def _texts(self, fn, *args):
+        """A text column (NUL-separated in one call), in output order."""
+        if len(self) == 0:
             return []
-        needed = ctypes.c_size_t()
-        _lib.check(lib.champ_ranking_texts(h, column, None, 0, ctypes.byref(needed)))
-        buf = ctypes.create_string_buffer(needed.value)
-        _lib.check(lib.champ_ranking_texts(h, column, buf, needed.value, None))
-        return buf.raw[:needed.value - 1].decode("utf-8").split("\0")
+        return _sized_text(fn, self._handle(), *args).split("\0")
 
     def _doubles(self, fn, *args):
         out = np.empty(len(self), dtype=np.float64)
@@ -159,9 +270,10 @@ class Ranking(Handle):
         if self._cache is None:
             ranks = np.empty(len(self), dtype=np.uintp)
             _lib.check(lib.champ_ranking_ranks(self._handle(), ranks.ctypes.data))
-            team = [t or None for t in self._texts(_lib.TEXT_TEAM)]
-            group = [g or None for g in self._texts(_lib.TEXT_GROUP)]
-            cols = {"id": self._texts(_lib.TEXT_ID), "team": team, "group": group,
+            texts = lib.champ_ranking_texts
+            team = [t or None for t in self._texts(texts, _lib.TEXT_TEAM)]
+            group = [g or None for g in self._texts(texts, _lib.TEXT_GROUP)]
+            cols = {"id": self._texts(texts, _lib.TEXT_ID), "team": team, "group": group,
                     "rank": ranks.astype(np.int64),
                     "score": self._doubles(lib.champ_ranking_scores)}
             for i, c in enumerate(CRITERIA):
@@ -169,8 +281,25 @@ class Ranking(Handle):
                 cols["percentiles." + c] = self._doubles(lib.champ_ranking_percentiles, i)
             for i, d in enumerate(DIAGNOSTICS):
                 cols[d] = self._doubles(lib.champ_ranking_diagnostics, i)
+            flags = np.empty(len(self), dtype=np.uintc)
+            _lib.check(lib.champ_ranking_flag_sets(self._handle(), flags.ctypes.data))
+            cols["flags"] = flags
+            cols["explanation"] = self._texts(lib.champ_ranking_explanations, ENGLISH)
+            if self.resamples:
+                cols.update(self._intervals())
             self._cache = cols
         return self._cache
+
+    def _intervals(self):
+        """The confidence columns: rank_low, rank_high (0 when none), top_share, tier."""
+        n = len(self)
+        low, high, tier = (np.empty(n, dtype=np.uintp) for _ in range(3))
+        share = np.empty(n, dtype=np.float64)
+        _lib.check(lib.champ_ranking_intervals(self._handle(), low.ctypes.data, high.ctypes.data,
+                                               share.ctypes.data, tier.ctypes.data))
+        return {"confidence.rank_low": low.astype(np.int64),
+                "confidence.rank_high": high.astype(np.int64),
+                "confidence.top_share": share, "tier": tier.astype(np.int64)}
 
     # -- records and frames ------------------------------------------------
 
@@ -210,6 +339,17 @@ class Ranking(Handle):
             row["percentiles." + c] = np.array([lib.champ_ranking_percentile(h, i, k)])
         for k, d in enumerate(DIAGNOSTICS):
             row[d] = np.array([lib.champ_ranking_diagnostic(h, i, k)])
+        row["flags"] = np.array([lib.champ_ranking_flags(h, i)])
+        eligible = lib.champ_ranking_eligible(h, i)
+        row["explanation"] = [_sized_text(lib.champ_ranking_explain, h, i, ENGLISH)
+                              if eligible else None]
+        if self.resamples:
+            low, high, share = ctypes.c_size_t(), ctypes.c_size_t(), ctypes.c_double()
+            lib.champ_ranking_interval(h, i, ctypes.byref(low), ctypes.byref(high),
+                                       ctypes.byref(share))
+            row.update({"confidence.rank_low": np.array([low.value]),
+                        "confidence.rank_high": np.array([high.value]),
+                        "confidence.top_share": np.array([share.value])})
         return _records(row)[0]
 
     def __contains__(self, person_id):
@@ -238,8 +378,19 @@ class Ranking(Handle):
             frame[key] = c[key].astype(np.int64) if key in COUNT_KEYS else c[key]
         for k in CRITERIA:
             frame["percentiles." + k] = c["percentiles." + k]
-        return pd.DataFrame(frame, columns=[*RECORD_KEYS[:-1],
-                                            *("percentiles." + k for k in CRITERIA)])
+        frame["flags"] = [_flag_names(f) for f in c["flags"].tolist()]
+        frame["explanation"] = [x or None for x in c["explanation"]]
+        columns = [*(k for k in RECORD_KEYS if k != "percentiles"),
+                   *("percentiles." + k for k in CRITERIA)]
+        if "confidence.rank_low" in c:
+            eligible = rank > 0
+            for k in ("rank_low", "rank_high"):
+                values = c["confidence." + k]
+                frame["confidence." + k] = pd.arrays.IntegerArray(values, ~eligible)
+                columns.append("confidence." + k)
+            frame["confidence.top_share"] = c["confidence.top_share"]
+            columns.append("confidence.top_share")
+        return pd.DataFrame(frame, columns=columns)
 
     def top(self, n=10):
         """The first n champions (eligible people by rank) as a DataFrame."""
@@ -250,16 +401,8 @@ class Ranking(Handle):
     def _write(self, fmt, top):
         """The library's writer for format `fmt` (a name of champions.FORMATS),
         collected from its write callback."""
-        pieces = []
-
-        def collect(user, data, length):
-            pieces.append(ctypes.string_at(data, length))
-            return 0
-
-        callback = _lib.WRITE(collect)
-        _lib.check(lib.champ_ranking_write_to(self._handle(), _lib.FORMATS.index(fmt),
-                                              _size(top, "top"), callback, None))
-        return b"".join(pieces).decode("utf-8")
+        return _lib.written(lib.champ_ranking_write_to, self._handle(), _lib.FORMATS.index(fmt),
+                            _size(top, "top"))
 
     def to_json(self, top=0):
         """The JSON object the demo writes with --format json (top 0 = all)."""

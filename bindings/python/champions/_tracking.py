@@ -1,7 +1,6 @@
 """The programme over time: a Tracking (every period's KPIs and rising
 champions) and the goal it is measured against."""
 
-import ctypes
 import json
 import os
 
@@ -89,17 +88,9 @@ class Tracking(Handle):
         return _lib.SCENARIOS[s] if s >= 0 else None
 
     def _write(self, fmt):
-        pieces = []
-
-        def collect(user, data, length):
-            pieces.append(ctypes.string_at(data, length))
-            return 0
-
-        callback = _lib.WRITE(collect)
         goal = self._goal._handle() if self._goal is not None else None
-        _lib.check(lib.champ_tracking_write_to(self._handle(), goal, _lib.FORMATS.index(fmt),
-                                               callback, None))
-        return b"".join(pieces).decode("utf-8")
+        return _lib.written(lib.champ_tracking_write_to, self._handle(), goal,
+                            _lib.FORMATS.index(fmt))
 
     def to_json(self):
         """The JSON object `champions track --format json` writes (with the
