@@ -56,7 +56,8 @@ static int print_teams(const champ_ranking *r, size_t top)
             cell(c, sizeof c, figure[CHAMP_TEAM_CHAMPIONS][k]);
             printf("%-*s  %6s  %8s  %9s", (int)width, champ_ranking_team_name(r, k), a, b, c);
             if (champ_ranking_team_pooled(r, k))
-                printf("  (%.0f teams)", figure[CHAMP_TEAM_TEAMS][k]);
+                printf("  (%.0f team%s)", figure[CHAMP_TEAM_TEAMS][k],
+                       figure[CHAMP_TEAM_TEAMS][k] == 1 ? "" : "s");
             putchar('\n');
         }
         printf("\nTeams of fewer than %zu listed people are pooled as the last row; a figure\n"

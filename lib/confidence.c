@@ -88,15 +88,19 @@ static champ_status resampler_init(resampler *x, const champ_ranking *r, const c
     return CHAMP_OK;
 }
 
+void champ__confidence_draw(uint64_t seed, size_t b, size_t kept, uint32_t *times)
+{
+    uint64_t state = seed * 0xD1B54A32D192ED03ULL + (uint64_t)(b + 1);
+    memset(times, 0, kept * sizeof *times);
+    for (size_t j = 0; j < kept; j++)
+        times[champ__random_below(&state, kept)]++;
+}
+
 /* Resample b: draw, reweight, rank; x->rank[v] its ranks. */
 static champ_status resample(resampler *x, size_t b)
 {
     const champ_ranking *r = x->r;
-    size_t k = x->kept.count;
-    uint64_t state = x->quiet.seed * 0xD1B54A32D192ED03ULL + (uint64_t)(b + 1);
-    memset(x->times, 0, k * sizeof *x->times);
-    for (size_t j = 0; j < k; j++)
-        x->times[champ__random_below(&state, k)]++;
+    champ__confidence_draw(x->quiet.seed, b, x->kept.count, x->times);
     champ__graph_resample(x->g, &x->kept, x->times, x->quiet.min_tie_weight, &x->graph,
                           &x->space);
     champ_metrics m;

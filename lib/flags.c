@@ -4,7 +4,7 @@
  *
  * The thresholds were chosen on the networks of the shared data: none
  * flags the real top 10 of email-eu-core, lazega or uk-faculty, while the
- * gaming patterns measured there are flagged (tests/python/test_guards.py,
+ * gaming patterns measured there are flagged (tests/python/test_trust.py,
  * docs/metrics.md): the real top 10 send at most 5.6 times what they
  * receive and have at most 22% of their tie volume with one person; among
  * the real first 100 ranks no two people share more than 77% of their
@@ -191,6 +191,10 @@ static void newcomers(champ_ranking *r, const champ_network *net, const champ_op
         uint32_t a = net->from[i], b = net->to[i];
         first[a] = t < first[a] ? t : first[a];
         first[b] = t < first[b] ? t : first[b];
+    }
+    if (lo <= hi) {
+        r->first_time = lo;
+        r->last_time = hi;
     }
     double start = isnan(o->since) ? lo : o->since, end = isnan(o->until) ? hi : o->until;
     if (!(end > start))

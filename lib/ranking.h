@@ -36,6 +36,9 @@ struct champ_ranking {
     champ_strtab champion_groups;     /* the options' */
     double min_activity;              /* the options' */
     size_t top;                       /* the options' top */
+    int scenario;                     /* the options': -1 for none */
+    double since, until;              /* the options' window: NAN for an open end */
+    double first_time, last_time;     /* of the kept timed interactions; NAN: none */
     size_t audience_people;           /* listed people of the audience groups */
     /* Guards (flags.c): per person, a bit (1u << champ_flag) per flag; for
      * a shadow, whom they copy and how closely. */
@@ -57,6 +60,8 @@ struct champ_ranking {
 
 #define CHAMP_TEAM_NO_TEAM (UINT32_MAX - 1) /* the row of listed people without a team */
 #define CHAMP_TEAM_POOL (UINT32_MAX - 2)    /* the row of the small teams pooled */
+#define CHAMP_TEAM_NO_TEAM_NAME "(no team)"   /* their names in English */
+#define CHAMP_TEAM_POOL_NAME "(small teams)"
 
 /* A person to sort: the ranking's comparators read these. */
 typedef struct champ_sort_item {
@@ -90,8 +95,21 @@ champ_status champ__flags_compute(champ_ranking *r, const champ_graph *g,
 champ_status champ__confidence(champ_ranking *r, const champ_graph *g, const champ_network *net,
                                const champ_options *o);
 
+/* The draws of resample b (confidence.c): times[j] = how often the kept
+ * interaction j (the network's interactions inside the window, in their
+ * order; `kept` of them) is drawn in resample b under `seed`. For the
+ * tests: a resample ranks as the network with each kept interaction
+ * repeated times[j] times. */
+void champ__confidence_draw(uint64_t seed, size_t b, size_t kept, uint32_t *times);
+
 /* The team table's rows (teams.c), with o's minimum group size. */
 champ_status champ__teams_compute(champ_ranking *r, const champ_options *o);
+
+/* x for people in `language` (explain.c): whole numbers with digit groups
+ * ("2,345"; Dutch "2.345"), others with one decimal ("12.5"; "12,5"). The
+ * caller has the C numeric locale. buf holds CHAMP_NUMBER_TEXT_MAX bytes. */
+#define CHAMP_NUMBER_TEXT_MAX 48
+const char *champ__number_text(char *buf, double x, champ_language language);
 
 /* The explanation of person v in `language` (explain.c), for the writers:
  * written into *buf (of *cap bytes, NUL-terminated; grown with realloc as

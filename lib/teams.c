@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char POOL_NAME[] = "(small teams)";
-static const char NO_TEAM_NAME[] = "(no team)";
+static const char POOL_NAME[] = CHAMP_TEAM_POOL_NAME;
+static const char NO_TEAM_NAME[] = CHAMP_TEAM_NO_TEAM_NAME;
 
 /* Candidate rows before pooling: a team (or the people without one) and
  * its listed people. */
@@ -94,7 +94,9 @@ champ_status champ__teams_compute(champ_ranking *r, const champ_options *o)
     r->team_rows = count;
     if (pooled)
         r->team_row[r->team_rows++] = CHAMP_TEAM_POOL;
-    r->pooled_teams = pooled;
+    r->pooled_teams = 0; /* named teams only: the people without one are no team */
+    for (size_t k = 0; k < pooled; k++)
+        r->pooled_teams += pool[k].team != CHAMP_TEAM_NO_TEAM;
     r->pool_people = pool_people;
     for (uint32_t v = 0; v < r->n; v++)
         r->row_of[v] = r->group[v] == CHAMP_NONE
@@ -155,7 +157,9 @@ champ_status champ_ranking_team_table(const champ_ranking *r, size_t top, champ_
         out[k] = 0;
     if (item == CHAMP_TEAM_TEAMS) {
         for (size_t k = 0; k < r->team_rows; k++)
-            out[k] = r->team_row[k] == CHAMP_TEAM_POOL ? (double)r->pooled_teams : 1;
+            out[k] = r->team_row[k] == CHAMP_TEAM_POOL      ? (double)r->pooled_teams
+                     : r->team_row[k] == CHAMP_TEAM_NO_TEAM ? 0
+                                                            : 1;
         return CHAMP_OK;
     }
     for (uint32_t v = 0; v < r->n; v++) {

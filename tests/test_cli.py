@@ -11,6 +11,8 @@ is a command put in front of every run (for example
 import csv
 import io
 import gzip
+import hashlib
+import hmac
 import json
 import os
 import re
@@ -827,6 +829,450 @@ class TestProgramme(CliTestCase):
         self.assertEqual([p["since"][:7] for p in doc["periods"]],
                          ["2004-01", "2004-02", "2004-03", "2004-04"])
         self.assertEqual(sum(p["summary"]["interactions"] for p in doc["periods"]), 175851)
+
+
+# -- Trust (SPEC 10): explain, teams, pseudonymize, confidence ---------------------
+
+def by_id(doc):
+    return {p["id"]: p for p in doc["people"]}
+
+
+class TestExplain(CliTestCase):
+    """`champions explain FILE ID`: the sentence of the JSON's "explanation",
+    then each criterion's weight, percentile, points and figure."""
+
+    def explain(self, *args):
+        code, out, err = run("explain", *args)
+        self.assertEqual(code, 0, err)
+        return out
+
+    def test_a_known_id_prints_its_sentence_and_breakdown(self):
+        doc = self.rank_json(path=BUNDLED)
+        record, eligible = by_id(doc)["e0062"], doc["summary"]["eligible"]
+        out = self.explain(BUNDLED, "e0062")
+        lines = out.splitlines()
+        self.assertEqual(lines[0], f"e0062 (team {record['team']}, group staff)")
+        self.assertEqual(lines[1], record["explanation"])
+        self.assertTrue(lines[1].startswith(f"Ranks {record['rank']} of {eligible}: "))
+        header = lines.index("criterion     weight  percentile  points  what it counts")
+        rows = {line.split()[0]: line for line in lines[header + 1:header + 7]}
+        self.assertEqual(list(rows), CRITERIA + ["score"])
+        for c in CRITERIA:
+            weight, pct, points = rows[c].split()[1:4]
+            self.assertEqual(weight, f"{100 * DEFAULT_WEIGHTS[c]:.0f}%")
+            self.assertEqual(pct, f"{record['percentiles'][c]:.3f}")
+            self.assertEqual(points, f"{DEFAULT_WEIGHTS[c] * record['percentiles'][c]:.3f}")
+        # the figures of the records, in words
+        self.assertIn(f"{record['mutual']} of their {record['ties']} contacts answer both ways",
+                      rows["reciprocity"])
+        self.assertIn(f"in touch with {record['reach']} of the 41 other teams", rows["reach"])
+        self.assertIn(f"sent {record['activity']} interactions", rows["activity"])
+        self.assertRegex(rows["score"], rf"^score +{record['score']:.3f}  the score: rank "
+                                        rf"{record['rank']} of {eligible}$")
+        self.assertEqual(lines[-1], "Flags: none.")
+
+    def test_flags_and_confidence_are_shown(self):
+        people = [{"id": "hub", "team": "T0"}, {"id": "hub-copy", "team": "T0"}]
+        people += [{"id": f"c{k}", "team": f"T{k % 4}"} for k in range(8)]
+        interactions = [{"from": f"c{k}", "to": f"c{(k + 1) % 8}"} for k in range(8)]
+        for k in range(8):
+            for who in ("hub", "hub-copy"):  # the copy gets and sends all the hub does
+                interactions += [{"from": who, "to": f"c{k}"}, {"from": f"c{k}", "to": who}]
+        path = self.write("shadow.json", json.dumps({"people": people,
+                                                     "interactions": interactions}))
+        out = self.explain(path, "hub-copy")
+        self.assertIn('flagged: shadow of "hub" (rank 1, 100% of their ties alike)', out)
+        self.assertIn("\nFlags:\n  shadow: ", out)
+        self.assertIn("(here hub, 100% alike).", out)
+        self.assertEqual(by_id(self.rank_json(path=path, one_direction=False))["hub-copy"]
+                         ["flags"], ["shadow"])
+        self.assertTrue(self.explain(path, "hub").endswith("\nFlags: none.\n"))
+        # with --confidence, the interval of the JSON, in the sentence and below
+        doc = self.rank_json("--confidence", "40", "--seed", "3")
+        ann = by_id(doc)["ann"]["confidence"]
+        out = self.explain("--confidence", "40", "--seed", "3", self.tiny, "ann")
+        self.assertIn(f"Ranks 1 of 4 ({ann['rank_low']} to {ann['rank_high']} in 90% of 40 "
+                      "resamples): ", out)
+        self.assertIn(f"\nConfidence: ranks {ann['rank_low']} to {ann['rank_high']} in 90% of "
+                      f"40 resamples, in the top 10 in {100 * ann['top_share']:.0f}% of them; "
+                      "tier ", out)
+
+    def test_someone_not_eligible_is_told_why(self):
+        out = self.explain(self.tiny, "dan")
+        lines = out.splitlines()
+        self.assertEqual(lines[0], "dan (team HR, group partner)")
+        self.assertEqual(lines[1], 'Not eligible: their group "partner" is not a champion group')
+        for c in CRITERIA:
+            row = next(line for line in lines if line.startswith(c + " "))
+            self.assertEqual(row.split()[2:4], ["-", "-"])  # no percentile, no points
+        self.assertFalse(any(line.startswith("score ") for line in lines))
+        unlisted = self.write("unlisted.json", json.dumps(
+            {"people": [{"id": "a"}], "interactions": [{"from": "a", "to": "b"},
+                                                        {"from": "b", "to": "a"}]}))
+        lines = self.explain(unlisted, "b").splitlines()
+        self.assertEqual(lines[0], "b (team unknown, group none: not listed)")
+        self.assertTrue(lines[1].startswith("Not eligible: the people list does not list them"))
+
+    def test_an_unknown_id_is_an_error_naming_it(self):
+        for pid in ("nobody", "Ann", "ann "):
+            code, out, err = run("explain", self.tiny, pid)
+            self.assertEqual(code, 1, err)
+            self.assertEqual(out, "")
+            self.assertEqual(without_few_eligible(err), f'{self.tiny}: no person with id "{pid}"\n')
+
+    def test_usage(self):
+        self.assert_usage_error("explain", self.tiny)
+        self.assert_usage_error("explain", self.tiny, "ann", "bob")
+        self.assert_usage_error("explain", "--format", "json", self.tiny, "ann")
+        self.assertIn("Usage: champions explain [OPTIONS] FILE ID", self.ok("explain", "--help"))
+
+
+# Teams of 6, 5, 3, 2 and 1 listed people, everyone eligible (a ring both ways).
+TEAM_SIZES = {"Big": 6, "Mid": 5, "Small": 3, "Tiny": 2, "Solo": 1}
+
+
+def teams_export():
+    people = [{"id": f"{team.lower()}{k}", "team": team}
+              for team, n in TEAM_SIZES.items() for k in range(n)]
+    ids = [p["id"] for p in people]
+    ring = [{"from": a, "to": b} for a, b in zip(ids, ids[1:] + ids[:1])]
+    ring += [{"from": b, "to": a} for a, b in zip(ids, ids[1:] + ids[:1])]
+    # a few more messages so that the ranks are not all tied
+    ring += [{"from": "big0", "to": f"mid{k}"} for k in range(5)]
+    return {"people": people, "interactions": ring}
+
+
+class TestTeams(CliTestCase):
+    """`champions teams FILE`: the champions per team, no team of fewer than
+    the minimum group size (default 5) shown on its own."""
+
+    def setUp(self):
+        super().setUp()
+        self.teams = self.write("teams.json", json.dumps(teams_export()))
+
+    def table(self, *args, path=None):
+        return json.loads(self.ok("teams", "--format", "json", *args, path or self.teams))
+
+    def champions_per_row(self, rows, top, pooled_teams):
+        """Champions per row, worked out from the ranking."""
+        ranked = [p for p in self.rank_json(path=self.teams)["people"] if p["eligible"]]
+        counts = {}
+        for p in ranked[:top] if top else ranked:
+            row = "(small teams)" if p["team"] in pooled_teams else p["team"]
+            counts[row] = counts.get(row, 0) + 1
+        return [counts.get(r, 0) for r in rows]
+
+    def test_json(self):
+        doc = self.table()
+        self.assertEqual(list(doc), ["version", "min_group_size", "top", "teams"])
+        self.assertEqual((doc["min_group_size"], doc["top"]), (5, 10))
+        rows = doc["teams"]
+        self.assertEqual([r["team"] for r in rows], ["Big", "Mid", "(small teams)"])
+        self.assertEqual([list(r) for r in rows],
+                         [["team", "pooled", "listed", "eligible", "champions", "teams"]] * 3)
+        self.assertEqual([r["pooled"] for r in rows], [False, False, True])
+        self.assertEqual([r["listed"] for r in rows], [6, 5, 6])
+        self.assertEqual([r["eligible"] for r in rows], [6, 5, 6])
+        self.assertEqual([r["teams"] for r in rows], [1, 1, 3])
+        self.assertEqual([r["champions"] for r in rows],
+                         self.champions_per_row(["Big", "Mid", "(small teams)"], 10,
+                                                {"Small", "Tiny", "Solo"}))
+        self.assertEqual(sum(r["champions"] for r in rows), 10)
+        out = json.dumps(doc)
+        for small in ("Small", "Tiny", "Solo"):
+            self.assertNotIn(f'"{small}"', out)
+        every = self.table("--top", "0")
+        self.assertEqual(every["top"], 0)
+        self.assertEqual([r["champions"] for r in every["teams"]], [6, 5, 6])
+
+    def test_table_and_csv_hold_the_same_rows(self):
+        doc = self.table("--top", "4")
+        out = self.ok("teams", "--top", "4", self.teams)
+        lines = out.splitlines()
+        self.assertEqual(lines[0].split(), ["team", "listed", "eligible", "in", "top", "4"])
+        self.assertEqual(len(doc["teams"]), 3)
+        for row, line in zip(doc["teams"], lines[1:4]):
+            m = re.fullmatch(r"(.+?) +(\d+) +(\d+) +(\d+)(?:  \((\d+) teams\))?", line)
+            self.assertIsNotNone(m, line)
+            self.assertEqual(m.groups(), (row["team"], str(row["listed"]), str(row["eligible"]),
+                                          str(row["champions"]),
+                                          str(row["teams"]) if row["pooled"] else None))
+        self.assertEqual(lines[4], "")
+        self.assertIn("Teams of fewer than 5 listed people are pooled", out)
+        for small in ("Small", "Tiny", "Solo"):
+            self.assertNotIn(small, out)
+        csv_out = self.ok("teams", "--top", "4", "--format", "csv", self.teams)
+        self.assertTrue(csv_out.endswith("\r\n"))
+        rows = list(csv.reader(io.StringIO(csv_out, newline="")))
+        self.assertEqual(rows[0], ["team", "pooled", "listed", "eligible", "champions", "teams"])
+        self.assertEqual(rows[1:], [[r["team"], "true" if r["pooled"] else "false",
+                                     *(str(r[k]) for k in ("listed", "eligible", "champions",
+                                                           "teams"))]
+                                    for r in doc["teams"]])
+
+    def test_a_smaller_minimum_must_be_allowed(self):
+        for args in (["--min-group-size", "3"], ["--min-group-size=1"]):
+            code, out, err = run("teams", *args, self.teams)
+            self.assertEqual(code, 2, err)
+            self.assertEqual(out, "")
+            self.assertIn("--min-group-size: ", err)
+            self.assertIn("--allow-small-groups", err)
+            code, _, err = run("rank", *args, self.teams)  # the same for every command
+            self.assertEqual(code, 2, err)
+        doc = self.table("--min-group-size", "3", "--allow-small-groups")
+        self.assertEqual(doc["min_group_size"], 3)
+        self.assertEqual([(r["team"], r["listed"], r["teams"]) for r in doc["teams"]],
+                         [("Big", 6, 1), ("Mid", 5, 1), ("Small", 3, 1), ("(small teams)", 3, 2)])
+        # a pool smaller than the minimum takes the smallest team shown
+        doc = self.table("--min-group-size", "2", "--allow-small-groups")
+        self.assertEqual([(r["team"], r["listed"], r["teams"]) for r in doc["teams"]],
+                         [("Big", 6, 1), ("Mid", 5, 1), ("Small", 3, 1), ("(small teams)", 3, 2)])
+        # a larger minimum needs no permission
+        doc = self.table("--min-group-size", "6")
+        self.assertEqual([(r["team"], r["listed"]) for r in doc["teams"]],
+                         [("Big", 6), ("(small teams)", 11)])
+
+    def test_a_pool_too_small_to_show_is_withheld(self):
+        doc = self.table(path=self.tiny)  # 8 people, no team of 5: one pool that shows
+        self.assertEqual([{k: v for k, v in r.items() if k != "teams"} for r in doc["teams"]],
+                         [{"team": "(small teams)", "pooled": True, "listed": 8, "eligible": 4,
+                           "champions": 4}])
+        few = self.write("few.json", json.dumps(
+            {"people": [{"id": "a", "team": "A"}, {"id": "b", "team": "B"}],
+             "interactions": [{"from": "a", "to": "b"}, {"from": "b", "to": "a"}]}))
+        doc = self.table(path=few)
+        self.assertEqual(doc["teams"], [{"team": "(small teams)", "pooled": True, "listed": None,
+                                         "eligible": None, "champions": None, "teams": 2}])
+        out = self.ok("teams", few)
+        self.assertRegex(out.splitlines()[1], r"^\(small teams\) +- +- +-  \(2 teams\)$")
+        rows = list(csv.reader(io.StringIO(self.ok("teams", "--format", "csv", few))))
+        self.assertEqual(rows[1], ["(small teams)", "true", "", "", "", "2"])
+
+    def test_usage(self):
+        self.assert_usage_error("teams", "--format", "gexf", self.teams)
+        self.assert_usage_error("teams", self.teams, "extra")
+        self.assert_usage_error("teams", "--min-group-size", "x", self.teams)
+
+
+KEY = b"champions-test-key: never show!!"  # 32 bytes, easy to spot if echoed
+ID_PATTERN = re.compile(r"p-[0-9a-f]{16}")
+
+
+def pseudonym(name, key=KEY, prefix="p-"):
+    """SPEC 10.3: the first 16 hex digits of HMAC-SHA256(key, name)."""
+    return prefix + hmac.new(key, name.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+
+
+class TestPseudonymize(CliTestCase):
+    """`champions pseudonymize --key-file KEY IN OUT` for every input form:
+    ids become "p-" + 16 hex digits of HMAC-SHA256 (SPEC 10.3)."""
+
+    def setUp(self):
+        super().setUp()
+        self.key = os.path.join(self.tmp.name, "key")
+        with open(self.key, "wb") as f:
+            f.write(KEY)
+
+    def pseudonymize(self, *args, key=None):
+        out = os.path.join(self.tmp.name, "out.json")
+        code, stdout, err = run("pseudonymize", "--key-file", key or self.key, *args, out)
+        self.assertEqual((code, stdout), (0, ""), err)
+        self.assertNotIn(KEY.decode(), err)
+        with open(out, encoding="utf-8") as f:
+            return f.read()
+
+    def assert_pseudonymized(self, text, input_args, teams=False):
+        """text is the input of input_args with every id (and team) replaced
+        by its pseudonym, ranking as the original."""
+        original = json.loads(self.ok_or_warn("rank", "--format", "json", *input_args))
+        doc = json.loads(text)
+        ids = {p["id"] for p in original["people"]}
+        listed = {p["id"] for p in original["people"] if p["listed"]}
+        ends = {i[k] for i in doc["interactions"] for k in ("from", "to")}
+        if "people" in doc:
+            self.assertEqual({p["id"] for p in doc["people"]}, {pseudonym(i) for i in listed})
+            self.assertTrue(ends <= {pseudonym(i) for i in ids})
+        else:  # no people list in, none out: everyone is listed
+            self.assertEqual(ends, {pseudonym(i) for i in ids})
+        for value in ends | {p["id"] for p in doc.get("people", [])}:
+            self.assertRegex(value, ID_PATTERN)
+        for i in ids:
+            self.assertNotIn(json.dumps(i, ensure_ascii=False), text)
+            self.assertNotIn(json.dumps(i), text)
+        if teams:
+            for p in doc.get("people", []):
+                if "team" in p:
+                    self.assertRegex(p["team"], r"^t-[0-9a-f]{16}$")
+            for p in original["people"]:
+                if p["team"]:
+                    self.assertNotIn(json.dumps(p["team"], ensure_ascii=False), text)
+        # ranked, the pseudonyms carry the original figures
+        path = self.write("pseudonymized.json", text)
+        got = by_id(json.loads(self.ok_or_warn("rank", "--format", "json", path)))
+        self.assertEqual(len(got), len(original["people"]))
+        for p in original["people"]:
+            q = got[pseudonym(p["id"])]
+            for k in ("listed", "eligible", "score", "activity", "received", "ties", "mutual",
+                      "reach", "flags"):
+                self.assertEqual(q[k], p[k], (p["id"], k))
+            self.assertEqual(q["team"], pseudonym(p["team"], prefix="t-")
+                             if teams and p["team"] else p["team"])
+        return doc
+
+    def ok_or_warn(self, *args):
+        code, out, err = run(*args)
+        self.assertEqual(code, 0, err)
+        return out
+
+    def test_every_input_form(self):
+        forms = [
+            [self.tiny],
+            [self.write("tiny.jsonl", "".join(json.dumps(x) + "\n" for x in
+                                              TINY["people"] + TINY["interactions"]))],
+            [self.write("sent.csv", "from,to,time,type\nann,bob,1,reply\nbob,ann,2,\n"
+                                    "bob,cat,3,\n")],
+            ["--columns", "from=Sender,to=Recipient,time=SentAt,type=Channel,weight=Weight",
+             "--people", os.path.join(FIXTURES, "csv", "people.csv"),
+             os.path.join(FIXTURES, "csv", "sent.csv")],
+            [os.path.join(FIXTURES, "viva-p2p", "query.csv")],
+            ["--weight-column", "Strong_tie_score", os.path.join(FIXTURES, "viva-p2p",
+                                                                 "query.csv")],
+            [os.path.join(FIXTURES, "slack")],
+            [os.path.join(FIXTURES, "slack.zip")],
+            [os.path.join(FIXTURES, "viva-engage")],
+            [os.path.join(FIXTURES, "viva-engage.zip")],
+        ]
+        gz = os.path.join(self.tmp.name, "tiny.json.gz")
+        with open(gz, "wb") as f:
+            f.write(gzip.compress(json.dumps(TINY).encode()))
+        forms.append([gz])
+        for args in forms:
+            with self.subTest(args=args):
+                self.assert_pseudonymized(self.pseudonymize(*args), args)
+        # names, e-mail addresses and message text never make it through
+        for args in forms[3:]:
+            text = self.pseudonymize(*args)
+            for secret in ("Jansen", "Vries", "Yılmaz", "Müller", "example.org", "budget",
+                           "Budget", "Tabel", "U01ANN", "1500000001"):
+                self.assertNotIn(secret, text, args)
+
+    def test_teams_and_json_lines(self):
+        text = self.pseudonymize("--teams", self.tiny)
+        self.assert_pseudonymized(text, [self.tiny], teams=True)
+        for team in ("Sales", "Ops", LONG_TEAM):
+            self.assertNotIn(team, text)
+        lines = self.pseudonymize("--format", "jsonl", self.tiny)
+        rows = [json.loads(line) for line in lines.splitlines()]
+        self.assertEqual(len(rows), len(TINY["people"]) + TINY_KEPT)
+        self.assertEqual({r["id"] for r in rows if "id" in r},
+                         {pseudonym(p["id"]) for p in TINY["people"]})
+        self.assertEqual(self.ok_or_warn("rank", "--format", "json",
+                                         self.write("p.jsonl", lines)),
+                         self.ok_or_warn("rank", "--format", "json",
+                                         self.write("p.json", self.pseudonymize(self.tiny))))
+
+    def test_standard_input_and_output(self):
+        with open(self.tiny, "rb") as f:
+            code, out, err = run("pseudonymize", "--key-file", self.key, "-", "-",
+                                 stdin=f.read())
+        self.assertEqual(code, 0, err)
+        self.assertEqual(out, self.pseudonymize(self.tiny))
+
+    def test_the_same_key_gives_the_same_pseudonyms_in_every_file(self):
+        march = self.pseudonymize(self.tiny)
+        april = self.write("april.json", json.dumps(
+            {"people": [{"id": "ann", "team": "Sales"}, {"id": "zoe", "team": "HR"}],
+             "interactions": [{"from": "zoe", "to": "ann", "time": T0 + 31 * DAY},
+                              {"from": "ann", "to": LONG_ID, "time": T0 + 32 * DAY}]}))
+        april = json.loads(self.pseudonymize(april))
+        march = json.loads(march)
+        for pid in ("ann", LONG_ID):
+            self.assertIn(pseudonym(pid), {p["id"] for p in march["people"]})
+            self.assertIn(pseudonym(pid), {i["to"] for i in april["interactions"]}
+                          | {p["id"] for p in april["people"]})
+        other = os.path.join(self.tmp.name, "other-key")
+        with open(other, "wb") as f:
+            f.write(KEY[::-1])
+        elsewhere = json.loads(self.pseudonymize(self.tiny, key=other))
+        self.assertFalse({p["id"] for p in elsewhere["people"]} &
+                         {p["id"] for p in march["people"]})
+
+    def test_key_file_errors_never_show_the_key(self):
+        out = os.path.join(self.tmp.name, "out.json")
+        short = self.write("short-key", "SECRET-SHORT")
+        huge = self.write("huge-key", "SECRET-HUGE-" * 6000)
+        missing = os.path.join(self.tmp.name, "missing-key")
+        bad = self.write("bad.json", '{"people": [\n  {"id": "a",,}\n]}\n')
+        for key, path, pattern in (
+                (missing, self.tiny, r"^champions: --key-file: cannot open .*missing-key: "),
+                (short, self.tiny, r"^champions: --key-file: .*short-key holds 12 bytes; a "
+                                   r"key needs at least 16"),
+                (huge, self.tiny, r"^champions: --key-file: .*huge-key holds more than "),
+                (self.tmp.name, self.tiny, r"^champions: --key-file: cannot read "),
+                (self.key, bad, r"^" + re.escape(bad) + r": line 2")):
+            with self.subTest(key=key):
+                code, stdout, err = run("pseudonymize", "--key-file", key, path, out)
+                self.assertEqual((code, stdout), (1, ""), err)
+                self.assertRegex(err, pattern)
+                self.assertEqual(len(err.splitlines()), 1, err)
+                for secret in ("SECRET", KEY.decode()):
+                    self.assertNotIn(secret, err)
+                self.assertFalse(os.path.exists(out))  # nothing half-written
+                self.assertEqual(os.listdir(self.tmp.name).count("out.json"), 0)
+                self.assertFalse(any(n.startswith("out.json.") for n in os.listdir(self.tmp.name)))
+
+    def test_usage(self):
+        out = os.path.join(self.tmp.name, "out.json")
+        self.assert_usage_error("pseudonymize", self.tiny, out)  # no key
+        self.assert_usage_error("pseudonymize", "--key-file", self.key, self.tiny)
+        self.assert_usage_error("pseudonymize", "--key-file", self.key, "--format", "csv",
+                                self.tiny, out)
+        self.assertFalse(os.path.exists(out))
+
+
+class TestConfidence(CliTestCase):
+    """`rank --confidence B`: each eligible person's likely ranks (10.1)."""
+
+    def test_json_has_the_confidence_of_each_eligible_person(self):
+        doc = self.rank_json("--confidence", "50")
+        for p in doc["people"]:
+            self.assertEqual(list(p), PERSON_KEYS + ["confidence"])
+            if not p["eligible"]:
+                self.assertIsNone(p["confidence"])
+                continue
+            c = p["confidence"]
+            self.assertEqual(list(c), ["rank_low", "rank_high", "top_share"])
+            self.assertTrue(1 <= c["rank_low"] <= p["rank"] <= c["rank_high"] <= 5, c)
+            self.assertTrue(0 <= c["top_share"] <= 1)
+            self.assertIn(f"({c['rank_low']} to {c['rank_high']} in 90% of 50 resamples)",
+                          p["explanation"])
+        # the same resamples every run; another seed draws others
+        self.assertEqual(self.rank_json("--confidence", "50"), doc)
+        bundled = ["--confidence", "10", "--top", "10", "--samples", "64", BUNDLED]
+        code, first, err = run("rank", "--format", "json", *bundled)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(run("rank", "--format", "json", *bundled)[1], first)
+        other = run("rank", "--format", "json", "--seed", "2", *bundled)[1]
+        self.assertNotEqual([p["confidence"] for p in json.loads(other)["people"]],
+                            [p["confidence"] for p in json.loads(first)["people"]])
+        # without it, no key
+        self.assertEqual(list(self.rank_json()["people"][0]), PERSON_KEYS)
+
+    def test_csv_and_table(self):
+        doc = self.rank_json("--confidence", "20")
+        rows = list(csv.DictReader(io.StringIO(self.ok("rank", "--format", "csv",
+                                                       "--confidence", "20", self.tiny),
+                                               newline="")))
+        for p, row in zip(doc["people"], rows):
+            c = p["confidence"] or {"rank_low": "", "rank_high": "", "top_share": ""}
+            self.assertEqual([row["rank_low"], row["rank_high"], row["top_share"]],
+                             [str(c[k]) for k in ("rank_low", "rank_high", "top_share")])
+        out = self.ok("rank", "--confidence", "20", self.tiny)
+        self.assertIn("likely: the 5th to 95th percentile of the rank over 20 resamples", out)
+
+    def test_bad_values(self):
+        for value in ("-1", "x", "10001", ""):
+            self.assert_usage_error("rank", "--confidence", value, self.tiny)
 
 
 def main():

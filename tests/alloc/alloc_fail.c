@@ -9,9 +9,11 @@
  * zips) through read options, options, rankings with exact and sampled
  * bridging and audience reach, the JSON, CSV, GEXF and GraphML writers,
  * the tie graph, a tracking by week with a goal and its writers, time
- * parsing, a network built through the API, and a
+ * parsing, a network built through the API, a
  * larger network (600 people) whose ranking uses the
- * library's bridging threads. failmalloc.c numbers every allocation request
+ * library's bridging threads, and trust (issue 13): a ranking with
+ * confidence and min_tie_weight, every person's explanation, flags, the
+ * team table and its writers, pseudonyms and the network written back. failmalloc.c numbers every allocation request
  * of the process while a run is armed -- the library's own, igraph's (and
  * PRPACK's, through operator new), libc's on the library's behalf
  * (pthread_create), newlocale() -- and makes request n fail. (cJSON would
@@ -114,7 +116,7 @@ static char *json_data, *jsonl_data;
 static size_t json_len, jsonl_len;
 
 /* Outputs of the reference (unarmed) run, by name, and the counts. */
-#define MAX_REFS 128
+#define MAX_REFS 512
 static struct {
     char *name;
     char *text;
@@ -452,7 +454,7 @@ static void script(void)
     champ_options *optA = NULL, *optB = NULL;
     champ_read_options *ro = NULL;
     champ_ranking *r = NULL;
-    champ_options *optG = NULL;
+    champ_options *optG = NULL, *optH = NULL;
     champ_goal *goal = NULL;
     champ_tracking *tracking = NULL;
     int pipefd[2] = {-1, -1};
@@ -728,6 +730,166 @@ static void script(void)
             goto done;
         if (write_all(r, "E", 0))
             goto done;
+        champ_ranking_free(r);
+        r = NULL;
+    }
+
+    /* H: trust (issue 13) on B: confidence from 3 resamples with a guard
+     * against thin ties and a small team floor, every person explained
+     * (the sentence; for three, each criterion's phrase and figure; all
+     * at once), the
+     * flags, the team table and its writers; then B pseudonymised (teams
+     * too) and written back as JSON and JSON Lines. Output goes to static
+     * buffers, so that the script itself allocates nothing while armed. */
+    {
+        static char text[1 << 16];
+        static double figures[64];
+        static unsigned flag_sets[256];
+        static const unsigned char pkey[32] = "alloc_fail's key: 32 bytes long";
+        STEP("champ_options_new", champ_options_new(&optH), &optH, (void)0);
+        SETTER("optH", 0, "champ_options_set_confidence", champ_options_set_confidence(optH, 3),
+               optH, netB);
+        SETTER("optH", 1, "champ_options_set_min_tie_weight",
+               champ_options_set_min_tie_weight(optH, 1.5), optH, netB);
+        SETTER("optH", 2, "champ_options_allow_small_groups",
+               champ_options_allow_small_groups(optH, 1), optH, netB);
+        SETTER("optH", 3, "champ_options_set_min_group_size",
+               champ_options_set_min_group_size(optH, 3), optH, netB);
+        STEP("champ_rank(H: confidence, min_tie_weight)", champ_rank(netB, optH, &r), &r, (void)0);
+        if (write_all(r, "H", 0))
+            goto done;
+        size_t people = champ_ranking_count(r), needed = 0;
+        if (people > 256) {
+            fail("champ_ranking_count", "%zu people, the script expects at most 256", people);
+            goto done;
+        }
+        for (size_t i = 0; i < people; i++) {
+            STEP("champ_ranking_explain",
+                 champ_ranking_explain(r, i, CHAMP_LANGUAGE_EN, text, sizeof text, &needed), NULL,
+                 (void)0);
+            size_t used = needed;
+            /* each criterion in words and as a figure: for the first, one in
+             * the middle and the last (an ineligible person) only */
+            for (int c = 0; c < CHAMP_CRITERION_COUNT && (i == 0 || i == people / 2 ||
+                                                          i + 1 == people); c++) {
+                text[used - 1] = '\n';
+                STEP("champ_ranking_explain_criterion",
+                     champ_ranking_explain_criterion(r, i, (champ_criterion)c, CHAMP_LANGUAGE_EN,
+                                                     text + used, sizeof text - used, &needed),
+                     NULL, (void)0);
+                used += needed;
+                text[used - 1] = '\n';
+                STEP("champ_ranking_figure",
+                     champ_ranking_figure(r, i, (champ_criterion)c, CHAMP_LANGUAGE_EN,
+                                          text + used, sizeof text - used, &needed),
+                     NULL, (void)0);
+                used += needed;
+            }
+            fm_pause();
+            snprintf(key, sizeof key, "H.explain/%zu", i);
+            expect_text("champ_ranking_explain", key, text);
+            fm_resume();
+            if (failure)
+                goto done;
+        }
+        STEP("champ_ranking_explanations",
+             champ_ranking_explanations(r, CHAMP_LANGUAGE_EN, text, sizeof text, &needed), NULL,
+             (void)0);
+        STEP("champ_ranking_flag_sets", champ_ranking_flag_sets(r, flag_sets), NULL, (void)0);
+        fm_pause();
+        for (size_t k = 0; k + 1 < needed; k++)
+            text[k] = text[k] ? text[k] : '\n';
+        size_t used = strlen(text);
+        for (size_t i = 0; i < people; i++) {
+            double similarity = 0;
+            const char *like = champ_ranking_shadow_of(r, i, &similarity);
+            used += (size_t)snprintf(text + used, sizeof text - used, "%u %s %.17g\n",
+                                     flag_sets[i], like ? like : "-", similarity);
+        }
+        expect_text("champ_ranking_explanations", "H.explanations", text);
+        fm_resume();
+        if (failure)
+            goto done;
+        size_t rows = champ_ranking_team_count(r);
+        if (rows > 64) {
+            fail("champ_ranking_team_count", "%zu rows, the script expects at most 64", rows);
+            goto done;
+        }
+        for (int item = 0; item < CHAMP_TEAM_ITEM_COUNT; item++) {
+            STEP("champ_ranking_team_table",
+                 champ_ranking_team_table(r, 5, (champ_team_item)item, figures), NULL, (void)0);
+            fm_pause();
+            used = 0;
+            for (size_t k = 0; k < rows; k++)
+                used += (size_t)snprintf(text + used, sizeof text - used, "%s %.17g\n",
+                                         champ_ranking_team_name(r, k), figures[k]);
+            snprintf(key, sizeof key, "H.teams/%d", item);
+            expect_text("champ_ranking_team_table", key, used ? text : "");
+            fm_resume();
+            if (failure)
+                goto done;
+        }
+        static const struct {
+            champ_format format;
+            const char *key, *call;
+        } team_forms[] = {{CHAMP_FORMAT_JSON, "H.teams.json", "champ_ranking_write_teams(JSON)"},
+                          {CHAMP_FORMAT_CSV, "H.teams.csv", "champ_ranking_write_teams(CSV)"}};
+        for (int f = 0; f < 2; f++) {
+            out_start();
+            step s;
+            step_begin(&s, team_forms[f].call);
+            champ_status st = champ_ranking_write_teams(r, team_forms[f].format, 5, out);
+            if (step_end(&s, st, NULL))
+                goto done;
+            fm_pause();
+            size_t len;
+            const char *written = out_text(&len);
+            expect_text(s.name, team_forms[f].key, written);
+            fm_resume();
+            if (failure)
+                goto done;
+        }
+        champ_ranking_free(r);
+        r = NULL;
+
+        char pseudonym[CHAMP_PSEUDONYM_SIZE];
+        STEP("champ_pseudonym", champ_pseudonym(pkey, sizeof pkey, 1, "Finance", pseudonym), NULL,
+             (void)0);
+        {
+            if (recording)
+                expect_ranking_of("champ_network_pseudonymize", "P/before", netB, NULL);
+            step s;
+            step_begin(&s, "champ_network_pseudonymize");
+            champ_status st = champ_network_pseudonymize(netB, pkey, sizeof pkey, 1);
+            if (step_end(&s, st, NULL)) {
+                expect_ranking_of(s.name, "P/before", netB, NULL); /* unchanged */
+                goto done;
+            }
+            check_read(s.name, "P/after", netB, absorbed(&s));
+        }
+        static const struct {
+            champ_input form;
+            const char *key, *call;
+        } net_forms[] = {{CHAMP_INPUT_JSON, "P.json", "champ_network_write(JSON)"},
+                         {CHAMP_INPUT_JSONL, "P.jsonl", "champ_network_write(JSONL)"}};
+        for (int f = 0; f < 2; f++) {
+            out_start();
+            step s;
+            step_begin(&s, net_forms[f].call);
+            champ_status st = champ_network_write(netB, net_forms[f].form, out);
+            if (step_end(&s, st, NULL))
+                goto done;
+            fm_pause();
+            size_t len;
+            const char *written = out_text(&len);
+            if (!strstr(written, pseudonym) || strstr(written, "\"p-00\"") ||
+                strstr(written, "Finance"))
+                fail(s.name, "the network written back is not pseudonymised");
+            expect_text(s.name, net_forms[f].key, written);
+            fm_resume();
+            if (failure)
+                goto done;
+        }
     }
 
 done:
@@ -745,6 +907,7 @@ done:
     champ_options_free(optB);
     champ_read_options_free(ro);
     champ_options_free(optG);
+    champ_options_free(optH);
     champ_goal_free(goal);
     champ_tracking_free(tracking);
 #undef SETTER

@@ -99,7 +99,7 @@ def test_forms_given_and_zips_from_memory():
 
 
 def test_option_errors_name_the_option():
-    with pytest.raises(champions.ArgumentError, match=r"^columns: columns: unknown field "
+    with pytest.raises(champions.ArgumentError, match=r"^columns: unknown field "
                                                       r"\"sender\""):
         champions.load(fixture("csv/sent.csv"), columns={"sender": "Sender"})
     with pytest.raises(champions.InputError, match=r'no column "Sender2" for "from"'):

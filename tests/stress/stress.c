@@ -15,9 +15,10 @@
  *             champion groups, priors), and hit error paths (bad files, bad
  *             buffers, a missing file, a broken zip, bad options) in between,
  *             and track some of them period by period (champ_track, the
- *             tracking written with a goal). Meanwhile
+ *             tracking written with a goal), and rank some with confidence
+ *             (bootstrap resamples) and the guards. Meanwhile
  *             the 8th thread ranks with a progress callback that cancels at
- *             each phase in turn.
+ *             each phase in turn (the resamples' "confidence" too).
  *   same      8 threads start together (a barrier) on the same input: the
  *             same JSON file, the same JSON Lines file, the same buffer,
  *             one shared network handle, the same bad file; and one
@@ -26,7 +27,9 @@
  * Every run's result is compared with the serial one bit for bit: status,
  * the thread's champ_last_error() text, the JSON and CSV output (written to
  * a memstream) and every column (ranks, scores, values, percentiles,
- * diagnostics, texts, summary, weights, bridging sources) byte for byte.
+ * diagnostics, texts, summary, weights, bridging sources, confidence
+ * intervals and tiers, flags and shadows, explanations, the team table)
+ * byte for byte.
  * After a successful call the thread's last error message must still be
  * the one its own last failure left (messages are per thread).
  *
@@ -383,13 +386,15 @@ enum {
     O_BAD_WINDOW,     /* refused by champ_rank: since >= until */
     O_ZERO_WEIGHTS,   /* refused by champ_rank: all weights 0 */
     O_TRACK,          /* champ_track by week for the citizens, top 5, sampled, with a goal */
+    O_CONFIDENCE,     /* 3 bootstrap resamples, min_tie_weight 1.5, top 5, a team floor of 3;
+                       * sampled */
     O_COUNT
 };
 
 static const char *const option_names[O_COUNT] = {
     "default", "sampled", "sampled-other", "exact", "audience", "window-gen", "window-work",
     "types", "groups", "weights", "all", "bad-weight", "bad-type", "bad-prior", "bad-window",
-    "zero-weights", "track"};
+    "zero-weights", "track", "confidence"};
 
 #define TRY(call)                                                                             \
     do {                                                                                      \
@@ -486,6 +491,15 @@ static champ_status make_options(int which, champ_options **out)
         TRY(champ_options_set_top(o, 5));
         TRY(champ_options_set_bridging_samples(o, 32));
         break;
+    case O_CONFIDENCE:
+        TRY(champ_options_set_confidence(o, 3));
+        TRY(champ_options_set_min_tie_weight(o, 1.5));
+        TRY(champ_options_set_top(o, 5));
+        TRY(champ_options_allow_small_groups(o, 1));
+        TRY(champ_options_set_min_group_size(o, 3));
+        TRY(champ_options_set_bridging_samples(o, 32));
+        TRY(champ_options_set_seed(o, 5));
+        break;
     }
     *out = o;
     return CHAMP_OK;
@@ -550,6 +564,9 @@ static const job jobs[] = {
     {IN_KRACK, O_TRACK, CHAMP_ERR_SCHEMA, P}, /* no times: nothing to track */
     {IN_GEN_HANDLE, O_TRACK, CHAMP_OK, P},
     {IN_SLACK, O_TRACK, CHAMP_OK, P},
+    {IN_LAZEGA, O_CONFIDENCE, CHAMP_OK, P},
+    {IN_GEN_HANDLE, O_CONFIDENCE, CHAMP_OK, P},
+    {IN_CSV, O_CONFIDENCE, CHAMP_OK, P},
 };
 #define JOBS (sizeof jobs / sizeof *jobs)
 
@@ -565,6 +582,8 @@ static const job progress_jobs[] = {
     {IN_EU, O_SAMPLED, CHAMP_OK, ""},
     {IN_GEN_HANDLE, O_SAMPLED_OTHER, CHAMP_OK, ""},
     {IN_WORK, O_WINDOW_WORK, CHAMP_OK, ""},
+    {IN_GEN_HANDLE, O_CONFIDENCE, CHAMP_ERR_CANCELLED, "confidence"},
+    {IN_GEN_HANDLE, O_CONFIDENCE, CHAMP_OK, ""},
 };
 #define PROGRESS_JOBS (sizeof progress_jobs / sizeof *progress_jobs)
 
@@ -581,6 +600,7 @@ static const job same_steps[][2] = {
     {{IN_SLACK_ZIP, O_DEFAULT, CHAMP_OK, P}, {IN_CSV, O_DEFAULT, CHAMP_OK, P}},
     {{IN_ENGAGE_ZIP, O_GROUPS, CHAMP_OK, P}, {IN_BAD_ZIP, O_DEFAULT, CHAMP_ERR_PARSE, P}},
     {{IN_GEN_HANDLE, O_TRACK, CHAMP_OK, P}, {IN_GEN_JSONL, O_TRACK, CHAMP_OK, P}},
+    {{IN_GEN_HANDLE, O_CONFIDENCE, CHAMP_OK, P}, {IN_LAZEGA, O_CONFIDENCE, CHAMP_OK, P}},
 };
 #define SAME_STEPS (sizeof same_steps / sizeof *same_steps)
 #undef P
@@ -686,6 +706,53 @@ static void capture(const champ_ranking *r, result *res)
     size_t sources = champ_ranking_bridging_sources(r);
     put(f, &exact, sizeof exact);
     put(f, &sources, sizeof sources);
+    /* trust: confidence, flags and shadows, explanations, the team table */
+    size_t *low = malloc(cells * sizeof *low), *high = malloc(cells * sizeof *high);
+    size_t *tier = malloc(cells * sizeof *tier), resamples = champ_ranking_resamples(r);
+    unsigned *flags = malloc(cells * sizeof *flags);
+    if (!low || !high || !tier || !flags)
+        exit(EXIT_FAILURE);
+    bad |= champ_ranking_intervals(r, low, high, col, tier) != CHAMP_OK;
+    put(f, &resamples, sizeof resamples);
+    put(f, low, n * sizeof *low);
+    put(f, high, n * sizeof *high);
+    put(f, col, n * sizeof *col);
+    put(f, tier, n * sizeof *tier);
+    bad |= champ_ranking_flag_sets(r, flags) != CHAMP_OK;
+    put(f, flags, n * sizeof *flags);
+    for (size_t i = 0; i < n; i++) {
+        double similarity = 0;
+        const char *like = champ_ranking_shadow_of(r, i, &similarity);
+        if (like) {
+            put(f, like, strlen(like) + 1);
+            put(f, &similarity, sizeof similarity);
+        }
+    }
+    size_t needed = 0;
+    bad |= champ_ranking_explanations(r, CHAMP_LANGUAGE_EN, NULL, 0, &needed) != CHAMP_OK;
+    char *text = malloc(needed ? needed : 1);
+    if (!text)
+        exit(EXIT_FAILURE);
+    bad |= champ_ranking_explanations(r, CHAMP_LANGUAGE_EN, text, needed, NULL) != CHAMP_OK;
+    put(f, text, needed);
+    free(text);
+    size_t rows = champ_ranking_team_count(r);
+    double *figures = malloc((rows ? rows : 1) * sizeof *figures);
+    if (!figures)
+        exit(EXIT_FAILURE);
+    for (size_t k = 0; k < rows; k++)
+        put(f, champ_ranking_team_name(r, k), strlen(champ_ranking_team_name(r, k)) + 1);
+    for (int item = 0; item < CHAMP_TEAM_ITEM_COUNT; item++) {
+        bad |= champ_ranking_team_table(r, 0, (champ_team_item)item, figures) != CHAMP_OK;
+        put(f, figures, rows * sizeof *figures);
+    }
+    if (champ_ranking_write_teams(r, CHAMP_FORMAT_JSON, 0, f) != CHAMP_OK)
+        fail("team table JSON: %s", champ_last_error());
+    free(figures);
+    free(low);
+    free(high);
+    free(tier);
+    free(flags);
     if (bad)
         fail("a column getter failed: %s", champ_last_error());
     free(ranks);
