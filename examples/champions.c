@@ -26,11 +26,17 @@ extern const struct command EXPLAIN_COMMAND;
 extern const struct command TEAMS_COMMAND;
 extern const struct command TRACK_COMMAND;
 extern const struct command PSEUDONYMIZE_COMMAND;
+extern const struct command REPORT_COMMAND;
 extern const struct command SCENARIOS_COMMAND;
 
 static const struct command *const COMMANDS[] = {&RANK_COMMAND, &EXPLAIN_COMMAND, &TEAMS_COMMAND,
-                                                 &TRACK_COMMAND, &PSEUDONYMIZE_COMMAND,
-                                                 &SCENARIOS_COMMAND};
+                                                 &TRACK_COMMAND, &REPORT_COMMAND,
+                                                 &PSEUDONYMIZE_COMMAND, &SCENARIOS_COMMAND};
+
+static const char *command_at(size_t i)
+{
+    return i < COUNT_OF(COMMANDS) ? COMMANDS[i]->name : NULL;
+}
 
 static int print_help(void)
 {
@@ -47,6 +53,7 @@ static int print_help(void)
           "  explain       say why one person ranks where they do\n"
           "  teams         count the champions per team, small teams pooled\n"
           "  track         follow them period by period: KPIs, rising champions, a goal\n"
+          "  report        write the stakeholder report: one self-contained HTML page\n"
           "  pseudonymize  rewrite an export with keyed pseudonyms for its ids\n"
           "  scenarios     list the start scenarios (--scenario NAME)\n"
           "\n"
@@ -58,9 +65,11 @@ static int print_help(void)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2)
-        return usage_error("missing the command (rank, explain, teams, track, pseudonymize or "
-                           "scenarios)");
+    if (argc < 2) {
+        char commands[256];
+        join_names(commands, sizeof commands, command_at, " or ");
+        return usage_error("missing the command (%s)", commands);
+    }
     const char *command = argv[1];
     for (size_t i = 0; i < COUNT_OF(COMMANDS); i++)
         if (strcmp(command, COMMANDS[i]->name) == 0)

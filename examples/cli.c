@@ -756,6 +756,9 @@ int rank_network(const struct cli *cli, const champ_network *net, int progress,
 {
     int code = check_status(
         champ_options_set_progress(cli->options, progress ? show_progress : NULL, NULL), NULL);
+    /* --top N: the top of the confidence's share too (SPEC 10.1) */
+    if (code == EXIT_SUCCESS && cli->top_given && cli->top > 0)
+        code = check_status(champ_options_set_top(cli->options, cli->top), "--top");
     if (code != EXIT_SUCCESS)
         return code;
     champ_status status = champ_rank(net, cli->options, ranking);
@@ -771,4 +774,42 @@ void print_warnings(const champ_ranking *r, const char *file)
 {
     for (size_t i = 0; i < champ_ranking_warning_count(r); i++)
         fprintf(stderr, "%s: warning: %s\n", input_name(file), champ_ranking_warning(r, i, NULL));
+}
+
+int write_output(const char *out, champ_status (*write)(FILE *stream, const void *arg),
+                 const void *arg)
+{
+    if (strcmp(out, "-") == 0) {
+        if (write(stdout, arg) != CHAMP_OK)
+            return failure("%s", champ_last_error());
+        return finish_stdout();
+    }
+    size_t size = strlen(out) + sizeof ".XXXXXX";
+    char *temp = malloc(size);
+    if (!temp)
+        return failure("out of memory");
+    snprintf(temp, size, "%s.XXXXXX", out);
+    int fd = mkstemp(temp);
+    if (fd < 0) {
+        int code = failure("cannot write %s: %s", out, strerror(errno));
+        free(temp);
+        return code;
+    }
+    FILE *stream = fdopen(fd, "w");
+    int code = EXIT_SUCCESS;
+    if (!stream) {
+        code = failure("cannot write %s: %s", out, strerror(errno));
+        close(fd);
+    } else {
+        if (write(stream, arg) != CHAMP_OK)
+            code = failure("%s: %s", out, champ_last_error());
+        if (fclose(stream) != 0 && code == EXIT_SUCCESS)
+            code = failure("cannot write %s: %s", out, strerror(errno));
+    }
+    if (code == EXIT_SUCCESS && rename(temp, out) != 0)
+        code = failure("cannot write %s: %s", out, strerror(errno));
+    if (code != EXIT_SUCCESS)
+        unlink(temp);
+    free(temp);
+    return code;
 }

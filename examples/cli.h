@@ -95,7 +95,9 @@ struct cli {
     size_t top;
     bool top_given;
     const char *args[4];        /* positional arguments, args[0] the input */
-    const char *goal;           /* track: the goal file, or NULL */
+    const char *goal;           /* track, report: the goal file, or NULL */
+    const char *output;         /* report: -o FILE ("-": standard output) */
+    champ_language language;    /* report: --lang */
     const char *key_file;       /* pseudonymize: the key's file */
     bool teams;                 /* pseudonymize: team names too */
     size_t min_group_size;      /* --min-group-size, applied after the whole line */
@@ -124,6 +126,12 @@ extern const struct option_spec TRUST_OPTIONS[];
 extern const struct option_spec READING_OPTIONS[];
 extern const struct option_spec OUTPUT_OPTIONS[]; /* --format, --top */
 extern const struct option_spec HELP_OPTION[];
+/* --period, --goal, --top: of the commands that follow the programme
+ * (track, report); their help lines; the goal of cli->goal read, its
+ * scenario applied when none was given (NULL without --goal). */
+extern const struct option_spec PROGRAMME_OPTIONS[];
+void help_programme(FILE *out, const champ_options *defaults);
+int load_goal(struct cli *cli, champ_goal **goal);
 
 /* Help lines for the shared tables, with the library's defaults. */
 void help_reading(FILE *out, const champ_read_options *defaults);
@@ -160,5 +168,11 @@ int rank_network(const struct cli *cli, const champ_network *net, int progress,
 
 /* The ranking's warnings on stderr: "FILE: warning: ...". */
 void print_warnings(const champ_ranking *r, const char *file);
+
+/* Write with write(stream, arg) to `out` ("-": standard output), a file
+ * through a temporary file beside it (mode 0600), renamed into place only
+ * when complete: a failure never leaves a partial file behind. */
+int write_output(const char *out, champ_status (*write)(FILE *stream, const void *arg),
+                 const void *arg);
 
 #endif

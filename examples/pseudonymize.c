@@ -5,7 +5,9 @@
  *
  * Copyright the champions authors. SPDX-License-Identifier: GPL-2.0-or-later
  */
+#ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* explicit_bzero */
+#endif
 #include "cli.h"
 
 #include <errno.h>
@@ -72,44 +74,15 @@ static int read_key(const char *path, unsigned char *key, size_t *len)
     return EXIT_SUCCESS;
 }
 
-/* Write the network to `out` ("-": standard output) through a temporary
- * file beside it, renamed into place only when complete: a failure never
- * leaves a partial file behind. */
-static int write_network(const champ_network *net, champ_input form, const char *out)
+struct network_output {
+    const champ_network *net;
+    champ_input form;
+};
+
+static champ_status write_network(FILE *stream, const void *arg)
 {
-    if (strcmp(out, "-") == 0) {
-        if (champ_network_write(net, form, stdout) != CHAMP_OK)
-            return failure("%s", champ_last_error());
-        return finish_stdout();
-    }
-    size_t size = strlen(out) + sizeof ".XXXXXX";
-    char *temp = malloc(size);
-    if (!temp)
-        return failure("out of memory");
-    snprintf(temp, size, "%s.XXXXXX", out);
-    int fd = mkstemp(temp);
-    if (fd < 0) {
-        int code = failure("cannot write %s: %s", out, strerror(errno));
-        free(temp);
-        return code;
-    }
-    FILE *stream = fdopen(fd, "w");
-    int code = EXIT_SUCCESS;
-    if (!stream) {
-        code = failure("cannot write %s: %s", out, strerror(errno));
-        close(fd);
-    } else {
-        if (champ_network_write(net, form, stream) != CHAMP_OK)
-            code = failure("%s: %s", out, champ_last_error());
-        if (fclose(stream) != 0 && code == EXIT_SUCCESS)
-            code = failure("cannot write %s: %s", out, strerror(errno));
-    }
-    if (code == EXIT_SUCCESS && rename(temp, out) != 0)
-        code = failure("cannot write %s: %s", out, strerror(errno));
-    if (code != EXIT_SUCCESS)
-        unlink(temp);
-    free(temp);
-    return code;
+    const struct network_output *job = arg;
+    return champ_network_write(job->net, job->form, stream);
 }
 
 static int run_pseudonymize(struct cli *cli)
@@ -132,7 +105,7 @@ static int run_pseudonymize(struct cli *cli)
     free(key);
     if (code == EXIT_SUCCESS) {
         champ_input form = cli->format == 1 ? CHAMP_INPUT_JSONL : CHAMP_INPUT_JSON;
-        code = write_network(net, form, out);
+        code = write_output(out, write_network, &(struct network_output){net, form});
     }
     champ_network_free(net);
     return code;

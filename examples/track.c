@@ -59,11 +59,15 @@ static int handle_champions(struct cli *cli, const char *option, const char *val
     return check_status(champ_options_set_top(cli->options, (size_t)n), option);
 }
 
-static const struct option_spec TRACK_ONLY_OPTIONS[] = {
+const struct option_spec PROGRAMME_OPTIONS[] = {
     {"--period", 0, "PERIOD", handle_period},
     {"--goal", 0, "FILE.json", handle_goal},
-    {"--format", 0, "FORMAT", handle_format},
     {"--top", 0, "N", handle_champions},
+    {NULL, 0, NULL, NULL},
+};
+
+static const struct option_spec TRACK_FORMAT_OPTION[] = {
+    {"--format", 0, "FORMAT", handle_format},
     {NULL, 0, NULL, NULL},
 };
 
@@ -219,8 +223,7 @@ static void print_track_warnings(const champ_tracking *t, const char *file)
  * The command
  * ------------------------------------------------------------------------ */
 
-/* The goal file, and its scenario for the options when none was given. */
-static int load_goal(struct cli *cli, champ_goal **goal)
+int load_goal(struct cli *cli, champ_goal **goal)
 {
     if (!cli->goal)
         return EXIT_SUCCESS;
@@ -278,6 +281,18 @@ static int run_track(struct cli *cli)
     return code;
 }
 
+void help_programme(FILE *out, const champ_options *defaults)
+{
+    fprintf(out,
+            "  --period PERIOD           week (from Monday), month or quarter (default %s)\n"
+            "  --top N                   the champions of a period: its first N eligible\n"
+            "                            people (default %zu)\n"
+            "  --goal FILE.json          a goal: name, kpi, target, deadline (and scenario,\n"
+            "                            baseline_period, what, who, why); its scenario\n"
+            "                            applies when --scenario is not given\n",
+            champ_period_name(champ_options_get_period(defaults)), champ_options_get_top(defaults));
+}
+
 static void help_track(FILE *out, const champ_options *defaults,
                        const champ_read_options *reading)
 {
@@ -296,22 +311,18 @@ static void help_track(FILE *out, const champ_options *defaults,
     help_reading(out, reading);
     fprintf(out,
             "\n"
-            "Tracking and output options:\n"
-            "  --period PERIOD           week (from Monday), month or quarter (default %s)\n"
-            "  --top N                   the champions of a period: its first N eligible\n"
-            "                            people (default %zu)\n"
-            "  --goal FILE.json          a goal: name, kpi, target, deadline (and scenario,\n"
-            "                            baseline_period, what, who, why); its scenario\n"
-            "                            applies when --scenario is not given\n"
-            "  --format FORMAT           table (default), json or csv\n"
-            "  -h, --help                show this help\n"
-            "\n"
-            "Exit status: 0 success, 1 bad input or failed output, 2 bad usage.\n",
-            champ_period_name(champ_options_get_period(defaults)), champ_options_get_top(defaults));
+            "Tracking and output options:\n");
+    help_programme(out, defaults);
+    fputs("  --format FORMAT           table (default), json or csv\n"
+          "  -h, --help                show this help\n"
+          "\n"
+          "Exit status: 0 success, 1 bad input or failed output, 2 bad usage.\n",
+          out);
 }
 
 static const struct option_spec *const TRACK_OPTIONS[] = {RANKING_OPTIONS, READING_OPTIONS,
-                                                          TRACK_ONLY_OPTIONS, HELP_OPTION, NULL};
+                                                          PROGRAMME_OPTIONS, TRACK_FORMAT_OPTION,
+                                                          HELP_OPTION, NULL};
 
 const struct command TRACK_COMMAND = {
     .name = "track",

@@ -177,12 +177,13 @@ typedef enum champ_flag {
 } champ_flag;
 #define CHAMP_FLAG_COUNT 5
 
-/* The languages of the library's sentences (Since: 0.2.0);
- * champ_language_name() gives "en". */
+/* The languages of the library's sentences and reports (Since: 0.2.0);
+ * champ_language_name() gives "en" and "nl". */
 typedef enum champ_language {
-    CHAMP_LANGUAGE_EN = 0
+    CHAMP_LANGUAGE_EN = 0,
+    CHAMP_LANGUAGE_NL = 1  /* Dutch (Since: 0.2.0) */
 } champ_language;
-#define CHAMP_LANGUAGE_COUNT 1
+#define CHAMP_LANGUAGE_COUNT 2
 
 /* The figures of a row of the team table (Since: 0.2.0);
  * champ_team_item_name() gives "listed" and so on. */
@@ -190,7 +191,9 @@ typedef enum champ_team_item {
     CHAMP_TEAM_LISTED = 0,    /* listed people */
     CHAMP_TEAM_ELIGIBLE = 1,  /* eligible people */
     CHAMP_TEAM_CHAMPIONS = 2, /* eligible people ranked within the top asked for */
-    CHAMP_TEAM_TEAMS = 3      /* teams in the row: 1, or how many the pool holds */
+    CHAMP_TEAM_TEAMS = 3      /* named teams in the row: 1, 0 for "(no team)", or how
+                                 many the pool holds (its people without a team not
+                                 counted) */
 } champ_team_item;
 #define CHAMP_TEAM_ITEM_COUNT 4
 
@@ -519,7 +522,10 @@ CHAMP_EXTERN size_t champ_network_interaction_count(const champ_network *net);
  * ("2026-03-01T09:30:00Z") when it is a whole second of the years 0000 to
  * 9999, else as Unix seconds; numbers read back to the same double. Read
  * back, it is the same network, but for the self-interactions, which are
- * not kept (its summary's dropped_self is 0). What an importer never keeps
+ * not kept (its summary's dropped_self is 0): a network of
+ * self-interactions alone is written with no interactions, which no reader
+ * takes. JSON Lines has no empty people list: a people list with nobody on
+ * it reads back as none. What an importer never keeps
  * (names, e-mail addresses, message text) is not there. Errors:
  * CHAMP_ERR_ARGUMENT (NULL argument, another form), CHAMP_ERR_NOMEM,
  * CHAMP_ERR_IO (as champ_ranking_write). */
@@ -817,7 +823,7 @@ CHAMP_EXTERN champ_status champ_ranking_intervals(const champ_ranking *r, size_t
 /* Why the person at output position i ranks where they do, in one
  * sentence of `language` (Since: 0.2.0): their rank, their two strongest
  * criteria (a third when it is in the top quarter) with the figures and
- * the percentile band behind each ("153 of 214 contacts answer both ways
+ * the percentile band behind each ("153 of their 214 contacts answer both ways
  * (71%, top 9%)"; bridging and influence as places among the eligible,
  * "#12 of 824"), their weakest criterion (saying so when it is in the
  * bottom quarter), and their flags. Criteria of weight 0 are left out.
@@ -1025,6 +1031,38 @@ CHAMP_EXTERN champ_status champ_goal_status(const champ_goal *g, const champ_tra
                                             int *on_track);
 
 CHAMP_EXTERN void champ_goal_free(champ_goal *g);
+
+/* ------------------------------------------------------------------------
+ * The stakeholder report (Since: 0.2.0)
+ * ------------------------------------------------------------------------ */
+
+/* Write the report of a ranking as one self-contained HTML page in
+ * `language`: the method (the criteria, their weights, the scenario), the
+ * top champions (champ_ranking_top(), at most the eligible) with a bar of
+ * each criterion's part of their score, their explanation
+ * (champ_ranking_explain) and flags, and their likely ranks when the
+ * ranking has confidence; the champions per team as the team table gives
+ * them (small teams pooled, withheld figures marked); with a tracking
+ * `t` (may be NULL), its KPI per period as a chart and a table -- the
+ * goal's KPI with its target, its trend to the deadline and its status in
+ * words when `goal` is given, else the active people -- and the rising
+ * champions of the last period; the data's summary and its caveats
+ * (sampled bridging, confidence, the ranking's warnings, whose text is
+ * English in every language). Styles and charts (SVG) are inline; the
+ * page has no script and fetches nothing (its Content Security Policy
+ * forbids it); it prints on A4. Ids, team names and the goal's words are
+ * escaped. The ranking and the tracking should come from the same network
+ * and options; the report does not check. Errors: CHAMP_ERR_ARGUMENT (NULL
+ * ranking or stream, a language out of range, a goal without a tracking),
+ * the errors of champ_goal_status() with a goal, CHAMP_ERR_NOMEM,
+ * CHAMP_ERR_IO (as champ_ranking_write). Thread-safe. */
+CHAMP_EXTERN champ_status champ_report_write(const champ_ranking *r, const champ_tracking *t,
+                                             const champ_goal *goal, champ_language language,
+                                             FILE *stream);
+CHAMP_EXTERN champ_status champ_report_write_to(const champ_ranking *r, const champ_tracking *t,
+                                                const champ_goal *goal,
+                                                champ_language language, champ_write_fn fn,
+                                                void *user);
 
 #ifdef __cplusplus
 }

@@ -15,7 +15,7 @@
 /* The words of one language. Formats take their arguments in the order
  * the comments give; numbers come preformatted as strings. */
 typedef struct phrases {
-    char thousands;                 /* digit group separator */
+    char thousands, decimal;        /* digit group separator, decimal sign */
     const char *top, *bottom;       /* band: percent */
     /* reciprocity: mutual, ties, percent, band (the band left out, with
      * its separator, for a person who is not eligible) */
@@ -50,6 +50,7 @@ typedef struct phrases {
 static const phrases PHRASES[CHAMP_LANGUAGE_COUNT] = {
     [CHAMP_LANGUAGE_EN] = {
         .thousands = ',',
+        .decimal = '.',
         .top = "top %s%%",
         .bottom = "bottom %s%%",
         .reciprocity = {"%s of their %s contacts answer both ways (%s%%%s)",
@@ -80,6 +81,40 @@ static const phrases PHRASES[CHAMP_LANGUAGE_COUNT] = {
         .not_eligible_group = "Not eligible: their group \"%s\" is not a champion group",
         .not_eligible_activity = "Not eligible: an activity of %s is below the minimum of %s",
         .not_ranked = " (not eligible, so not placed)",
+    },
+    [CHAMP_LANGUAGE_NL] = {
+        .thousands = '.',
+        .decimal = ',',
+        .top = "top %s%%",
+        .bottom = "onderste %s%%",
+        .reciprocity = {"%s van hun %s contacten reageren over en weer (%s%%%s)",
+                        "%s van hun %s contacten reageert over en weer (%s%%%s)",
+                        "hun ene contact reageert niet over en weer (%.0s%.0s%s%%%s)",
+                        "hun ene contact reageert over en weer (%.0s%.0s%s%%%s)"},
+        .no_ties = "geen contacten%s",
+        .reach_teams = "in contact met %s van de %s andere teams%s",
+        .reach_teams_unknown = "in contact met %s van de %s teams%s",
+        .reach_none = "geen ander team om te bereiken%s",
+        .reach_audience = "in contact met %s van de %s mensen in de doelgroep%s",
+        .bridging = "#%s van %s in het verbinden van verder uiteenliggende mensen%s",
+        .bridging_none = "verbindt niemand%s",
+        .influence = "#%s van %s in betrokkenheid van goed verbonden mensen%s",
+        .activity = {"stuurde %s interacties%s", "stuurde %s interactie%s"},
+        .cell_reciprocity = "%s/%s wederzijds",
+        .cell_reach_teams = "%s/%s teams",
+        .cell_reach_audience = "%s bereikt",
+        .cell_activity = "%s verstuurd",
+        .cell_no_ties = "geen banden",
+        .ranks = "Staat %s van %s",
+        .interval = " (%s tot %s in 90%% van %s steekproeven)",
+        .lowest = "laagst: ",
+        .bottom_quarter = "in het onderste kwart: ",
+        .flagged = "gemarkeerd: ",
+        .shadow_of = "schaduw van \"%s\" (plaats %s, %s%% van hun banden gelijk)",
+        .not_eligible_unlisted = "Niet verkiesbaar: de personenlijst noemt hen niet",
+        .not_eligible_group = "Niet verkiesbaar: hun groep \"%s\" is geen kampioensgroep",
+        .not_eligible_activity = "Niet verkiesbaar: een activiteit van %s ligt onder het minimum van %s",
+        .not_ranked = " (niet verkiesbaar, dus niet geplaatst)",
     },
 };
 
@@ -124,7 +159,7 @@ static void CHAMP_PRINTF(2, 3) append(text *t, const char *fmt, ...)
 
 /* ---- numbers and bands ----------------------------------------------------- */
 
-#define NUMBER_MAX 48
+#define NUMBER_MAX CHAMP_NUMBER_TEXT_MAX
 
 /* x for people: whole numbers with digit groups ("2,345"), others with
  * one decimal ("12.5"); the C numeric locale is the caller's. */
@@ -148,7 +183,14 @@ static const char *number(char *buf, double x, const phrases *p)
         *o++ = digits[i];
     }
     strcpy(o, digits + int_len);
+    if (digits[int_len] == '.')
+        o[0] = p->decimal;
     return buf;
+}
+
+const char *champ__number_text(char *buf, double x, champ_language language)
+{
+    return number(buf, x, &PHRASES[language]);
 }
 
 static const char *count(char *buf, size_t n, const phrases *p)

@@ -341,7 +341,7 @@ int champ_goal_scenario(const champ_goal *g)
 
 /* ---- how it stands ------------------------------------------------------ */
 
-static double value_at(const champ_goal *g, const champ_tracking *t, size_t i)
+double champ__goal_value(const champ_goal *g, const champ_tracking *t, size_t i)
 {
     return g->summary ? champ_tracking_summary(t, i, (champ_summary_item)g->index)
                       : champ_tracking_kpi(t, i, (champ_kpi)g->index);
@@ -361,14 +361,11 @@ static const char *scenario_or_none(int s)
     return s >= 0 ? champ_scenario_name((champ_scenario)s) : "none";
 }
 
-/* Does the least-squares line through the points (start of period i,
- * value) for i >= from reach the target by the deadline? */
-static int trend_reaches(const champ_goal *g, const champ_tracking *t, size_t from, int up,
-                         double latest)
+double champ__goal_trend_at(const champ_goal *g, const champ_tracking *t, size_t from, double x)
 {
     double n = 0, mx = 0, my = 0;
     for (size_t i = from; i < champ_tracking_count(t); i++) {
-        double y = value_at(g, t, i);
+        double y = champ__goal_value(g, t, i);
         if (isnan(y))
             continue;
         n++;
@@ -376,16 +373,27 @@ static int trend_reaches(const champ_goal *g, const champ_tracking *t, size_t fr
         my += (y - my) / n;
     }
     if (n < 2)
-        return up ? latest >= g->target : latest <= g->target;
+        return NAN;
     double sxy = 0, sxx = 0;
     for (size_t i = from; i < champ_tracking_count(t); i++) {
-        double y = value_at(g, t, i), x = champ_tracking_since(t, i) - mx;
+        double y = champ__goal_value(g, t, i), dx = champ_tracking_since(t, i) - mx;
         if (isnan(y))
             continue;
-        sxy += x * (y - my);
-        sxx += x * x;
+        sxy += dx * (y - my);
+        sxx += dx * dx;
     }
-    double at_deadline = my + (sxx > 0 ? sxy / sxx : 0) * (g->deadline - mx);
+    return my + (sxx > 0 ? sxy / sxx : 0) * (x - mx);
+}
+
+/* Does the least-squares line through the points (start of period i,
+ * value) for i >= from reach the target by the deadline? With one point,
+ * has the latest value reached it? */
+static int trend_reaches(const champ_goal *g, const champ_tracking *t, size_t from, int up,
+                         double latest)
+{
+    double at_deadline = champ__goal_trend_at(g, t, from, g->deadline);
+    if (isnan(at_deadline))
+        at_deadline = latest;
     return up ? at_deadline >= g->target : at_deadline <= g->target;
 }
 
@@ -410,15 +418,15 @@ champ_status champ_goal_status(const champ_goal *g, const champ_tracking *t, dou
         champ__format_time(b, g->deadline);
         return misfit(g, "deadline: %s is before the first period (%s)", b, a);
     }
-    double base = value_at(g, t, from), last = NAN;
+    double base = champ__goal_value(g, t, from), last = NAN;
     if (isnan(base)) {
         champ__format_time(b, champ_tracking_since(t, from));
         return misfit(g, "kpi: %s has no value in the baseline period (%s)", g->text[GOAL_KPI],
                       b);
     }
     for (size_t i = from; i < periods; i++)
-        if (!isnan(value_at(g, t, i)))
-            last = value_at(g, t, i);
+        if (!isnan(champ__goal_value(g, t, i)))
+            last = champ__goal_value(g, t, i);
     if (g->target == base) {
         snprintf(a, sizeof a, "%.17g", base);
         return misfit(g, "target: equal to the baseline (%s)%s: there is nothing to reach", a,

@@ -18,4 +18,11 @@ struct champ_goal {
     int index;
 };
 
+/* The goal's KPI in period i of t (NAN for null). */
+double champ__goal_value(const champ_goal *g, const champ_tracking *t, size_t i);
+
+/* The least-squares line through the points (start of period i, value)
+ * for i >= from, at the time x; with fewer than two points, NAN. */
+double champ__goal_trend_at(const champ_goal *g, const champ_tracking *t, size_t from, double x);
+
 #endif

@@ -100,7 +100,8 @@ const char *champ_kpi_name(champ_kpi kpi)
 
 const char *champ_language_name(champ_language language)
 {
-    static const char *const names[CHAMP_LANGUAGE_COUNT] = {[CHAMP_LANGUAGE_EN] = "en"};
+    static const char *const names[CHAMP_LANGUAGE_COUNT] = {[CHAMP_LANGUAGE_EN] = "en",
+                                                                [CHAMP_LANGUAGE_NL] = "nl"};
     return NAME_OF(names, language);
 }
 

@@ -234,6 +234,10 @@ static champ_status rank_with(const champ_network *net, const champ_options *o,
         champ_strtab_copy(&r->champion_groups, &o->champion_groups))
         return champ__nomem();
     r->min_activity = o->min_activity;
+    r->scenario = o->scenario;
+    r->since = o->since;
+    r->until = o->until;
+    r->first_time = r->last_time = NAN;
     if ((st = champ__progress(&o->progress, "graph", 0)) ||
         (st = champ__graph_build(&g, net, o)))
         return st;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # One entry point for a fresh Debian 12 machine:
-#   sh scripts/dev.sh demo   install what is missing, build, rank the bundled export
-#                            and track its timed e-mail stream against a goal
+#   sh scripts/dev.sh demo   install what is missing, build, rank the bundled export,
+#                            track its timed e-mail stream against a goal and
+#                            write the report of it (build/report.html)
 #   sh scripts/dev.sh test   install what is missing, build, run every test:
 #                            the plain build, under valgrind, and a build with
 #                            AddressSanitizer + UndefinedBehaviorSanitizer
@@ -11,7 +12,8 @@ cd "$(dirname "$0")/.."
 PACKAGES="gcc libc6-dev locales pkg-config meson ninja-build libigraph-dev libzip-dev zlib1g-dev libsodium-dev libcjson-dev check \
 valgrind binutils git python3 python3-numpy python3-igraph python3-pytest python3-networkx \
 python3-scipy python3-pandas python3-matplotlib python3-nbclient python3-nbformat \
-python3-ipykernel python3-venv python3-pip python3-mesonpy python3-tqdm clang libclang-rt-14-dev g++"
+python3-ipykernel python3-venv python3-pip python3-mesonpy python3-tqdm python3-pil python3-html5lib \
+chromium clang libclang-rt-14-dev g++"
 
 install_missing() {
     missing=""
@@ -63,6 +65,10 @@ demo)
     echo
     ./build/examples/champions track --people examples/email-eu-people.csv \
         --goal examples/goal.json examples/email-eu-2004.csv.gz
+    ./build/examples/champions report --people examples/email-eu-people.csv \
+        --goal examples/goal.json examples/email-eu-2004.csv.gz -o build/report.html
+    echo
+    echo "The report for stakeholders: build/report.html (open it in a browser)"
     ;;
 test)
     install_missing

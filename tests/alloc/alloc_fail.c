@@ -457,6 +457,7 @@ static void script(void)
     champ_options *optG = NULL, *optH = NULL;
     champ_goal *goal = NULL;
     champ_tracking *tracking = NULL;
+    champ_ranking *ranked_g = NULL;
     int pipefd[2] = {-1, -1};
     char key[64];
     progress_calls = 0;
@@ -678,6 +679,27 @@ static void script(void)
             size_t len;
             const char *text = out_text(&len);
             expect_text(s.name, forms[f].key, text);
+            fm_resume();
+            if (failure)
+                goto done;
+        }
+        /* The report of G's ranking and tracking, with the goal, in every
+         * language. */
+        STEP("champ_rank(G)", champ_rank(netB, optG, &ranked_g), &ranked_g, (void)0);
+        for (int lang = 0; lang < CHAMP_LANGUAGE_COUNT; lang++) {
+            char name[32];
+            snprintf(name, sizeof name, "G.report.%s", champ_language_name((champ_language)lang));
+            out_start();
+            step s;
+            step_begin(&s, "champ_report_write");
+            champ_status st = champ_report_write(ranked_g, tracking, goal, (champ_language)lang,
+                                                 out);
+            if (step_end(&s, st, NULL))
+                goto done;
+            fm_pause();
+            size_t len;
+            const char *text = out_text(&len);
+            expect_text(s.name, name, text);
             fm_resume();
             if (failure)
                 goto done;
@@ -910,6 +932,7 @@ done:
     champ_options_free(optH);
     champ_goal_free(goal);
     champ_tracking_free(tracking);
+    champ_ranking_free(ranked_g);
 #undef SETTER
 }
 

@@ -4,13 +4,15 @@
  * its stderr messages sent to /dev/null (stdout too: libFuzzer and the
  * sanitizers write to the real stderr only).
  * The input, split at NUL bytes, is the argument list after the program
- * name. "rank ..." and "track ..." go to the option parser alone
+ * name. "rank ...", "explain ...", "teams ...", "track ...", "report ..."
+ * and "pseudonymize ..." go to the option parser alone
  * (parse_command_line: every option, value and error path, the handles
  * filled in, never a ranking); anything else goes to the demo's main
  * (--help, --version, scenarios, unknown commands), which reads no file
  * then.
  * See docs/fuzzing.md.
  */
+#define _DEFAULT_SOURCE /* pseudonymize.c's explicit_bzero, before any header */
 #include "fuzz_common.h"
 
 static FILE *champ_fuzz_devnull;
@@ -18,7 +20,11 @@ static FILE *champ_fuzz_devnull;
 #undef stderr
 #define stderr champ_fuzz_devnull
 #include "cli.c"
+#include "explain.c"
+#include "pseudonymize.c"
 #include "rank.c"
+#include "report.c"
+#include "teams.c"
 #include "track.c"
 #define main champions_demo_main
 #include "champions.c"
@@ -56,10 +62,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         argv[argc++] = text + at;
     argv[argc] = NULL;
 
-    const struct command *command = argc < 2                          ? NULL
-                                    : strcmp(argv[1], "rank") == 0  ? &RANK_COMMAND
-                                    : strcmp(argv[1], "track") == 0 ? &TRACK_COMMAND
-                                                                    : NULL;
+    static const struct command *const parsed[] = {&RANK_COMMAND, &EXPLAIN_COMMAND,
+                                                    &TEAMS_COMMAND, &TRACK_COMMAND,
+                                                    &REPORT_COMMAND, &PSEUDONYMIZE_COMMAND};
+    const struct command *command = NULL;
+    for (size_t k = 0; argc >= 2 && k < COUNT_OF(parsed); k++)
+        if (strcmp(argv[1], parsed[k]->name) == 0)
+            command = parsed[k];
     if (command) {
         struct cli cli = {.command = command, .since = NAN, .until = NAN};
         int code = check_status(champ_options_new(&cli.options), NULL);

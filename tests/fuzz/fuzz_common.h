@@ -99,6 +99,175 @@ static inline void fuzz_track(const champ_network *net)
     champ_tracking_free(t);
 }
 
+/* Networks this small also go through the options of trust (more
+ * rankings per input). */
+#define FUZZ_TRUST_MAX_PEOPLE 64
+
+/* A ranking's flags, explanations and team table are sound. */
+static inline void fuzz_explained(const champ_ranking *r)
+{
+    size_t n = champ_ranking_count(r), needed = 0;
+    size_t eligible = (size_t)champ_ranking_summary(r, CHAMP_SUMMARY_ELIGIBLE);
+    for (size_t i = 0; i < n; i++)
+        FUZZ_CHECK(champ_ranking_flags(r, i) < 1u << CHAMP_FLAG_COUNT);
+    FUZZ_CHECK(champ_ranking_explanations(r, CHAMP_LANGUAGE_EN, NULL, 0, &needed) == CHAMP_OK);
+    char *all = malloc(needed);
+    if (all) {
+        FUZZ_CHECK(champ_ranking_explanations(r, CHAMP_LANGUAGE_EN, all, needed, NULL) ==
+                   CHAMP_OK);
+        const char *at = all;
+        for (size_t i = 0; i < n; i++) {
+            FUZZ_CHECK(i < eligible ? strncmp(at, "Ranks ", 6) == 0 : *at == '\0');
+            at += strlen(at) + 1;
+        }
+        FUZZ_CHECK(at == all + needed);
+        free(all);
+    }
+    size_t rows = champ_ranking_team_count(r);
+    double *listed = malloc((rows + 1) * sizeof *listed);
+    double *champions = malloc((rows + 1) * sizeof *champions);
+    if (listed && champions) {
+        FUZZ_CHECK(champ_ranking_team_table(r, 3, CHAMP_TEAM_LISTED, listed) == CHAMP_OK);
+        FUZZ_CHECK(champ_ranking_team_table(r, 3, CHAMP_TEAM_CHAMPIONS, champions) == CHAMP_OK);
+        double total = 0, ranked = 0;
+        for (size_t k = 0; k < rows; k++) {
+            FUZZ_CHECK(isnan(listed[k]) || listed[k] >= (double)champ_ranking_min_group_size(r));
+            total += isnan(listed[k]) ? 0 : listed[k];
+            ranked += isnan(champions[k]) ? 0 : champions[k];
+        }
+        FUZZ_CHECK(total <= champ_ranking_summary(r, CHAMP_SUMMARY_LISTED) && ranked <= 3);
+    }
+    free(listed);
+    free(champions);
+}
+
+/* Rank with confidence and a minimum tie weight: intervals in range, tiers
+ * in order, no more ties than without the minimum. */
+static inline void fuzz_trust(const champ_network *net, const champ_ranking *plain)
+{
+    champ_options *o = NULL;
+    champ_ranking *r = NULL;
+    if (champ_options_new(&o) != CHAMP_OK)
+        return;
+    champ_options_set_confidence(o, 3);
+    champ_options_set_min_tie_weight(o, 2);
+    champ_status st = champ_rank(net, o, &r);
+    champ_options_free(o);
+    FUZZ_CHECK(st == CHAMP_OK || st == CHAMP_ERR_SCHEMA || st == CHAMP_ERR_NOMEM);
+    if (st != CHAMP_OK)
+        return;
+    FUZZ_CHECK(champ_ranking_summary(r, CHAMP_SUMMARY_TIES) <=
+               champ_ranking_summary(plain, CHAMP_SUMMARY_TIES));
+    size_t eligible = (size_t)champ_ranking_summary(r, CHAMP_SUMMARY_ELIGIBLE), tier = 0;
+    for (size_t i = 0; i < eligible; i++) {
+        size_t low, high;
+        double share;
+        FUZZ_CHECK(champ_ranking_interval(r, i, &low, &high, &share) == 1);
+        FUZZ_CHECK(1 <= low && low <= high && high <= eligible + 1);
+        FUZZ_CHECK(share >= 0 && share <= 1);
+        FUZZ_CHECK(champ_ranking_tier(r, i) >= tier && champ_ranking_tier(r, i) <= tier + 1);
+        tier = champ_ranking_tier(r, i);
+    }
+    fuzz_explained(r);
+    fuzz_write(r, CHAMP_FORMAT_JSON, 0);
+    champ_ranking_free(r);
+}
+
+/* The network written back (JSON, then JSON Lines) reads as the same
+ * network: the same people and interactions, the same ranking summary but
+ * for the self-interactions, which are not kept. Then pseudonymised: every
+ * id "p-" and 16 hex digits, nobody lost. */
+static inline void fuzz_written_back(champ_network *net, const champ_ranking *r)
+{
+    for (int lines = 0; lines < 2; lines++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        if (!f)
+            return;
+        FUZZ_CHECK(champ_network_write(net, lines ? CHAMP_INPUT_JSONL : CHAMP_INPUT_JSON, f) ==
+                   CHAMP_OK);
+        FUZZ_CHECK(fclose(f) == 0);
+        champ_network *again = NULL;
+        champ_status st = lines ? champ_network_read_jsonl(buf, len, &again)
+                                : champ_network_read_json(buf, len, &again);
+        free(buf);
+        if (st != CHAMP_OK && st != CHAMP_ERR_NOMEM && champ_network_interaction_count(net) > 0)
+            fprintf(stderr, "fuzz: written back, read: %s\n", champ_last_error());
+        /* Only self-interactions: none kept, nothing to write back. */
+        FUZZ_CHECK(st == CHAMP_OK || st == CHAMP_ERR_NOMEM ||
+                   champ_network_interaction_count(net) == 0);
+        if (st != CHAMP_OK)
+            return;
+        FUZZ_CHECK(champ_network_person_count(again) == champ_network_person_count(net));
+        FUZZ_CHECK(champ_network_interaction_count(again) == champ_network_interaction_count(net));
+        champ_ranking *r2 = NULL;
+        /* JSON Lines has no empty people list: nobody listed reads as no list. */
+        int comparable = !(lines && champ_ranking_summary(r, CHAMP_SUMMARY_LISTED) == 0);
+        if (comparable && champ_rank(again, NULL, &r2) == CHAMP_OK) {
+            for (int k = 0; k < CHAMP_SUMMARY_ITEM_COUNT; k++) {
+                double a = champ_ranking_summary(r, (champ_summary_item)k);
+                double b = champ_ranking_summary(r2, (champ_summary_item)k);
+                if (k != CHAMP_SUMMARY_DROPPED_SELF && k != CHAMP_SUMMARY_DROPPED_ZERO &&
+                    !(a == b || (isnan(a) && isnan(b))))
+                    fprintf(stderr, "fuzz: written back, summary item %d: %g, then %g\n", k, a, b);
+                if (k != CHAMP_SUMMARY_DROPPED_SELF && k != CHAMP_SUMMARY_DROPPED_ZERO)
+                    FUZZ_CHECK(a == b || (isnan(a) && isnan(b)));
+            }
+            champ_ranking_free(r2);
+        }
+        champ_network_free(again);
+    }
+    static const char key[] = "a key of sixteen bytes or more";
+    if (champ_network_pseudonymize(net, key, sizeof key - 1, 1) == CHAMP_OK) {
+        champ_ranking *p = NULL;
+        if (champ_rank(net, NULL, &p) == CHAMP_OK) {
+            FUZZ_CHECK(champ_ranking_count(p) == champ_ranking_count(r));
+            for (size_t i = 0; i < champ_ranking_count(p); i++) {
+                const char *id = champ_ranking_id(p, i);
+                FUZZ_CHECK(strlen(id) == 18 && strncmp(id, "p-", 2) == 0 &&
+                           strspn(id + 2, "0123456789abcdef") == 16);
+            }
+            champ_ranking_free(p);
+        }
+    }
+}
+
+/* The report of a ranking and its tracking, in every language: a whole
+ * page, in which no id holding '<' or '"' appears unescaped. */
+static inline void fuzz_report(const champ_network *net, const champ_ranking *r)
+{
+    champ_options *o = NULL;
+    champ_tracking *t = NULL;
+    if (champ_options_new(&o) != CHAMP_OK)
+        return;
+    champ_options_set_period(o, CHAMP_PERIOD_MONTH);
+    if (champ_track(net, o, &t) != CHAMP_OK)
+        t = NULL;
+    champ_options_free(o);
+    for (int lang = 0; lang < CHAMP_LANGUAGE_COUNT; lang++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        if (!f)
+            break;
+        champ_status st = champ_report_write(r, t, NULL, (champ_language)lang, f);
+        FUZZ_CHECK(fclose(f) == 0);
+        FUZZ_CHECK(st == CHAMP_OK || st == CHAMP_ERR_NOMEM);
+        if (st == CHAMP_OK) {
+            FUZZ_CHECK(strncmp(buf, "<!DOCTYPE html>", 15) == 0);
+            FUZZ_CHECK(len >= 8 && strcmp(buf + len - 8, "</html>\n") == 0);
+            for (size_t i = 0; i < champ_ranking_count(r); i++) {
+                const char *id = champ_ranking_id(r, i);
+                if (strpbrk(id, "<\""))
+                    FUZZ_CHECK(strstr(buf, id) == NULL);
+            }
+        }
+        free(buf);
+    }
+    champ_tracking_free(t);
+}
+
 /* Rank a network the reader returned with the default options, read every
  * column and write the result, and track it; then free everything. Takes
  * ownership. */
@@ -112,8 +281,15 @@ static inline void fuzz_pipeline(champ_network *net)
     }
     champ_ranking *r = NULL;
     champ_status st = champ_rank(net, NULL, &r);
-    if (st == CHAMP_OK)
+    if (st == CHAMP_OK) {
         fuzz_track(net);
+        fuzz_explained(r);
+        if (people <= FUZZ_TRUST_MAX_PEOPLE) {
+            fuzz_report(net, r);
+            fuzz_trust(net, r);
+            fuzz_written_back(net, r); /* pseudonymises net: last */
+        }
+    }
     champ_network_free(net);
     /* SCHEMA: weights summing past the largest double (SPEC 4); not a bug. */
     FUZZ_CHECK(st == CHAMP_OK || st == CHAMP_ERR_SCHEMA || st == CHAMP_ERR_NOMEM);

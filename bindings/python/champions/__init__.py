@@ -18,7 +18,8 @@ CHAMPIONS_LIBRARY to load a library other than the one beside this package.
 
 from ._lib import (CRITERIA, DIAGNOSTICS, FLAGS, FORMATS, INPUTS, KPIS, PERIODS, SCENARIOS,
                    SUMMARY_ITEMS, WARNINGS, ArgumentError, CancelledError, DataWarning, Error,
-                   FileError, InputError, InternalError, NotFoundError, OutOfMemoryError)
+                   FileError, InputError, InternalError, NotFoundError, OutOfMemoryError,
+                   LANGUAGES)
 from ._lib import path as library_path
 from ._lib import version as library_version
 from ._network import Network, defaults, flags, load, pseudonym, scenarios
@@ -37,6 +38,7 @@ def parse_time(value):
 
 __all__ = ["ArgumentError", "CRITERIA", "CancelledError", "DIAGNOSTICS", "DataWarning", "Error",
            "FLAGS", "FORMATS", "FileError", "INPUTS", "InputError", "InternalError", "KPIS",
+           "LANGUAGES",
            "Network", "NotFoundError", "OutOfMemoryError", "PERIODS", "Ranking", "SCENARIOS",
            "SUMMARY_ITEMS", "Tracking", "WARNINGS", "defaults", "flags", "library_path",
            "library_version", "load", "parse_time", "pseudonym", "scenarios"]

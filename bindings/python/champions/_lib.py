@@ -195,6 +195,8 @@ PROTOTYPES = {
     "champ_goal_status": (_status, [_ptr, _ptr, _c.POINTER(_double), _c.POINTER(_double),
                                     _c.POINTER(_double), _c.POINTER(_int)]),
     "champ_goal_free": (None, [_ptr]),
+    "champ_report_write": (_status, [_ptr, _ptr, _ptr, _int, _ptr]),
+    "champ_report_write_to": (_status, [_ptr, _ptr, _ptr, _int, WRITE, _ptr]),
 }
 
 # Values of the C enums (fixed forever by the header).
@@ -346,7 +348,8 @@ def check_named(status, name):
     """check(), the message led by the option it is about: "top: ..."."""
     if status != OK:
         exc = error(status)
-        exc.args = (f"{name}: {exc.args[0]}",)
+        if not exc.args[0].startswith(f"{name}: "):  # the library's may name it already
+            exc.args = (f"{name}: {exc.args[0]}",)
         raise exc
 
 
@@ -361,6 +364,27 @@ def written(writer, *args):
 
     check(writer(*args, WRITE(take), None))
     return b"".join(pieces).decode("utf-8")
+
+
+def write_text(path, text):
+    """text (str) to the file `path` (str or os.PathLike), UTF-8, through a
+    temporary file beside it renamed into place: a failure leaves no
+    partial file."""
+    import os
+    import tempfile
+    path = os.fspath(path)
+    fd, temp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)),
+                                prefix=os.path.basename(path) + ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
 
 
 def new_handle(constructor, *args, checker=check):

@@ -355,6 +355,31 @@ class Network(Handle):
         _warn_once_per_sentence(tracking)
         return tracking
 
+    def report(self, path=None, *, period=None, goal=None, lang="en", top=None, **options):
+        """The stakeholder report, as `champions report` writes it: the
+        network ranked with the options (rank()'s keywords; top: the
+        champions shown), and, when it has timed interactions, tracked per
+        `period` against `goal` (track()'s) for the programme's section.
+        Without times there is no such section; a goal then raises
+        champions.InputError. Writes the page to `path`, or returns it as a
+        str when path is None (Ranking.report())."""
+        ranking = self.rank(top=top, **options)
+        track_options = {k: v for k, v in options.items()
+                         if k not in ("confidence", "min_group_size", "allow_small_groups")}
+        tracking = None
+        try:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", _lib.DataWarning)  # rank() issued them
+                    tracking = self.track(period=period, top=top, goal=goal, **track_options)
+            except _lib.InputError:  # no timed interaction: nothing to track
+                if goal is not None:
+                    raise
+            return ranking.report(path, tracking, lang)
+        finally:
+            if tracking is not None:
+                tracking.close()
+            ranking.close()
 
 def _warn_once_per_sentence(tracking):
     """Each warning sentence of the periods once, with the periods it holds

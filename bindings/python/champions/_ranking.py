@@ -235,6 +235,39 @@ class Ranking(Handle):
         return _lib.written(lib.champ_ranking_write_teams_to, self._handle(),
                             _lib.FORMATS.index("json"), top)
 
+    def shadow_of(self, person_id):
+        """Whom a person flagged "shadow" copies: (their id, the share of
+        their tie volume alike, 0 to 1); None for a person not flagged."""
+        share = ctypes.c_double()
+        other = lib.champ_ranking_shadow_of(self._handle(), self._find(person_id),
+                                            ctypes.byref(share))
+        return None if other is None else (other.decode("utf-8"), share.value)
+
+    def report(self, path=None, tracking=None, lang="en"):
+        """The stakeholder report (`champions report`): one self-contained
+        HTML page (inline styles and SVG charts, no script, nothing fetched)
+        with the method, the top champions (top_n) and why, the champions
+        per team (small teams pooled), the data and its caveats; with a
+        Tracking (Network.track(), of the same network and options), its
+        KPI per period, the goal's status when it has a goal, and the
+        rising champions. lang: "en" or "nl" (champions.LANGUAGES). Writes
+        the page to `path` (str or os.PathLike; it appears only when
+        complete) and returns None, or returns it as a str when path is
+        None."""
+        if lang not in _lib.LANGUAGES:
+            raise _lib.ArgumentError(f"lang: expected one of {', '.join(_lib.LANGUAGES)}, "
+                                     f"not {lang!r}")
+        t = g = None
+        if tracking is not None:
+            t = tracking._handle()
+            g = tracking._goal._handle() if tracking._goal is not None else None
+        html = _lib.written(lib.champ_report_write_to, self._handle(), t, g,
+                            _lib.LANGUAGES.index(lang))
+        if path is None:
+            return html
+        _lib.write_text(path, html)
+        return None
+
     def explain(self, person_id, criterion=None):
         """Why person_id ranks where they do, in a sentence (the JSON's
         "explanation"; for a person who is not eligible, why not); with a
