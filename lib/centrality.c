@@ -1,4 +1,5 @@
-/* Influence (PageRank) through igraph, behind one lock. While we hold the lock our error handler is
+/* PageRank through igraph's PRPACK, behind one lock: the reference our
+ * own kernel (pagerank.c) is checked against in the tests. While we hold the lock our error handler is
  * installed (igraph's default aborts the host process) and warnings are
  * silenced; the host's own handlers are put back before we release it.
  *
@@ -118,7 +119,7 @@ static igraph_error_t pagerank(const champ_graph *g, double *influence)
     return IGRAPH_SUCCESS;
 }
 
-champ_status champ__influence(const champ_graph *g, double *influence)
+champ_status champ__influence_prpack(const champ_graph *g, double *influence)
 {
     if (g->n == 0)
         return CHAMP_OK;

@@ -157,43 +157,26 @@ static champ_status check_finite_volumes(const champ_metrics *m, const champ_net
     return CHAMP_OK;
 }
 
-/* What the calling thread does while the bridging parts run. */
-typedef struct influence_job {
-    const champ_graph *g;
-    double *out;
-    const champ_progress *progress;
-} influence_job;
-
-static champ_status influence_beside(void *arg)
-{
-    influence_job *job = arg;
-    champ_status st = champ__influence(job->g, job->out);
-    return st ? st : champ__progress(job->progress, "influence", 1);
-}
-
-/* Influence (PageRank, through igraph) on this thread while bridging runs
- * on the pool's threads: the two costly criteria at once. */
+/* Influence (PageRank, both cores), then bridging (the pool's threads). */
 static champ_status centralities(champ_metrics *m, const champ_graph *g,
                                  const champ_network *net, const champ_options *o)
 {
+    champ_status st = champ__influence(g, m->value[CHAMP_INFLUENCE]);
+    if (st || (st = champ__progress(&o->progress, "influence", 1)))
+        return st;
     size_t k = champ__bridging_sources(g, o->bridging_samples);
     m->bridging_exact = k == g->n;
     m->bridging_sources = k;
     champ_bridging job;
-    champ_status st = champ__bridging_prepare(&job, g, net, k, o->seed,
-                                              CHAMP_BRIDGING_LARGE_PEOPLE);
-    if (st)
+    if ((st = champ__bridging_prepare(&job, g, net, k, o->seed, CHAMP_BRIDGING_LARGE_PEOPLE)))
         return st;
     void *parts[CHAMP_BRIDGING_PARTS];
     for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++)
         parts[i] = &job.part[i];
-    influence_job influence = {g, m->value[CHAMP_INFLUENCE], &o->progress};
     champ_run run = {.jobs = CHAMP_BRIDGING_PARTS,
                      .job = champ__bridging_part,
                      .args = parts,
                      .threads = champ__bridging_wants_threads(&job),
-                     .beside = influence_beside,
-                     .beside_arg = &influence,
                      .progress = &o->progress,
                      .phase = "bridging",
                      .done = &job.done,

@@ -97,42 +97,12 @@ static void format_g(char *out, int negative, const char *digits, int precision,
     *o = '\0';
 }
 
-/* The 17 significant digits of |x| rounded to `precision`, as decimal
- * rounding of those 17 digits; 0 when that could differ from rounding x
- * itself (the dropped digits are exactly a half: the 17 digits were
- * themselves rounded). */
-static int round_digits(const char *d17, int exp10, int precision, char *digits, int *exp_out)
-{
-    memcpy(digits, d17, (size_t)precision);
-    digits[precision] = '\0';
-    *exp_out = exp10;
-    int up = d17[precision] > '5';
-    if (d17[precision] == '5') {
-        int rest = 0;
-        for (int i = precision + 1; i < 17; i++)
-            rest |= d17[i] != '0';
-        if (!rest)
-            return 0;
-        up = 1;
-    }
-    if (up) {
-        int i = precision - 1;
-        while (i >= 0 && digits[i] == '9')
-            digits[i--] = '0';
-        if (i >= 0) {
-            digits[i]++;
-        } else { /* 99..9 became 100..0 */
-            digits[0] = '1';
-            *exp_out = exp10 + 1;
-        }
-    }
-    return 1;
-}
-
-/* The shortest of %.15g, %.16g, %.17g that reads back as x (15 digits
- * always do when any shorter form does). Integers are written directly;
- * the others from one exact 17-digit conversion, rounded in decimal --
- * printf's exact conversion is the costly step, so it runs once. */
+/* x in the form of C's %.{P}g with the fewest significant digits that
+ * read back as x, P = max(15, their number): the first of %.15g, %.16g
+ * and %.17g that reads back, but that a shorter 16-digit form wins over
+ * 17 digits where one exists off the correctly rounded one (at a power of
+ * two). Integers are written directly; the others from the shortest
+ * digits (shortest.cc). */
 void champ__shortest(char *buf, double x)
 {
     /* The range test first: converting a double outside long long's range
@@ -154,23 +124,10 @@ void champ__shortest(char *buf, double x)
         snprintf(buf, CHAMP_SHORTEST_MAX, "%.17g", x);
         return;
     }
-    char e17[40], d17[18], digits[18];
-    snprintf(e17, sizeof e17, "%.16e", fabs(x)); /* d.dddddddddddddddde[+-]XX */
-    d17[0] = e17[0];
-    memcpy(d17 + 1, e17 + 2, 16);
-    d17[17] = '\0';
-    int exp10 = atoi(e17 + 19);
-    for (int precision = 15; precision <= 17; precision++) {
-        int e = exp10;
-        if (precision == 17) {
-            format_g(buf, signbit(x) != 0, d17, 17, exp10);
-        } else if (round_digits(d17, exp10, precision, digits, &e)) {
-            format_g(buf, signbit(x) != 0, digits, precision, e);
-        } else {
-            snprintf(buf, CHAMP_SHORTEST_MAX, "%.*g", precision, x);
-        }
-        if (precision == 17 || strtod(buf, NULL) == x)
-            break;
-    }
+    char digits[24];
+    int exp10 = 0, length = champ__shortest_digits(x, digits, &exp10);
+    int precision = length > 15 ? length : 15;
+    memset(digits + length, '0', (size_t)(precision - length)); /* format_g drops them */
+    format_g(buf, signbit(x) != 0, digits, precision, exp10);
 }
 

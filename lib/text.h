@@ -38,4 +38,10 @@ void champ__c_numeric_end(locale_t previous, locale_t c_locale);
 #define CHAMP_SHORTEST_MAX 32
 void champ__shortest(char *buf, double x);
 
+/* The shortest decimal digits that read back as the finite x (|x|'s, at
+ * most 17, no trailing zeros, NUL-terminated in digits[18]) and the
+ * decimal exponent of the first: x = +-0.d1d2... x 10^(exp10 + 1).
+ * Returns how many digits (shortest.cc, double-conversion). */
+int champ__shortest_digits(double x, char *digits, int *exp10);
+
 #endif

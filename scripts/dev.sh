@@ -9,7 +9,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="gcc libc6-dev locales pkg-config meson ninja-build libigraph-dev libzip-dev zlib1g-dev libsodium-dev libcjson-dev check \
+PACKAGES="gcc libc6-dev locales pkg-config meson ninja-build libigraph-dev libzip-dev zlib1g-dev libsodium-dev libdouble-conversion-dev libcjson-dev check \
 valgrind binutils git python3 python3-numpy python3-igraph python3-pytest python3-networkx \
 python3-scipy python3-pandas python3-matplotlib python3-nbclient python3-nbformat \
 python3-ipykernel python3-venv python3-pip python3-mesonpy python3-tqdm python3-pil python3-html5lib \

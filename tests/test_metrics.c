@@ -1,5 +1,7 @@
 /* Every criterion and diagnostic of SPEC 4.1-4.6 on small graphs whose
  * values are worked out by hand in the comments. */
+#include "centrality.h"
+#include "graph.h"
 #include "netbuild.h"
 #include "testutil.h"
 
@@ -129,6 +131,57 @@ START_TEST(influence_is_weighted_pagerank)
     ck_assert_double_eq_tol(sum, 1.0, 1e-12);
     champ_ranking_free(r);
     champ_network_free(net);
+}
+END_TEST
+
+/* Our PageRank kernel against igraph's PRPACK (the reference) on random
+ * weighted networks with people who only receive (dangling), small and
+ * large enough for the kernel's threads: within 1e-9 relative. */
+START_TEST(influence_matches_prpack)
+{
+    static const size_t sizes[][2] = {{3, 2}, {60, 300}, {2000, 12000}, {40000, 320000}};
+    uint64_t state = 7;
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        size_t n = sizes[k][0], m = sizes[k][1];
+        champ_network *net = NULL;
+        ck_assert_int_eq(champ_network_new(&net), CHAMP_OK);
+        char a[24], b[24];
+        for (size_t i = 0; i < m; i++) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            size_t from = (state >> 33) % n, to = (state >> 13) % n;
+            if (from == to || to % 7 == 3) /* people 3, 10, 17, ... never send: dangling */
+                continue;
+            snprintf(a, sizeof a, "p%zu", to % 7 == 3 ? from : to);
+            snprintf(b, sizeof b, "p%zu", to % 7 == 3 ? to : from);
+            double w = 1 + (double)((state >> 50) % 5) * 0.5;
+            ck_assert_int_eq(champ_network_add_interaction(net, b, a, NAN, NULL, w), CHAMP_OK);
+        }
+        champ_options *o = NULL;
+        ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+        champ_graph g;
+        ck_assert_int_eq(champ__graph_build(&g, net, o), CHAMP_OK);
+        double *ours = calloc(g.n, sizeof *ours), *ref = calloc(g.n, sizeof *ref);
+        ck_assert_int_eq(champ__influence(&g, ours), CHAMP_OK);
+        ck_assert_int_eq(champ__influence_prpack(&g, ref), CHAMP_OK);
+        double sum = 0, worst = 0;
+        for (size_t v = 0; v < g.n; v++) {
+            sum += ours[v];
+            double rel = fabs(ours[v] - ref[v]) / ref[v];
+            worst = rel > worst ? rel : worst;
+        }
+        ck_assert_msg(worst <= 1e-9, "%zu people: relative difference %g", g.n, worst);
+        ck_assert_double_eq_tol(sum, 1.0, 1e-12);
+        /* and again: bit-identical */
+        double *again = calloc(g.n, sizeof *again);
+        ck_assert_int_eq(champ__influence(&g, again), CHAMP_OK);
+        ck_assert_int_eq(memcmp(again, ours, g.n * sizeof *ours), 0);
+        free(again);
+        free(ours);
+        free(ref);
+        champ__graph_free(&g);
+        champ_options_free(o);
+        champ_network_free(net);
+    }
 }
 END_TEST
 
@@ -382,6 +435,7 @@ static Suite *metrics_suite(void)
     tcase_add_test(tc, reach_and_cross_share);
     tcase_add_test(tc, bridging_exact);
     tcase_add_test(tc, influence_is_weighted_pagerank);
+    tcase_add_test(tc, influence_matches_prpack);
     tcase_add_test(tc, repeated_interactions_aggregate);
     tcase_add_test(tc, window_keeps_half_open_interval);
     tcase_add_test(tc, audience_reach_counts_people);
