@@ -332,16 +332,32 @@ static const char *percent(char *buf, double share, const report_job *job)
     return buf;
 }
 
-/* "30 June 2027" (UTC). */
+/* "30 June 2027" (UTC); a time past the calendar in Unix seconds. */
 #define DATE_MAX 64
+#define YEAR_1 (-62135596800.0)    /* 0001-01-01T00:00:00Z */
+#define YEAR_10000 253402300800.0  /* 10000-01-01T00:00:00Z */
+
+/* t as a calendar date, when it falls in the years 1 to 9999 (into tm). */
+static int calendar(double t, struct tm *tm)
+{
+    if (!(t >= YEAR_1 && t < YEAR_10000))
+        return 0;
+    time_t s = (time_t)floor(t);
+    return gmtime_r(&s, tm) != NULL;
+}
+
+/* A time outside the calendar, as the Unix seconds it is. */
+static const char *seconds(char *buf, double t)
+{
+    snprintf(buf, DATE_MAX, "%.6g s", t);
+    return buf;
+}
+
 static const char *date(char *buf, double t, const report_job *job)
 {
-    time_t s = (time_t)floor(t);
     struct tm tm;
-    if (!isfinite(t) || !gmtime_r(&s, &tm)) {
-        snprintf(buf, DATE_MAX, "?");
-        return buf;
-    }
+    if (!calendar(t, &tm))
+        return seconds(buf, t);
     snprintf(buf, DATE_MAX, "%d %s %d", tm.tm_mday, job->w->months[tm.tm_mon],
              tm.tm_year + 1900);
     return buf;
@@ -351,10 +367,9 @@ static const char *date(char *buf, double t, const report_job *job)
  * first day. */
 static const char *period_label(char *buf, double since, const report_job *job)
 {
-    time_t s = (time_t)floor(since);
     struct tm tm;
-    if (!gmtime_r(&s, &tm))
-        return date(buf, since, job);
+    if (!calendar(since, &tm))
+        return seconds(buf, since);
     switch (champ_tracking_period(job->t)) {
     case CHAMP_PERIOD_MONTH:
         snprintf(buf, DATE_MAX, "%s %d", job->w->months[tm.tm_mon], tm.tm_year + 1900);
@@ -703,7 +718,8 @@ static void put_chart(champ_out *o, const report_job *job, double trend_end)
                        "fill=\"#1b1b1b\"><title id=\"kpi-title\">");
     put_html(o, label);
     champ__out_puts(o, "</title>");
-    for (double y = 0; y <= c.y1 + step / 2; y += step) {
+    for (int k = 0; k <= 8 && k * step <= c.y1 + step / 2; k++) { /* about 4 gridlines */
+        double y = k * step;
         put_line(o, ML, cy(&c, y), CW - MR, cy(&c, y), "stroke=\"#d6d6d6\"");
         put_text(o, ML - 6, cy(&c, y) + 4, "end", num(n, y, job));
     }

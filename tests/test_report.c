@@ -188,6 +188,43 @@ START_TEST(programme_goal_and_dutch)
 }
 END_TEST
 
+/* Found by the fuzzers: times past the year 9999 were converted to
+ * time_t out of range, and a huge target made the chart's gridlines
+ * loop forever. Such times are written as Unix seconds. */
+START_TEST(times_past_the_calendar_and_huge_targets)
+{
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_new(&net), CHAMP_OK);
+    ck_assert_int_eq(champ_network_add_interaction(net, "a", "b", 1767225600.0, NULL, 1), CHAMP_OK);
+    ck_assert_int_eq(champ_network_add_interaction(net, "b", "a", 3e21, NULL, 1), CHAMP_OK);
+    champ_ranking *r = rank_or_fail(net, NULL);
+    char *html = report_of(r, NULL, NULL, CHAMP_LANGUAGE_EN);
+    ck_assert_ptr_nonnull(strstr(html, "Interactions from 1 January 2026 to 3e+21 s"));
+    free(html);
+    champ_ranking_free(r);
+    champ_network_free(net);
+
+    net = small_network(1, NULL);
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    r = rank_or_fail(net, o);
+    champ_tracking *t = NULL;
+    ck_assert_int_eq(champ_track(net, o, &t), CHAMP_OK);
+    static const char goal[] = "{\"name\": \"n\", \"kpi\": \"active_people\", \"target\": 1.79e308, "
+                               "\"deadline\": \"9999-12-31\"}";
+    champ_goal *g = NULL;
+    ck_assert_int_eq(champ_goal_read_memory(goal, sizeof goal - 1, NULL, &g), CHAMP_OK);
+    html = report_of(r, t, g, CHAMP_LANGUAGE_EN);
+    ck_assert_ptr_nonnull(strstr(html, "id=\"goal-status\""));
+    free(html);
+    champ_goal_free(g);
+    champ_tracking_free(t);
+    champ_ranking_free(r);
+    champ_options_free(o);
+    champ_network_free(net);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("report");
@@ -196,6 +233,7 @@ int main(void)
     tcase_add_test(tc, a_stopping_callback_is_an_io_error);
     tcase_add_test(tc, sections_escaping_and_pooled_teams);
     tcase_add_test(tc, programme_goal_and_dutch);
+    tcase_add_test(tc, times_past_the_calendar_and_huge_targets);
     suite_add_tcase(s, tc);
     return champ_test_run(s);
 }

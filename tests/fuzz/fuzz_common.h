@@ -233,8 +233,29 @@ static inline void fuzz_written_back(champ_network *net, const champ_ranking *r)
     }
 }
 
+/* Every '<' of a report opens (or closes) one of the tags the report's
+ * template writes: text from the input never does. */
+static inline int fuzz_only_template_tags(const char *html)
+{
+    static const char *const tags[] = {
+        "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "main", "header", "h1",
+        "h2", "h3", "p", "section", "ul", "li", "span", "svg", "rect", "div", "table", "thead",
+        "tbody", "tr", "th", "td", "br", "figure", "line", "text", "polyline", "circle", "dl",
+        "dt", "dd", "footer"};
+    for (const char *at = strchr(html, '<'); at; at = strchr(at + 1, '<')) {
+        const char *name = at + 1 + (at[1] == '/');
+        size_t len = strcspn(name, " >/\n");
+        int known = 0;
+        for (size_t k = 0; k < sizeof tags / sizeof *tags && !known; k++)
+            known = strlen(tags[k]) == len && strncmp(tags[k], name, len) == 0;
+        if (!known)
+            return 0;
+    }
+    return 1;
+}
+
 /* The report of a ranking and its tracking, in every language: a whole
- * page, in which no id holding '<' or '"' appears unescaped. */
+ * page, whose only tags are the template's. */
 static inline void fuzz_report(const champ_network *net, const champ_ranking *r)
 {
     champ_options *o = NULL;
@@ -257,11 +278,7 @@ static inline void fuzz_report(const champ_network *net, const champ_ranking *r)
         if (st == CHAMP_OK) {
             FUZZ_CHECK(strncmp(buf, "<!DOCTYPE html>", 15) == 0);
             FUZZ_CHECK(len >= 8 && strcmp(buf + len - 8, "</html>\n") == 0);
-            for (size_t i = 0; i < champ_ranking_count(r); i++) {
-                const char *id = champ_ranking_id(r, i);
-                if (strpbrk(id, "<\""))
-                    FUZZ_CHECK(strstr(buf, id) == NULL);
-            }
+            FUZZ_CHECK(fuzz_only_template_tags(buf));
         }
         free(buf);
     }
