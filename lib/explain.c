@@ -171,7 +171,19 @@ static const char *number(char *buf, double x, const phrases *p)
         return buf;
     }
     int whole = x == floor(x);
-    snprintf(plain, sizeof plain, whole ? "%.0f" : "%.1f", x);
+    if (whole) { /* most figures: counts and places; printf is the cost here */
+        unsigned long long u = (unsigned long long)fabs(x);
+        char *d = plain + sizeof plain;
+        *--d = '\0';
+        do
+            *--d = (char)('0' + u % 10);
+        while (u /= 10);
+        if (x < 0)
+            *--d = '-';
+        memmove(plain, d, (size_t)(plain + sizeof plain - d));
+    } else {
+        snprintf(plain, sizeof plain, "%.1f", x);
+    }
     const char *digits = plain + (plain[0] == '-');
     size_t int_len = strcspn(digits, ".");
     char *o = buf;
@@ -206,7 +218,7 @@ static void band(char *buf, size_t size, double pct, const phrases *p)
     int percent = (int)ceil(share - 1e-6);
     percent = percent < 1 ? 1 : percent > 50 ? 50 : percent;
     char digits[NUMBER_MAX];
-    snprintf(digits, sizeof digits, "%d", percent);
+    number(digits, (double)percent, p); /* 1 to 50: no digit groups */
     snprintf(buf, size, top ? p->top : p->bottom, digits);
 }
 
