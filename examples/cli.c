@@ -458,6 +458,15 @@ void help_ranking(FILE *out, const champ_options *defaults)
             champ_options_get_min_tie_weight(defaults));
 }
 
+void help_ranked(FILE *out, const champ_options *defaults, const champ_read_options *reading)
+{
+    help_ranking(out, defaults);
+    fputc('\n', out);
+    help_trust(out, defaults);
+    fputc('\n', out);
+    help_reading(out, reading);
+}
+
 void help_trust(FILE *out, const champ_options *defaults)
 {
     fprintf(out,
@@ -768,6 +777,17 @@ int rank_network(const struct cli *cli, const champ_network *net, int progress,
     if (status == CHAMP_ERR_SCHEMA)
         return input_error("%s: %s", input_name(cli->args[0]), champ_last_error());
     return check_status(status, NULL);
+}
+
+int load_and_rank(const struct cli *cli, const char *file, champ_ranking **ranking)
+{
+    champ_network *net = NULL;
+    int progress = wants_progress(file);
+    int code = load_network(cli, file, progress, &net);
+    if (code == EXIT_SUCCESS)
+        code = rank_network(cli, net, progress, ranking);
+    champ_network_free(net);
+    return code;
 }
 
 void print_warnings(const champ_ranking *r, const char *file)

@@ -137,6 +137,9 @@ int load_goal(struct cli *cli, champ_goal **goal);
 void help_reading(FILE *out, const champ_read_options *defaults);
 void help_ranking(FILE *out, const champ_options *defaults);
 void help_trust(FILE *out, const champ_options *defaults);
+/* The three above, a blank line between: the options of a command that
+ * ranks one network (rank, explain, teams, report). */
+void help_ranked(FILE *out, const champ_options *defaults, const champ_read_options *reading);
 
 /* Parse argv[0..argc) (after the command's name) into `cli`, whose handles
  * the caller made; then the window goes into the options. */
@@ -167,6 +170,9 @@ int rank_network(const struct cli *cli, const champ_network *net, int progress,
                  champ_ranking **ranking);
 
 /* The ranking's warnings on stderr: "FILE: warning: ...". */
+/* load_network then rank_network, the network freed after: one ranking of
+ * FILE with the command line's options. */
+int load_and_rank(const struct cli *cli, const char *file, champ_ranking **ranking);
 void print_warnings(const champ_ranking *r, const char *file);
 
 /* Write with write(stream, arg) to `out` ("-": standard output), a file

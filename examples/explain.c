@@ -84,13 +84,8 @@ static void print_trust(const champ_ranking *r, size_t i)
 static int run_explain(struct cli *cli)
 {
     const char *file = cli->args[0], *id = cli->args[1];
-    champ_network *net = NULL;
     champ_ranking *r = NULL;
-    int progress = wants_progress(file);
-    int code = load_network(cli, file, progress, &net);
-    if (code == EXIT_SUCCESS)
-        code = rank_network(cli, net, progress, &r);
-    champ_network_free(net);
+    int code = load_and_rank(cli, file, &r);
     size_t i = 0;
     if (code == EXIT_SUCCESS && champ_ranking_find(r, id, &i) != CHAMP_OK)
         code = input_error("%s: %s", input_name(file), champ_last_error());
@@ -120,11 +115,7 @@ static void help_explain(FILE *out, const champ_options *defaults,
           "FILE as 'champions rank' does.\n"
           "\n",
           out);
-    help_ranking(out, defaults);
-    fputc('\n', out);
-    help_trust(out, defaults);
-    fputc('\n', out);
-    help_reading(out, reading);
+    help_ranked(out, defaults, reading);
     fputs("\n  -h, --help                show this help\n"
           "\n"
           "Exit status: 0 success, 1 bad input (or no person ID), 2 bad usage.\n",

@@ -265,13 +265,8 @@ static int write_ranking(const champ_ranking *r, const struct cli *cli)
 static int run_rank(struct cli *cli)
 {
     const char *file = cli->args[0];
-    champ_network *net = NULL;
     champ_ranking *ranking = NULL;
-    int progress = wants_progress(file);
-    int code = load_network(cli, file, progress, &net);
-    if (code == EXIT_SUCCESS)
-        code = rank_network(cli, net, progress, &ranking);
-    champ_network_free(net);
+    int code = load_and_rank(cli, file, &ranking);
     if (code == EXIT_SUCCESS) {
         print_warnings(ranking, file);
         code = write_ranking(ranking, cli);
@@ -292,11 +287,7 @@ static void help_rank(FILE *out, const champ_options *defaults,
           "Options, each as --option VALUE or --option=VALUE.\n"
           "\n",
           out);
-    help_ranking(out, defaults);
-    fputc('\n', out);
-    help_trust(out, defaults);
-    fputc('\n', out);
-    help_reading(out, reading);
+    help_ranked(out, defaults, reading);
     fprintf(out,
             "\n"
             "Output options:\n"

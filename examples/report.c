@@ -105,11 +105,7 @@ static void help_report(FILE *out, const champ_options *defaults,
           "data and its caveats. Nothing in the page reaches outside the file.\n"
           "\n",
           out);
-    help_ranking(out, defaults);
-    fputc('\n', out);
-    help_trust(out, defaults);
-    fputc('\n', out);
-    help_reading(out, reading);
+    help_ranked(out, defaults, reading);
     fputs("\nProgramme and output options:\n", out);
     help_programme(out, defaults);
     char languages[128];

@@ -72,13 +72,8 @@ static int print_teams(const champ_ranking *r, size_t top)
 static int run_teams(struct cli *cli)
 {
     const char *file = cli->args[0];
-    champ_network *net = NULL;
     champ_ranking *r = NULL;
-    int progress = wants_progress(file);
-    int code = load_network(cli, file, progress, &net);
-    if (code == EXIT_SUCCESS)
-        code = rank_network(cli, net, progress, &r);
-    champ_network_free(net);
+    int code = load_and_rank(cli, file, &r);
     if (code == EXIT_SUCCESS) {
         size_t top = cli->top_given ? cli->top : champ_ranking_top(r);
         print_warnings(r, file);
@@ -103,11 +98,7 @@ static void help_teams(FILE *out, const champ_options *defaults,
           "are never shown on their own: they are pooled as \"(small teams)\".\n"
           "\n",
           out);
-    help_ranking(out, defaults);
-    fputc('\n', out);
-    help_trust(out, defaults);
-    fputc('\n', out);
-    help_reading(out, reading);
+    help_ranked(out, defaults, reading);
     fprintf(out,
             "\n"
             "Output options:\n"
