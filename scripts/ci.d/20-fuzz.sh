@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 
 dir=build-fuzz
 [ -f "$dir/build.ninja" ] ||
-    CC=clang meson setup "$dir" -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false \
+    CC=clang CXX=clang++ meson setup "$dir" -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false \
         -Dtests=true -Dexamples=true -Dunit_tests=disabled -Dpython_tests=disabled \
         -Dcxx_tests=disabled
 meson compile -C "$dir"
