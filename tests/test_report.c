@@ -170,7 +170,7 @@ START_TEST(programme_goal_and_dutch)
     ck_assert_ptr_nonnull(strstr(nl, " van 1.000 actieve mensen"));
     ck_assert_ptr_nonnull(strstr(nl, "31 december 2026"));
     ck_assert_ptr_nonnull(strstr(nl, "(kleine teams)"));
-    ck_assert_ptr_nonnull(strstr(nl, "Staat 1 van "));
+    ck_assert_ptr_nonnull(strstr(nl, "Plaats 1 van "));
     free(nl);
     /* the caller's locale changes nothing */
     const char *comma = comma_locale();
