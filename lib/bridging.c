@@ -26,24 +26,55 @@ size_t champ__bridging_sources(const champ_graph *g, size_t samples)
     return k < g->n ? k : g->n;
 }
 
-/* k distinct sources, uniformly: the first k of a partial Fisher-Yates
- * shuffle of 0..n-1 seeded with `seed` (all people, in order, when k == n). */
-static uint32_t *draw_sources(size_t n, size_t k, uint64_t seed)
+/* A person's place in the draw: their id's bytes (FNV-1a) mixed with the
+ * seed (splitmix64), the id itself breaking ties. */
+typedef struct source_key {
+    uint64_t key;
+    uint32_t person;
+    const char *id;
+} source_key;
+
+static int by_source_key(const void *a, const void *b)
+{
+    const source_key *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+/* k distinct sources, uniformly: the k people whose ids hash, with the
+ * seed, to the smallest keys, in key order -- a draw by who people are,
+ * not by where the export lists them, so that the same network ranks the
+ * same from any order of its records (all people, in order, when k == n).
+ * Returns n people, the sources first. */
+static uint32_t *draw_sources(const champ_network *net, size_t n, size_t k, uint64_t seed)
 {
     uint32_t *perm = malloc((n ? n : 1) * sizeof *perm);
     if (!perm)
         return NULL;
     for (size_t i = 0; i < n; i++)
         perm[i] = (uint32_t)i;
-    if (k < n) {
-        uint64_t state = seed;
-        for (size_t i = 0; i < k; i++) {
-            size_t j = i + (size_t)champ__random_below(&state, n - i);
-            uint32_t tmp = perm[i];
-            perm[i] = perm[j];
-            perm[j] = tmp;
-        }
+    if (k >= n)
+        return perm;
+    source_key *keys = malloc(n * sizeof *keys);
+    if (!keys) {
+        free(perm);
+        return NULL;
     }
+    uint64_t salt = seed;
+    salt = champ__random_next(&salt);
+    for (uint32_t v = 0; v < n; v++) {
+        const char *id = champ_strtab_get(&net->ids, v);
+        uint64_t h = 0xcbf29ce484222325ULL;
+        for (size_t i = 0, len = champ_strtab_len(&net->ids, v); i < len; i++)
+            h = (h ^ (unsigned char)id[i]) * 0x100000001b3ULL;
+        uint64_t state = h ^ salt;
+        keys[v] = (source_key){champ__random_next(&state), v, id};
+    }
+    qsort(keys, n, sizeof *keys, by_source_key);
+    for (size_t i = 0; i < n; i++)
+        perm[i] = keys[i].person;
+    free(keys);
     return perm;
 }
 
@@ -356,7 +387,8 @@ champ_status champ__bridging_prepare(champ_bridging *job, const champ_graph *g,
     job->k = k;
     atomic_init(&job->done, 0);
     atomic_init(&job->cancel, 0);
-    int ok = (job->sources = draw_sources(g->n, k, seed)) != NULL && renumber(job, net) == 0;
+    int ok = (job->sources = draw_sources(net, g->n, k, seed)) != NULL &&
+             renumber(job, net) == 0;
     for (size_t i = 0; ok && i < k; i++)
         job->sources[i] = job->place[job->sources[i]];
     for (int i = 0; ok && i < CHAMP_BRIDGING_PARTS; i++) {

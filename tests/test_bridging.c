@@ -240,6 +240,66 @@ START_TEST(source_counts_follow_spec_3)
 }
 END_TEST
 
+/* The same network with its people listed in the opposite order: the
+ * sampled sources are drawn by id, so bridging is the same person by
+ * person (to the last bits: the people are numbered otherwise). */
+static champ_network *listed_backwards(int n, uint64_t seed)
+{
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_new(&net), CHAMP_OK);
+    char a[16], b[16], team[16];
+    for (int i = n - 1; i >= 0; i--) {
+        snprintf(a, sizeof a, "p%d", i);
+        snprintf(team, sizeof team, "t%d", i % 7);
+        ck_assert_int_eq(champ_network_add_person(net, a, i % 3 ? team : NULL, NULL), CHAMP_OK);
+    }
+    champ_network *forward = random_network(n, 0.05, 0, seed);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    ck_assert_int_eq(champ_network_write(forward, CHAMP_INPUT_JSONL, f), CHAMP_OK);
+    ck_assert_int_eq(fclose(f), 0);
+    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+        if (sscanf(line, "{\"from\":\"%15[^\"]\",\"to\":\"%15[^\"]\"", a, b) == 2)
+            ck_assert_int_eq(champ_network_add_interaction(net, a, b, NAN, NULL, 1), CHAMP_OK);
+    }
+    ck_assert_uint_eq(champ_network_interaction_count(net),
+                      champ_network_interaction_count(forward));
+    free(buf);
+    champ_network_free(forward);
+    return net;
+}
+
+START_TEST(sampled_sources_follow_ids_not_order)
+{
+    champ_network *forward = random_network(300, 0.05, 0, 11);
+    champ_network *backward = listed_backwards(300, 11);
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_bridging_samples(o, 24), CHAMP_OK);
+    champ_ranking *a = NULL, *b = NULL;
+    ck_assert_int_eq(champ_rank(forward, o, &a), CHAMP_OK);
+    ck_assert_int_eq(champ_rank(backward, o, &b), CHAMP_OK);
+    ck_assert(!champ_ranking_bridging_exact(a));
+    size_t differ = 0;
+    for (size_t i = 0; i < champ_ranking_count(a); i++) {
+        size_t j = 0;
+        ck_assert_int_eq(champ_ranking_find(b, champ_ranking_id(a, i), &j), CHAMP_OK);
+        double x = champ_ranking_value(a, i, CHAMP_BRIDGING);
+        double y = champ_ranking_value(b, j, CHAMP_BRIDGING);
+        ck_assert_msg(fabs(x - y) <= 1e-12 * fmax(fabs(x), fabs(y)), "%s: %.17g, then %.17g",
+                      champ_ranking_id(a, i), x, y);
+        differ += x != 0;
+    }
+    ck_assert_uint_gt(differ, 100); /* most people bridge someone */
+    champ_ranking_free(a);
+    champ_ranking_free(b);
+    champ_options_free(o);
+    champ_network_free(forward);
+    champ_network_free(backward);
+}
+END_TEST
+
 static Suite *bridging_suite(void)
 {
     Suite *s = suite_create("bridging");
@@ -250,6 +310,7 @@ static Suite *bridging_suite(void)
     tcase_add_loop_test(tc, stopped_beside_the_parts, 0, 2);
     tcase_add_loop_test(tc, without_threads_the_same, 0, 2);
     tcase_add_test(tc, source_counts_follow_spec_3);
+    tcase_add_test(tc, sampled_sources_follow_ids_not_order);
     suite_add_tcase(s, tc);
     return s;
 }
