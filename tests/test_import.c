@@ -529,11 +529,28 @@ START_TEST(gzip_inputs)
     ck_assert_int_eq(champ_network_read_memory(zgz, zgz_len, "e.zip.gz", NULL, &net), CHAMP_OK);
     ck_assert_uint_eq(champ_network_person_count(net), 6);
     champ_network_free(net);
+    /* a tar header: name, magic, and its checksum (the header's bytes
+     * summed with the checksum field as spaces, in octal) */
     char tar[512] = "users.json";
     memcpy(tar + 257, "ustar", 5);
+    memset(tar + 148, ' ', 8);
+    unsigned long sum = 0;
+    for (size_t i = 0; i < sizeof tar; i++)
+        sum += (unsigned char)tar[i];
+    snprintf(tar + 148, 8, "%06lo", sum);
+    tar[155] = ' ';
     assert_read_fails(tar, sizeof tar, "x.gz: the input is a tar archive: unpack it first (a "
                                        "Slack or Viva Engage export is read as a folder or a "
                                        ".zip)");
+    /* "ustar" alone at that place is text a JSON export may hold there */
+    char json[600];
+    memset(json, ' ', sizeof json);
+    memcpy(json, "{\"interactions\": [{\"from\": \"a\", \"to\": \"b\"}],\"x\":\"", 49);
+    memcpy(json + 257, "ustar", 5);
+    memcpy(json + sizeof json - 2, "\"}", 2);
+    ck_assert_int_eq(champ_network_read_memory(json, sizeof json, "ustar.json", NULL, &net),
+                     CHAMP_OK);
+    champ_network_free(net);
     free(zgz);
     free(zip);
     free(twice);
