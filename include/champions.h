@@ -158,10 +158,13 @@ typedef enum champ_warning {
     CHAMP_WARN_NO_ELIGIBLE = 7,        /* no one can be a champion (and why) */
     CHAMP_WARN_ONE_DIRECTION = 8,      /* R < 0.05: the export may hold one direction only */
     CHAMP_WARN_FEW_ELIGIBLE = 9,       /* fewer than 30 eligible: percentiles move a lot */
-    CHAMP_WARN_UNSTABLE_TOP = 10       /* with confidence: fewer than half of the top N are
+    CHAMP_WARN_UNSTABLE_TOP = 10,      /* with confidence: fewer than half of the top N are
                                         * in the top N of 90% of the resamples */
+    CHAMP_WARN_NO_TIE_DEPTH = 11       /* 30 or more eligible, and no tie weighs more than one
+                                        * interaction each way: a single exchange counts as
+                                        * a working relationship */
 } champ_warning;
-#define CHAMP_WARNING_COUNT 11
+#define CHAMP_WARNING_COUNT 12
 
 /* Guards (Since: 0.2.0): patterns that lift a person in the ranking
  * without their being a champion. Each person's flags say which they
@@ -622,9 +625,15 @@ CHAMP_EXTERN champ_status champ_options_set_min_tie_weight(champ_options *o, dou
  * the 5th and 95th percentile of their rank over the resamples (nearest
  * rank; a resample in which they are not eligible counts as rank N + 1, N
  * the eligible people of the ranking) and the share of resamples that put
- * them in the top champ_options_get_top(). Each resample costs about one
- * ranking of the network (not its reading). 0 (the default) is off; at
- * most 10,000. Errors: CHAMP_ERR_ARGUMENT. */
+ * them in the top champ_options_get_top(). A resample is ranked as the
+ * ranking is, but for bridging when that is sampled from k sources (see
+ * champ_options_set_bridging_samples()): each resample then draws sources
+ * of its own, k / 8 of them and at least 32 (all k when fewer), so that
+ * the intervals carry the sampling error of bridging too. A resample
+ * costs about one ranking of the network without its reading, a fifth of
+ * one where bridging is sampled (B = 50 on 100,000 people and 2 million
+ * interactions: about 9 rankings). 0 (the default) is off; at most
+ * 10,000. Errors: CHAMP_ERR_ARGUMENT. */
 CHAMP_EXTERN champ_status champ_options_set_confidence(champ_options *o, size_t resamples);
 
 /* The minimum group size of team-level outputs (Since: 0.2.0): a team

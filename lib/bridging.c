@@ -42,40 +42,78 @@ static int by_source_key(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
+/* Whether a comes after b in the draw. */
+static int later(const source_key *a, const source_key *b)
+{
+    return by_source_key(a, b) > 0;
+}
+
+/* Restore the max-heap h[0..n) (the latest in the draw at the root) below i. */
+static void sift_down(source_key *h, size_t n, size_t i)
+{
+    for (;;) {
+        size_t top = i, l = 2 * i + 1, r = l + 1;
+        if (l < n && later(&h[l], &h[top]))
+            top = l;
+        if (r < n && later(&h[r], &h[top]))
+            top = r;
+        if (top == i)
+            return;
+        source_key t = h[i];
+        h[i] = h[top];
+        h[top] = t;
+        i = top;
+    }
+}
+
 /* k distinct sources, uniformly: the k people whose ids hash, with the
  * seed, to the smallest keys, in key order -- a draw by who people are,
  * not by where the export lists them, so that the same network ranks the
- * same from any order of its records (all people, in order, when k == n).
- * Returns n people, the sources first. */
+ * same from any order of its records (all people, in order, when k >= n).
+ * The k smallest are kept in a heap as the keys are made (n log k, not a
+ * sort of everyone: a resample of --confidence draws afresh each time). */
 static uint32_t *draw_sources(const champ_network *net, size_t n, size_t k, uint64_t seed)
 {
-    uint32_t *perm = malloc((n ? n : 1) * sizeof *perm);
-    if (!perm)
+    if (k > n)
+        k = n;
+    uint32_t *sources = malloc((k ? k : 1) * sizeof *sources);
+    if (!sources)
         return NULL;
-    for (size_t i = 0; i < n; i++)
-        perm[i] = (uint32_t)i;
-    if (k >= n)
-        return perm;
-    source_key *keys = malloc(n * sizeof *keys);
-    if (!keys) {
-        free(perm);
+    if (k == n || k == 0) {
+        for (size_t i = 0; i < k; i++)
+            sources[i] = (uint32_t)i;
+        return sources;
+    }
+    source_key *heap = malloc(k * sizeof *heap);
+    if (!heap) {
+        free(sources);
         return NULL;
     }
     uint64_t salt = seed;
     salt = champ__random_next(&salt);
+    size_t held = 0;
     for (uint32_t v = 0; v < n; v++) {
         const char *id = champ_strtab_get(&net->ids, v);
         uint64_t h = 0xcbf29ce484222325ULL;
         for (size_t i = 0, len = champ_strtab_len(&net->ids, v); i < len; i++)
             h = (h ^ (unsigned char)id[i]) * 0x100000001b3ULL;
         uint64_t state = h ^ salt;
-        keys[v] = (source_key){champ__random_next(&state), v, id};
+        source_key key = {champ__random_next(&state), v, id};
+        if (held < k) {
+            heap[held++] = key;
+            if (held == k)
+                for (size_t i = k / 2; i-- > 0;)
+                    sift_down(heap, k, i);
+        } else if (later(&heap[0], &key)) {
+            heap[0] = key;
+            sift_down(heap, k, 0);
+        }
     }
-    qsort(keys, n, sizeof *keys, by_source_key);
-    for (size_t i = 0; i < n; i++)
-        perm[i] = keys[i].person;
-    free(keys);
-    return perm;
+    qsort(heap, k, sizeof *heap, by_source_key);
+    for (size_t i = 0; i < k; i++)
+        sources[i] = heap[i].person;
+    free(heap);
+    return sources;
 }
 
 /* Two kernels of the same algorithm, chosen by size; both give the same

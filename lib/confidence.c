@@ -6,11 +6,13 @@
  * the draws never depend on threads. Its graph is the ranking's, with each
  * tie reweighted by how often its interactions were drawn (ties with
  * nothing drawn drop out): the network is not read again and the ties are
- * not sorted again. Then it is ranked exactly as champ_rank() ranks, with
- * the ranking's own choice of bridging sources (a resample of a network
- * ranked with exact bridging is exact too). The resamples run one after
- * the other on the calling thread, each using the threads a ranking uses,
- * and everything is allocated on the calling thread. */
+ * not sorted again. Then it is ranked exactly as champ_rank() ranks, but
+ * for bridging when the ranking sampled it: a resample of a network ranked
+ * with exact bridging is exact too; one of a network ranked from k sampled
+ * sources draws sources of its own, fresh for each resample, and fewer
+ * (champ__confidence_sources()). The resamples run one after the other on the
+ * calling thread, each using the threads a ranking uses, and everything is
+ * allocated on the calling thread. */
 #include "ranking.h"
 #include "errors.h"
 #include "options.h"
@@ -25,11 +27,34 @@
  * top in at least this share of the resamples. */
 #define STABLE_SHARE 0.9
 
+/* Sampled bridging in a resample: an eighth of the ranking's sources, at
+ * least 32 (all of them when the ranking had fewer), drawn afresh for
+ * each resample. Bridging is most of a ranking's cost on large networks
+ * (1.3 s of 2.8 s on the 100k-people benchmark), and at 256 sources B =
+ * 50 resamples cost 31 rankings. The spread of ranks over the resamples
+ * then holds the sampling error of bridging as well as the data's; on M
+ * (benchmarks/confidence.py --compare) the intervals of the top 50 moved
+ * far less from 256 sources to 32 than between two sets of 50 resamples
+ * at 256 (docs/metrics.md, Confidence). Fresh sources, not one fixed
+ * draw, so that no single draw's error shifts every resample alike. */
+#ifndef RESAMPLE_SOURCES_SHARE /* benchmarks/confidence.py --compare builds one with 1 */
+#define RESAMPLE_SOURCES_SHARE 8
+#endif
+#define RESAMPLE_SOURCES_MIN 32
+
+size_t champ__confidence_sources(size_t k)
+{
+    size_t share = (k + RESAMPLE_SOURCES_SHARE - 1) / RESAMPLE_SOURCES_SHARE;
+    if (share >= RESAMPLE_SOURCES_MIN)
+        return share;
+    return k < RESAMPLE_SOURCES_MIN ? k : RESAMPLE_SOURCES_MIN;
+}
+
 typedef struct resampler {
     const champ_ranking *r;
     const champ_graph *g;
     const champ_network *net;
-    champ_options quiet;         /* the options, without progress, bridging as the ranking's */
+    champ_options quiet;         /* the options, without progress, bridging as resamples take it */
     champ_kept kept;
     uint32_t *times;             /* per kept interaction: how often drawn */
     champ_graph graph;           /* the resample's */
@@ -65,7 +90,8 @@ static champ_status resampler_init(resampler *x, const champ_ranking *r, const c
     x->net = net;
     x->quiet = *o; /* shares o's tables: read only, never freed */
     x->quiet.progress = (champ_progress){NULL, NULL};
-    x->quiet.bridging_samples = r->m.bridging_sources;
+    x->quiet.bridging_samples = r->m.bridging_exact ? r->m.bridging_sources
+                                                    : champ__confidence_sources(r->m.bridging_sources);
     champ_status st = champ__graph_kept(g, net, o, &x->kept);
     if (st || (st = champ__graph_resample_init(g, o->min_tie_weight, &x->graph, &x->space)))
         return st;
@@ -75,7 +101,7 @@ static champ_status resampler_init(resampler *x, const champ_ranking *r, const c
     x->eligible = malloc(cells * sizeof *x->eligible);
     x->order = malloc(cells * sizeof *x->order);
     x->score = malloc(cells * sizeof *x->score);
-    x->items = malloc(cells * sizeof *x->items);
+    x->items = malloc(2 * cells * sizeof *x->items);
     x->rank = malloc(cells * sizeof *x->rank);
     int ok = x->times && x->candidate && x->eligible && x->order && x->score && x->items &&
              x->rank;
@@ -96,6 +122,14 @@ void champ__confidence_draw(uint64_t seed, size_t b, size_t kept, uint32_t *time
         times[champ__random_below(&state, kept)]++;
 }
 
+/* The seed of resample b's bridging sources: a stream of its own, apart
+ * from its draw of interactions. */
+uint64_t champ__confidence_sources_seed(uint64_t seed, size_t b)
+{
+    uint64_t state = (seed ^ 0x5851F42D4C957F2DULL) + (uint64_t)b;
+    return champ__random_next(&state);
+}
+
 /* Resample b: draw, reweight, rank; x->rank[v] its ranks. */
 static champ_status resample(resampler *x, size_t b)
 {
@@ -103,8 +137,11 @@ static champ_status resample(resampler *x, size_t b)
     champ__confidence_draw(x->quiet.seed, b, x->kept.count, x->times);
     champ__graph_resample(x->g, &x->kept, x->times, x->quiet.min_tie_weight, &x->graph,
                           &x->space);
+    champ_options o = x->quiet; /* shares its tables: read only */
+    if (!r->m.bridging_exact)
+        o.seed = champ__confidence_sources_seed(x->quiet.seed, b);
     champ_metrics m;
-    champ_status st = champ__metrics_compute(&m, &x->graph, x->net, &x->quiet);
+    champ_status st = champ__metrics_compute(&m, &x->graph, x->net, &o);
     if (st)
         return st;
     size_t count = 0;

@@ -75,7 +75,8 @@ const char *champ_warning_name(champ_warning warning)
         [CHAMP_WARN_NO_ELIGIBLE] = "no_eligible",
         [CHAMP_WARN_ONE_DIRECTION] = "one_direction",
         [CHAMP_WARN_FEW_ELIGIBLE] = "few_eligible",
-        [CHAMP_WARN_UNSTABLE_TOP] = "unstable_top"};
+        [CHAMP_WARN_UNSTABLE_TOP] = "unstable_top",
+        [CHAMP_WARN_NO_TIE_DEPTH] = "no_tie_depth"};
     return NAME_OF(names, warning);
 }
 

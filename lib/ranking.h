@@ -74,7 +74,7 @@ typedef struct champ_sort_item {
  * for the `count` eligible people listed in `eligible`, the percentiles
  * pct[c][v] and (place not NULL) places place[c][v], the score[v], and in
  * order[0..count) the eligible people by score, then id (ids: the ids
- * table). Scratch: `items` of count elements. Entries of people not
+ * table). Scratch: `items` of 2 count elements. Entries of people not
  * eligible are left alone. */
 void champ__score_people(const champ_metrics *m, const double *weight, const uint32_t *eligible,
                          size_t count, const champ_strtab *ids, champ_sort_item *items,
@@ -101,6 +101,12 @@ champ_status champ__confidence(champ_ranking *r, const champ_graph *g, const cha
  * tests: a resample ranks as the network with each kept interaction
  * repeated times[j] times. */
 void champ__confidence_draw(uint64_t seed, size_t b, size_t kept, uint32_t *times);
+
+/* Bridging in a resample of a ranking that sampled it from k sources: the
+ * resample's number of sources and, for resample b under `seed`, the seed
+ * of their draw. For the tests, as champ__confidence_draw(). */
+size_t champ__confidence_sources(size_t k);
+uint64_t champ__confidence_sources_seed(uint64_t seed, size_t b);
 
 /* The team table's rows (teams.c), with o's minimum group size. */
 champ_status champ__teams_compute(champ_ranking *r, const champ_options *o);

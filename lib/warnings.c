@@ -202,6 +202,26 @@ static int few_eligible(champ_warnings *w, size_t eligible)
         eligible, eligible == 1 ? "person is" : "people are", FEW_ELIGIBLE);
 }
 
+/* With this many eligible people or more (FEW_ELIGIBLE), a network whose
+ * every tie weighs at most one interaction each way gets no_tie_depth:
+ * the data is a yes/no network. The one-message networker (writes once to
+ * two people of every team, each answers once) ranks #1 of 829 on the
+ * untimed email-eu-core and has no other sign that can tell it from a
+ * colleague who works with them all (docs/metrics.md). */
+static int no_tie_depth(champ_warnings *w, const champ_graph *g, size_t eligible)
+{
+    if (eligible < FEW_ELIGIBLE || g->arcs == 0)
+        return 0;
+    for (size_t t = 0; t < g->start[g->n]; t++)
+        if (g->w_out[t] > 1 || g->w_in[t] > 1)
+            return 0;
+    return champ__warnings_add(
+        w, CHAMP_WARN_NO_TIE_DEPTH,
+        "no tie holds more than one interaction each way, so the data cannot tell a single "
+        "exchange from a working relationship: someone who writes once to many people and is "
+        "answered once ranks as if they worked with them all");
+}
+
 champ_status champ__warnings_compute(champ_warnings *w, const champ_network *net,
                                      const champ_graph *g, const champ_options *o,
                                      const double *summary)
@@ -212,7 +232,8 @@ champ_status champ__warnings_compute(champ_warnings *w, const champ_network *net
     int failed = !per_group || unread_members(w, net) || no_teams(w, net, o) ||
                  empty_groups(w, net, o, per_group) || unused_type_weights(w, net, g, o) ||
                  window(w, net, g, o) || no_eligible(w, net, g, o, per_group, eligible) ||
-                 one_direction(w, summary) || few_eligible(w, eligible);
+                 one_direction(w, summary) || few_eligible(w, eligible) ||
+                 no_tie_depth(w, g, eligible);
     free(per_group);
     if (failed) {
         champ__warnings_free(w);

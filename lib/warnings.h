@@ -19,7 +19,8 @@ typedef struct champ_warnings {
 
 /* Everything to say about a ranking of `net` with `o`, whose graph is g and
  * whose summary (by champ_summary_item) is `summary`, in the order of the
- * champ_warning values (the confidence's own comes later, last).
+ * champ_warning values but for the confidence's own (unstable_top), which
+ * comes later, last.
  * CHAMP_ERR_NOMEM (and nothing kept) when out of memory. */
 champ_status champ__warnings_compute(champ_warnings *w, const champ_network *net,
                                      const champ_graph *g, const champ_options *o,

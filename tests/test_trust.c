@@ -933,15 +933,18 @@ static champ_network *network_of(const people_list *people, const edges *e,
 
 /* With B = 2 resamples, each person's interval is their two ranks (the
  * 5th percentile of two is the smaller, the 95th the larger): check both
- * against the networks of draws 0 and 1 ranked as themselves. */
-static void assert_resamples_are_networks(const people_list *people, const edges *e,
-                                          uint64_t seed)
+ * against the networks of draws 0 and 1 ranked as themselves. With
+ * `samples` > 0 the ranking samples bridging from that many sources, and
+ * each draw's network is ranked from the resample's own sources. */
+static void assert_resamples_are_networks_sampled(const people_list *people, const edges *e,
+                                                  uint64_t seed, size_t samples)
 {
     champ_network *net = network_of(people, e, NULL);
     ck_assert_uint_eq(champ_network_interaction_count(net), e->count);
     champ_options *o = new_options();
     ck_assert_int_eq(champ_options_set_seed(o, seed), CHAMP_OK);
     ck_assert_int_eq(champ_options_set_confidence(o, 2), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_bridging_samples(o, samples), CHAMP_OK);
     champ_ranking *r = rank_or_fail(net, o);
     ck_assert_double_eq(champ_ranking_summary(r, CHAMP_SUMMARY_INTERACTIONS), (double)e->count);
     size_t eligible = (size_t)champ_ranking_summary(r, CHAMP_SUMMARY_ELIGIBLE);
@@ -959,6 +962,12 @@ static void assert_resamples_are_networks(const people_list *people, const edges
         ck_assert_uint_eq(total, e->count);            /* K draws of K */
         ck_assert_uint_gt(absent, 0);                  /* with replacement */
         champ_network *dup = network_of(people, e, times);
+        if (samples) {
+            ck_assert_int_eq(champ_options_set_bridging_samples(
+                                 o, champ__confidence_sources(samples)), CHAMP_OK);
+            ck_assert_int_eq(champ_options_set_seed(
+                                 o, champ__confidence_sources_seed(seed, b)), CHAMP_OK);
+        }
         drawn[b] = rank_or_fail(dup, o);
         champ_network_free(dup);
     }
@@ -988,6 +997,12 @@ static void assert_resamples_are_networks(const people_list *people, const edges
     champ_network_free(net);
 }
 
+static void assert_resamples_are_networks(const people_list *people, const edges *e,
+                                          uint64_t seed)
+{
+    assert_resamples_are_networks_sampled(people, e, seed, 0);
+}
+
 START_TEST(resample_draws_are_repeatable_and_whole)
 {
     uint32_t a[50], b[50], c[50];
@@ -1001,6 +1016,17 @@ START_TEST(resample_draws_are_repeatable_and_whole)
     uint32_t one = 7;
     champ__confidence_draw(1, 0, 1, &one);
     ck_assert_uint_eq(one, 1);
+    /* sampled bridging in a resample: an eighth of the sources, at least
+     * 32 (all when fewer), drawn from a seed of each resample's own */
+    ck_assert_uint_eq(champ__confidence_sources(1), 1);
+    ck_assert_uint_eq(champ__confidence_sources(32), 32);
+    ck_assert_uint_eq(champ__confidence_sources(100), 32);
+    ck_assert_uint_eq(champ__confidence_sources(256), 32);
+    ck_assert_uint_eq(champ__confidence_sources(257), 33);
+    ck_assert_uint_eq(champ__confidence_sources(1000), 125);
+    ck_assert(champ__confidence_sources_seed(9, 0) == champ__confidence_sources_seed(9, 0));
+    ck_assert(champ__confidence_sources_seed(9, 0) != champ__confidence_sources_seed(9, 1));
+    ck_assert(champ__confidence_sources_seed(9, 0) != champ__confidence_sources_seed(10, 0));
 }
 END_TEST
 
@@ -1085,6 +1111,10 @@ START_TEST(email_eu_core_resamples_rank_as_the_networks_of_their_draws)
     ck_assert_uint_eq(self, 642);
     assert_resamples_are_networks(&people, &e, 1);
     assert_resamples_are_networks(&people, &e, 2026);
+    /* sampled bridging: 256 sources for the ranking, 32 fresh ones for
+     * each resample (an eighth, at least 32) */
+    ck_assert_uint_eq(champ__confidence_sources(256), 32);
+    assert_resamples_are_networks_sampled(&people, &e, 3, 256);
     edges_free(&e);
     free(people.id);
     free(people.team);

@@ -34,9 +34,10 @@ static char *warnings_of(const champ_network *net, const champ_options *o)
     return warnings_listed(net, o, 0);
 }
 
-/* n people in two teams, each tied both ways to the next (a ring), plus
- * `one_way` one-directional ties from person 0 to others. */
-static champ_network *ring_network(int n, int one_way)
+/* n people in two teams, each tied both ways to the next (a ring) by
+ * interactions of weight w, plus `one_way` one-directional ties of weight
+ * 1 from person 0 to others. */
+static champ_network *ring_of(int n, int one_way, double w)
 {
     champ_network *net = NULL;
     ck_assert_int_eq(champ_network_new(&net), CHAMP_OK);
@@ -48,8 +49,8 @@ static champ_network *ring_network(int n, int one_way)
     for (int i = 0; i < n; i++) {
         snprintf(id, sizeof id, "p%02d", i);
         snprintf(other, sizeof other, "p%02d", (i + 1) % n);
-        ck_assert_int_eq(champ_network_add_interaction(net, id, other, NAN, NULL, 1), CHAMP_OK);
-        ck_assert_int_eq(champ_network_add_interaction(net, other, id, NAN, NULL, 1), CHAMP_OK);
+        ck_assert_int_eq(champ_network_add_interaction(net, id, other, NAN, NULL, w), CHAMP_OK);
+        ck_assert_int_eq(champ_network_add_interaction(net, other, id, NAN, NULL, w), CHAMP_OK);
     }
     for (int i = 0; i < one_way; i++) {
         snprintf(id, sizeof id, "x%02d", i);
@@ -57,6 +58,13 @@ static champ_network *ring_network(int n, int one_way)
         ck_assert_int_eq(champ_network_add_interaction(net, id, other, NAN, NULL, 1), CHAMP_OK);
     }
     return net;
+}
+
+/* The ring of the tests below: ties of two interactions' weight each way,
+ * so that it has depth (no_tie_depth has its own test). */
+static champ_network *ring_network(int n, int one_way)
+{
+    return ring_of(n, one_way, 2);
 }
 
 static champ_network *small_team_network(void)
@@ -95,6 +103,26 @@ START_TEST(few_eligible_people)
                      "one interaction more or less moves a percentile a long way, so read the "
                      "ranking as a rough order\n");
     champ_options_free(o);
+    champ_network_free(net);
+}
+END_TEST
+
+/* A yes/no network of 30 or more eligible people (no tie heavier than one
+ * interaction each way): said; one tie a little heavier, or fewer than 30
+ * eligible (few_eligible says enough), not. */
+START_TEST(no_depth_in_the_ties)
+{
+    champ_network *net = ring_of(30, 0, 1);
+    ck_assert_str_eq(warnings_listed(net, NULL, 1),
+                     "no_tie_depth: no tie holds more than one interaction each way, so the data "
+                     "cannot tell a single exchange from a working relationship: someone who "
+                     "writes once to many people and is answered once ranks as if they worked "
+                     "with them all\n");
+    ck_assert_int_eq(champ_network_add_interaction(net, "p00", "p01", NAN, NULL, 0.5), CHAMP_OK);
+    ck_assert_str_eq(warnings_listed(net, NULL, 1), "");
+    champ_network_free(net);
+    net = ring_of(29, 0, 1);
+    ck_assert_str_eq(warnings_of(net, NULL), "");
     champ_network_free(net);
 }
 END_TEST
@@ -295,7 +323,7 @@ START_TEST(names_of_the_kinds)
                                         "unused_type_weight", "empty_window",
                                         "untimed",          "no_eligible",
                                         "one_direction",    "few_eligible",
-                                        "unstable_top"};
+                                        "unstable_top",     "no_tie_depth"};
     ck_assert_int_eq(ARRAY_LEN(names), CHAMP_WARNING_COUNT);
     for (int k = 0; k < CHAMP_WARNING_COUNT; k++)
         ck_assert_str_eq(champ_warning_name((champ_warning)k), names[k]);
@@ -312,6 +340,7 @@ static Suite *warnings_suite(void)
     TCase *tc = tcase_create("warnings");
     tcase_add_test(tc, none_on_a_sound_ranking);
     tcase_add_test(tc, few_eligible_people);
+    tcase_add_test(tc, no_depth_in_the_ties);
     tcase_add_test(tc, one_direction_export);
     tcase_add_test(tc, unstable_top_under_confidence);
     tcase_add_test(tc, options_that_change_nothing);

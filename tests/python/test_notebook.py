@@ -15,7 +15,8 @@ CHECKS = [
     ('summary = pd.DataFrame(', '''
 assert res.summary["people"] == 1005 and res.summary["teams"] == 42
 assert res.summary["interactions"] + res.summary["dropped_self"] == 25571
-assert res.summary["warnings"] == []
+assert [kind for kind, _ in res.warnings] == ["no_tie_depth"]
+assert res.summary["warnings"] == [sentence for _, sentence in res.warnings]
 '''),
     ('top = res.top(10)', '''
 assert len(top) == 10 and top["rank"].tolist() == list(range(1, 11))

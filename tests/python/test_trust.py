@@ -190,6 +190,8 @@ def test_a_networker_with_times_is_flagged_new():
         assert p["eligible"] and p["reach"] == len(teams) - 1
         assert p["rank"] <= 10  # the pattern works: the flag is what tells it
         assert "new" in p["flags"]
+        # the stream counts every e-mail, so its ties have depth: no warning of that
+        assert "no_tie_depth" not in [kind for kind, _ in r.warnings]
         assert p["explanation"].endswith("flagged: new")
         # the real top 10 of the stream is not new
         assert all("new" not in q["flags"] for q in r.to_records()[:10] if q["id"] != p["id"])
@@ -207,15 +209,23 @@ def networker_confidence(core):
     r.close()
 
 
-def test_an_untimed_networker_has_a_confidence_but_no_new_flag(networker_confidence):
-    """Without times nothing can say the account is new. What the library
-    gives instead is the confidence of 10.1; on this network (one e-mail per
-    pair, everyone's ties as thin as the networker's) the resamples keep it
-    near the top: the numbers are in the record and the sentence."""
+def test_an_untimed_networker_is_answered_by_the_no_tie_depth_warning(networker_confidence):
+    """Without times nothing can say the account is new, and on this network
+    (one e-mail per pair, everyone's ties as thin as the networker's) no
+    figure of the person tells it from a colleague who works with them all.
+    What the library says is that the data cannot tell them apart (the
+    no_tie_depth warning), with the confidence of 10.1 in the record and the
+    sentence."""
     r = networker_confidence
     assert r.resamples == 50
     p = r["zz-networker"]
+    assert p["rank"] <= 10  # the pattern works on this data
     assert "new" not in p["flags"]
+    kinds = [kind for kind, _ in r.warnings]
+    assert "no_tie_depth" in kinds
+    said = dict(r.warnings)["no_tie_depth"]
+    assert "cannot tell a single exchange from a working relationship" in said
+    assert said in r.summary["warnings"]
     c = p["confidence"]
     assert set(c) == {"rank_low", "rank_high", "top_share"}
     assert 1 <= c["rank_low"] <= p["rank"] <= c["rank_high"] <= r.summary["eligible"] + 1
