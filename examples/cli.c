@@ -201,6 +201,11 @@ static const char *scenario_at(size_t i)
     return i < CHAMP_SCENARIO_COUNT ? champ_scenario_name((champ_scenario)i) : NULL;
 }
 
+static const char *estimate_at(size_t i)
+{
+    return i < CHAMP_ESTIMATE_COUNT ? champ_estimate_name((champ_estimate)i) : NULL;
+}
+
 static const char *input_at(size_t i)
 {
     return i < CHAMP_INPUT_COUNT ? champ_input_name((champ_input)i) : NULL;
@@ -331,6 +336,16 @@ static int handle_seed(struct cli *cli, const char *option, const char *value)
     return check_status(champ_options_set_seed(cli->options, (uint64_t)seed), option);
 }
 
+static int handle_estimate(struct cli *cli, const char *option, const char *value)
+{
+    size_t e;
+    int code = pick_name(option, value, estimate_at, &e);
+    if (code != EXIT_SUCCESS)
+        return code;
+    return check_status(champ_options_set_bridging_estimate(cli->options, (champ_estimate)e),
+                        option);
+}
+
 static int handle_scenario(struct cli *cli, const char *option, const char *value)
 {
     size_t s;
@@ -385,6 +400,7 @@ const struct option_spec RANKING_OPTIONS[] = {
     {"--reciprocity-prior", 0, "A", handle_reciprocity_prior},
     {"--samples", 0, "K", handle_samples},
     {"--seed", 0, "S", handle_seed},
+    {"--estimate", 0, "E", handle_estimate},
     {"--min-tie-weight", 0, "W", handle_min_tie_weight},
     {NULL, 0, NULL, NULL},
 };
@@ -421,10 +437,11 @@ static void default_groups(char *buf, size_t size, const champ_options *defaults
 
 void help_ranking(FILE *out, const champ_options *defaults)
 {
-    char weights[256], groups[256], scenarios[128];
+    char weights[256], groups[256], scenarios[128], estimates[64];
     default_weights(weights, sizeof weights, defaults);
     default_groups(groups, sizeof groups, defaults);
     join_names(scenarios, sizeof scenarios, scenario_at, " or ");
+    join_names(estimates, sizeof estimates, estimate_at, " or ");
     fprintf(out,
             "Ranking options:\n"
             "  --scenario NAME           a start scenario's preset of the groups: %s\n"
@@ -448,6 +465,9 @@ void help_ranking(FILE *out, const champ_options *defaults)
             "                            exact when the network is small enough)\n"
             "  --seed S                  seed of the sampling and the resamples (default\n"
             "                            %" PRIu64 ")\n"
+            "  --estimate E              sampled bridging's estimate: %s (default\n"
+            "                            %s; linear scaling comes closer to exact from\n"
+            "                            the same sources)\n"
             "  --min-tie-weight W        a tie counts for ties, mutual ties, reach and\n"
             "                            bridging only when its weights both ways add up to\n"
             "                            W or more (default %g: every tie counts); type\n"
@@ -455,6 +475,7 @@ void help_ranking(FILE *out, const champ_options *defaults)
             scenarios, weights, champ_options_get_min_activity(defaults), groups,
             champ_options_get_reciprocity_prior(defaults),
             champ_options_get_bridging_samples(defaults), champ_options_get_seed(defaults),
+            estimates, champ_estimate_name(champ_options_get_bridging_estimate(defaults)),
             champ_options_get_min_tie_weight(defaults));
 }
 

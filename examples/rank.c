@@ -184,7 +184,9 @@ static void print_summary(const champ_ranking *r)
     if (champ_ranking_bridging_exact(r))
         puts("bridging exact");
     else
-        printf("bridging sampled, %zu sources\n", champ_ranking_bridging_sources(r));
+        printf("bridging sampled, %zu sources%s\n", champ_ranking_bridging_sources(r),
+               champ_ranking_bridging_estimate(r) == CHAMP_ESTIMATE_LINEAR ? ", linear scaling"
+                                                                           : "");
 }
 
 /* What the columns say, and the flags shown. */

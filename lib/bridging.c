@@ -157,6 +157,7 @@ typedef champ_bridging_scratch scratch;
 
 static void scratch_free(scratch *w)
 {
+    free(w->level_arcs);
     free(w->small);
     free(w->nodes);
     free(w->order);
@@ -166,11 +167,12 @@ static void scratch_free(scratch *w)
     memset(w, 0, sizeof *w);
 }
 
-static int scratch_init(scratch *w, size_t n, size_t arcs, size_t large_people)
+static int scratch_init(scratch *w, size_t n, size_t arcs, size_t large_people, int linear)
 {
     size_t cells = n ? n : 1, words = n / 64 + 1;
     memset(w, 0, sizeof *w);
     w->n = n;
+    w->linear = linear;
     w->order = malloc(cells * sizeof *w->order);
     w->arcs = malloc((arcs ? arcs : 1) * sizeof *w->arcs);
     int ok = w->order && w->arcs;
@@ -181,7 +183,8 @@ static int scratch_init(scratch *w, size_t n, size_t arcs, size_t large_people)
     } else {
         ok = ok && (w->nodes = calloc(cells, sizeof *w->nodes)) != NULL &&
              (w->seen = calloc(words, sizeof *w->seen)) != NULL &&
-             (w->next = calloc(words, sizeof *w->next)) != NULL;
+             (w->next = calloc(words, sizeof *w->next)) != NULL &&
+             (!linear || (w->level_arcs = malloc((n + 1) * sizeof *w->level_arcs)) != NULL);
     }
     if (!ok) {
         scratch_free(w);
@@ -226,7 +229,8 @@ static void from_source_small(const size_t *start, const uint32_t *nbr, uint32_t
     for (size_t a = found; a-- > 0;) {
         node_d *p = &nodes[arcs[a].pred];
         const node_d *c = &nodes[arcs[a].child];
-        p->delta += p->sigma / c->sigma * (1 + c->delta);
+        double part = p->sigma / c->sigma * (1 + c->delta);
+        p->delta += w->linear ? part * (double)p->dist / (double)c->dist : part;
     }
     for (size_t i = 1; i < tail; i++)
         sum[order[i]] += nodes[order[i]].delta;
@@ -242,10 +246,13 @@ static void from_source_large(const size_t *start, const uint32_t *nbr, uint32_t
     uint32_t *order = w->order;
     arc *arcs = w->arcs;
     uint64_t *seen = w->seen, *next = w->next;
-    size_t head = 0, tail = 1, found = 0, level_end = 1, arcs_end = start[w->n];
+    size_t head = 0, tail = 1, found = 0, level_end = 1, arcs_end = start[w->n], level = 0;
+    size_t *level_arcs = w->level_arcs; /* linear: where each distance's arcs begin */
     order[0] = s;
     SET(seen, s);
     nodes[s].sigma = 1;
+    if (level_arcs)
+        level_arcs[0] = 0;
     while (head < tail) {
         if (head == level_end) { /* the next distance begins: what it reached is seen */
             for (size_t i = level_end; i < tail; i++) {
@@ -253,6 +260,8 @@ static void from_source_large(const size_t *start, const uint32_t *nbr, uint32_t
                 CLEAR(next, order[i]);
             }
             level_end = tail;
+            if (level_arcs)
+                level_arcs[++level] = found;
         }
         uint32_t v = order[head++];
         double sigma = nodes[v].sigma;
@@ -271,12 +280,18 @@ static void from_source_large(const size_t *start, const uint32_t *nbr, uint32_t
             arcs[found++] = (arc){v, c};
         }
     }
+    double scale = 1; /* linear: the pred's distance over the child's */
     for (size_t a = found; a-- > 0;) { /* as in the small kernel */
         if (a >= AHEAD)
             __builtin_prefetch(&nodes[arcs[a - AHEAD].child]);
+        if (level_arcs) {
+            while (a < level_arcs[level])
+                level--;
+            scale = (double)level / (double)(level + 1);
+        }
         node *p = &nodes[arcs[a].pred];
         const node *c = &nodes[arcs[a].child];
-        p->delta += p->sigma / c->sigma * (1 + c->delta);
+        p->delta += p->sigma / c->sigma * (1 + c->delta) * scale;
     }
     for (size_t i = 1; i < tail; i++)
         sum[order[i]] += nodes[order[i]].delta;
@@ -418,11 +433,12 @@ static int renumber(champ_bridging *job, const champ_network *net)
 
 champ_status champ__bridging_prepare(champ_bridging *job, const champ_graph *g,
                                      const champ_network *net, size_t k, uint64_t seed,
-                                     size_t large_people)
+                                     champ_estimate estimate, size_t large_people)
 {
     memset(job, 0, sizeof *job);
     job->g = g;
     job->k = k;
+    job->linear = estimate == CHAMP_ESTIMATE_LINEAR;
     atomic_init(&job->done, 0);
     atomic_init(&job->cancel, 0);
     int ok = (job->sources = draw_sources(net, g->n, k, seed)) != NULL &&
@@ -435,7 +451,7 @@ champ_status champ__bridging_prepare(champ_bridging *job, const champ_graph *g,
         p->first = k * (size_t)i / CHAMP_BRIDGING_PARTS;
         p->end = k * (size_t)(i + 1) / CHAMP_BRIDGING_PARTS;
         ok = (p->sum = calloc(g->n ? g->n : 1, sizeof *p->sum)) != NULL &&
-             scratch_init(&p->scratch, g->n, g->start[g->n], large_people) == 0;
+             scratch_init(&p->scratch, g->n, g->start[g->n], large_people, job->linear) == 0;
     }
     if (!ok) {
         champ__bridging_release(job);
@@ -454,10 +470,13 @@ int champ__bridging_wants_threads(const champ_bridging *job)
 void champ__bridging_result(const champ_bridging *job, double *bridging)
 {
     /* SPEC 4.5: (n/k) sum over s of delta_s(v) / 2, over (n-1)(n-2)/2 pairs.
-     * The parts' sums are added in order, whatever threads ran them. */
+     * Linear scaling counts each pair once over its two directions (the
+     * weights d(s,v)/d(s,t) and d(t,v)/d(t,s) add up to 1), so without the
+     * / 2. The parts' sums are added in order, whatever threads ran them. */
     const champ_graph *g = job->g;
     double n = (double)g->n;
-    double scale = g->n < 3 ? 0 : n / (double)job->k / 2 / ((n - 1) * (n - 2) / 2);
+    double scale = g->n < 3 ? 0
+                            : n / (double)job->k / (job->linear ? 1 : 2) / ((n - 1) * (n - 2) / 2);
     for (size_t v = 0; v < g->n; v++) {
         double sum = 0;
         for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++)
@@ -467,10 +486,11 @@ void champ__bridging_result(const champ_bridging *job, double *bridging)
 }
 
 champ_status champ__bridging(const champ_graph *g, const champ_network *net, size_t k,
-                             uint64_t seed, size_t large_people, double *bridging)
+                             uint64_t seed, champ_estimate estimate, size_t large_people,
+                             double *bridging)
 {
     champ_bridging job;
-    champ_status st = champ__bridging_prepare(&job, g, net, k, seed, large_people);
+    champ_status st = champ__bridging_prepare(&job, g, net, k, seed, estimate, large_people);
     if (st)
         return st;
     void *parts[CHAMP_BRIDGING_PARTS];

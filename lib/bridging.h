@@ -27,6 +27,8 @@ typedef struct champ_bridging_scratch {
     uint32_t *order;
     struct champ_bridging_arc *arcs;
     uint64_t *seen, *next;
+    int linear;             /* linear scaling (CHAMP_ESTIMATE_LINEAR) */
+    size_t *level_arcs;     /* large kernel, linear: the first arc of each distance */
 } champ_bridging_scratch;
 
 typedef struct champ_bridging_part {
@@ -44,6 +46,7 @@ typedef struct champ_bridging {
     uint32_t *nbr, *place;
     uint32_t *sources;      /* renumbered */
     size_t k;
+    int linear;             /* sampled with linear scaling */
     atomic_size_t done;     /* sources finished, for progress */
     atomic_int cancel;      /* set to stop the parts early */
     champ_bridging_part part[CHAMP_BRIDGING_PARTS];
@@ -57,11 +60,14 @@ size_t champ__bridging_sources(const champ_graph *g, size_t samples);
  * allocate everything the parts will use, on the calling thread: the parts
  * themselves allocate nothing. Networks of `large_people` people or more
  * take the large kernel (CHAMP_BRIDGING_LARGE_PEOPLE; the tests force
- * either). The graph must outlive the job; the network (its teams) is only
- * read here. On CHAMP_OK, champ__bridging_release() must follow. */
+ * either). `estimate` is Brandes' pivots (SPEC 4.5) or linear scaling;
+ * from every person both give exact betweenness (to the last bits), and
+ * the ranking asks for pivots then. The graph must outlive
+ * the job; the network (its teams) is only read here. On CHAMP_OK,
+ * champ__bridging_release() must follow. */
 champ_status champ__bridging_prepare(champ_bridging *job, const champ_graph *g,
                                      const champ_network *net, size_t k, uint64_t seed,
-                                     size_t large_people);
+                                     champ_estimate estimate, size_t large_people);
 
 /* The job of one part (a champ_bridging_part *), for champ__run(): its
  * slice of the sources, on any thread, stopping early when job->cancel is
@@ -79,6 +85,7 @@ void champ__bridging_release(champ_bridging *job);
 /* Bridging in one call, the parts on threads when that pays (tests, and
  * callers with nothing to do meanwhile). */
 champ_status champ__bridging(const champ_graph *g, const champ_network *net, size_t k,
-                             uint64_t seed, size_t large_people, double *bridging);
+                             uint64_t seed, champ_estimate estimate, size_t large_people,
+                             double *bridging);
 
 #endif

@@ -15,6 +15,7 @@ typedef struct champ_metrics {
     double cross_team_share;               /* NAN: null */
     int bridging_exact;
     size_t bridging_sources;
+    champ_estimate bridging_estimate; /* pivots when exact */
 } champ_metrics;
 
 /* Fill every criterion and diagnostic. Influence goes through igraph

@@ -80,6 +80,13 @@ const char *champ_warning_name(champ_warning warning)
     return NAME_OF(names, warning);
 }
 
+const char *champ_estimate_name(champ_estimate estimate)
+{
+    static const char *const names[CHAMP_ESTIMATE_COUNT] = {
+        [CHAMP_ESTIMATE_PIVOTS] = "pivots", [CHAMP_ESTIMATE_LINEAR] = "linear"};
+    return NAME_OF(names, estimate);
+}
+
 const char *champ_period_name(champ_period period)
 {
     static const char *const names[CHAMP_PERIOD_COUNT] = {

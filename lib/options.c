@@ -271,6 +271,18 @@ champ_status champ_options_set_seed(champ_options *o, uint64_t seed)
     return CHAMP_OK;
 }
 
+champ_status champ_options_set_bridging_estimate(champ_options *o, champ_estimate estimate)
+{
+    champ_status st = check_options(o, "champ_options_set_bridging_estimate");
+    if (st)
+        return st;
+    if (!champ_estimate_name(estimate))
+        return champ__fail(CHAMP_ERR_ARGUMENT, "bridging_estimate: unknown estimate %d",
+                           (int)estimate);
+    o->bridging_estimate = estimate;
+    return CHAMP_OK;
+}
+
 champ_status champ_options_set_min_tie_weight(champ_options *o, double min)
 {
     champ_status st = check_options(o, "champ_options_set_min_tie_weight");
@@ -352,6 +364,11 @@ size_t champ_options_get_bridging_samples(const champ_options *o)
 uint64_t champ_options_get_seed(const champ_options *o)
 {
     return o ? o->seed : 0;
+}
+
+champ_estimate champ_options_get_bridging_estimate(const champ_options *o)
+{
+    return o ? o->bridging_estimate : CHAMP_ESTIMATE_PIVOTS;
 }
 
 static const char *group_at(const champ_strtab *set, size_t i)

@@ -17,6 +17,7 @@ struct champ_options {
     double reciprocity_prior;
     size_t bridging_samples;      /* 0: automatic */
     uint64_t seed;
+    champ_estimate bridging_estimate;
     champ_progress progress;
     int scenario;                 /* -1: none */
     /* Set by the caller, so that a scenario's preset leaves them alone. */

@@ -659,6 +659,11 @@ size_t champ_ranking_bridging_sources(const champ_ranking *r)
     return r ? r->m.bridging_sources : 0;
 }
 
+champ_estimate champ_ranking_bridging_estimate(const champ_ranking *r)
+{
+    return r ? r->m.bridging_estimate : CHAMP_ESTIMATE_PIVOTS;
+}
+
 size_t champ_ranking_warning_count(const champ_ranking *r)
 {
     return r ? r->warnings.count : 0;

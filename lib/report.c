@@ -66,6 +66,7 @@ typedef struct words {
                                          dropped self, dropped window, mutual share */
     const char *caveats_heading;
     const char *sampled;              /* sources, people */
+    const char *linear;               /* after sampled, with linear scaling */
     const char *exact;
     const char *confidence_used;      /* resamples */
     const char *warning_intro;
@@ -136,6 +137,8 @@ static const words WORDS[CHAMP_LANGUAGE_COUNT] = {
                  "Interactions outside the window", "Ties answered both ways"},
         .caveats_heading = "Caveats",
         .sampled = "Bridging was estimated from a sample of %s of the %s people.",
+        .linear = " Each source's share of a path was weighed by how far along it a person "
+                  "stands (linear scaling).",
         .exact = "Bridging was computed exactly.",
         .confidence_used = "Ranks were checked on %s bootstrap resamples of the interactions.",
         .warning_intro = "The library warns:",
@@ -208,6 +211,8 @@ static const words WORDS[CHAMP_LANGUAGE_COUNT] = {
                  "Interacties buiten het venster", "Banden over en weer"},
         .caveats_heading = "Kanttekeningen",
         .sampled = "Bruggen slaan is geschat uit een steekproef van %s van de %s mensen.",
+        .linear = " Het aandeel van elke bron in een pad is gewogen naar hoe ver iemand erop "
+                  "staat (lineaire schaling).",
         .exact = "Bruggen slaan is exact berekend.",
         .confidence_used = "De plaatsen zijn getoetst op %s bootstrap-steekproeven van de "
                            "interacties.",
@@ -909,6 +914,8 @@ static void put_data(champ_out *o, const report_job *job)
     else
         put_fmt(o, w->sampled, num(n, (double)champ_ranking_bridging_sources(r), job),
                 num(m, s[CHAMP_SUMMARY_PEOPLE], job));
+    if (champ_ranking_bridging_estimate(r) == CHAMP_ESTIMATE_LINEAR)
+        put_html(o, w->linear);
     champ__out_puts(o, "</li>\n<li>");
     if (r->resamples)
         put_fmt(o, w->confidence_used, num(n, (double)r->resamples, job));

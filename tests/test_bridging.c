@@ -109,7 +109,7 @@ START_TEST(exact_equals_igraph)
         champ_graph g;
         build(&g, net);
         double *ours = calloc(g.n, sizeof *ours), *theirs = calloc(g.n, sizeof *theirs);
-        ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, large, ours), CHAMP_OK);
+        ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, large, ours), CHAMP_OK);
         igraph_bridging(&g, NULL, 0, theirs);
         assert_close(ours, theirs, g.n);
         free(ours);
@@ -128,7 +128,7 @@ START_TEST(sampled_equals_igraph_from_the_same_sources)
     build(&g, net);
     for (size_t k = 1; k <= 64; k *= 4) {
         champ_bridging job;
-        ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, k, 1234 + k, large), CHAMP_OK);
+        ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, k, 1234 + k, CHAMP_ESTIMATE_PIVOTS, large), CHAMP_OK);
         /* the job numbers people its own way: map its sources back */
         uint32_t *sources = malloc(k * sizeof *sources);
         for (size_t i = 0; i < k; i++)
@@ -159,9 +159,9 @@ START_TEST(repeatable_to_the_bit_with_threads)
     champ_graph g;
     build(&g, net);
     double *first = calloc(g.n, sizeof *first), *again = calloc(g.n, sizeof *again);
-    ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, large, first), CHAMP_OK);
+    ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, large, first), CHAMP_OK);
     for (int run = 0; run < 3; run++) {
-        ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, large, again), CHAMP_OK);
+        ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, large, again), CHAMP_OK);
         ck_assert(memcmp(first, again, g.n * sizeof *first) == 0);
     }
     free(first);
@@ -185,7 +185,7 @@ START_TEST(stopped_beside_the_parts)
     champ_graph g;
     build(&g, net);
     champ_bridging job;
-    ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, g.n, 1, kernel_threshold(_i)),
+    ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, kernel_threshold(_i)),
                      CHAMP_OK);
     ck_assert(champ__bridging_wants_threads(&job));
     void *parts[CHAMP_BRIDGING_PARTS] = {&job.part[0], &job.part[1]};
@@ -208,9 +208,9 @@ START_TEST(without_threads_the_same)
     champ_graph g;
     build(&g, net);
     double *threaded = calloc(g.n, sizeof *threaded), *serial = calloc(g.n, sizeof *serial);
-    ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, kernel_threshold(_i), threaded), CHAMP_OK);
+    ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, kernel_threshold(_i), threaded), CHAMP_OK);
     champ_bridging job;
-    ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, g.n, 1, kernel_threshold(_i)),
+    ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, kernel_threshold(_i)),
                      CHAMP_OK);
     void *parts[CHAMP_BRIDGING_PARTS] = {&job.part[0], &job.part[1]};
     champ_run run = {.jobs = CHAMP_BRIDGING_PARTS, .job = champ__bridging_part, .args = parts,
@@ -223,6 +223,174 @@ START_TEST(without_threads_the_same)
     free(threaded);
     free(serial);
     champ__graph_free(&g);
+    champ_network_free(net);
+}
+END_TEST
+
+/* Linear scaling, by its definition: from each source s, every pair (s, t)
+ * adds d(s,v)/d(s,t) sigma_sv sigma_vt / sigma_st to each v between them;
+ * all-pairs distances and path counts by breadth-first search. */
+static void linear_by_definition(const champ_graph *g, const uint32_t *sources, size_t k,
+                                 double *out)
+{
+    size_t n = g->n;
+    int *dist = malloc(n * n * sizeof *dist);
+    double *sigma = calloc(n * n, sizeof *sigma);
+    uint32_t *queue = malloc(n * sizeof *queue);
+    ck_assert(dist && sigma && queue);
+    for (size_t s = 0; s < n; s++) {
+        int *d = dist + s * n;
+        double *sg = sigma + s * n;
+        for (size_t v = 0; v < n; v++)
+            d[v] = -1;
+        size_t head = 0, tail = 0;
+        d[s] = 0;
+        sg[s] = 1;
+        queue[tail++] = (uint32_t)s;
+        while (head < tail) {
+            uint32_t v = queue[head++];
+            for (size_t t = g->start[v]; t < g->start[v + 1]; t++) {
+                uint32_t c = g->nbr[t];
+                if (d[c] < 0) {
+                    d[c] = d[v] + 1;
+                    queue[tail++] = c;
+                }
+                if (d[c] == d[v] + 1)
+                    sg[c] += sg[v];
+            }
+        }
+    }
+    for (size_t v = 0; v < n; v++)
+        out[v] = 0;
+    for (size_t i = 0; i < k; i++) {
+        size_t s = sources[i];
+        for (size_t t = 0; t < n; t++) {
+            int dst = dist[s * n + t];
+            if (t == s || dst < 0)
+                continue;
+            for (size_t v = 0; v < n; v++) {
+                int dsv = dist[s * n + v], dvt = dist[v * n + t];
+                if (v == s || v == t || dsv < 0 || dvt < 0 || dsv + dvt != dst)
+                    continue;
+                out[v] += (double)dsv / dst * sigma[s * n + v] * sigma[v * n + t] /
+                          sigma[s * n + t];
+            }
+        }
+    }
+    double nn = (double)n;
+    for (size_t v = 0; v < n; v++)
+        out[v] *= nn / (double)k / ((nn - 1) * (nn - 2) / 2);
+    free(dist);
+    free(sigma);
+    free(queue);
+}
+
+/* Sampled linear scaling equals its definition from the same sources, in
+ * either kernel. */
+START_TEST(linear_scaling_by_its_definition)
+{
+    size_t large = kernel_threshold(_i);
+    champ_network *net = random_network(120, 0.04, 3, 17);
+    champ_graph g;
+    build(&g, net);
+    for (size_t k = 1; k <= 40; k *= 3) {
+        champ_bridging job;
+        ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, k, 77 + k,
+                                                 CHAMP_ESTIMATE_LINEAR, large), CHAMP_OK);
+        uint32_t *sources = malloc(k * sizeof *sources);
+        for (size_t i = 0; i < k; i++)
+            for (uint32_t v = 0; v < g.n; v++)
+                if (job.place[v] == job.sources[i])
+                    sources[i] = v;
+        double *ours = calloc(g.n, sizeof *ours), *want = calloc(g.n, sizeof *want);
+        for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++)
+            champ__bridging_part(&job.part[i]);
+        champ__bridging_result(&job, ours);
+        champ__bridging_release(&job);
+        linear_by_definition(&g, sources, k, want);
+        size_t nonzero = 0;
+        for (size_t v = 0; v < g.n; v++) {
+            ck_assert_msg(fabs(ours[v] - want[v]) <= 1e-12 * fmax(1e-3, fabs(want[v])),
+                          "k %zu, person %zu: %.17g, by definition %.17g", k, v, ours[v],
+                          want[v]);
+            nonzero += want[v] > 0;
+        }
+        ck_assert_uint_gt(nonzero, 10);
+        free(sources);
+        free(ours);
+        free(want);
+    }
+    champ__graph_free(&g);
+    champ_network_free(net);
+}
+END_TEST
+
+/* From every person, linear scaling counts each pair once over its two
+ * directions: exact betweenness, as igraph's. */
+START_TEST(linear_scaling_from_everyone_is_exact)
+{
+    size_t large = kernel_threshold(_i);
+    champ_network *net = random_network(200, 0.03, 2, 23);
+    champ_graph g;
+    build(&g, net);
+    double *ours = calloc(g.n, sizeof *ours), *theirs = calloc(g.n, sizeof *theirs);
+    ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_LINEAR, large, ours),
+                     CHAMP_OK);
+    igraph_bridging(&g, NULL, 0, theirs);
+    assert_close(ours, theirs, g.n);
+    free(ours);
+    free(theirs);
+    champ__graph_free(&g);
+    champ_network_free(net);
+}
+END_TEST
+
+/* Through the options: the estimate is read back, refused when unknown,
+ * said by the ranking (pivots when exact), and changes sampled bridging. */
+START_TEST(the_estimate_as_an_option)
+{
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    ck_assert_int_eq(champ_options_get_bridging_estimate(o), CHAMP_ESTIMATE_PIVOTS);
+    ck_assert_int_eq(champ_options_get_bridging_estimate(NULL), CHAMP_ESTIMATE_PIVOTS);
+    ck_assert_str_eq(champ_estimate_name(CHAMP_ESTIMATE_PIVOTS), "pivots");
+    ck_assert_str_eq(champ_estimate_name(CHAMP_ESTIMATE_LINEAR), "linear");
+    ck_assert_ptr_null(champ_estimate_name((champ_estimate)CHAMP_ESTIMATE_COUNT));
+    ck_assert_int_eq(champ_options_set_bridging_estimate(o, (champ_estimate)2),
+                     CHAMP_ERR_ARGUMENT);
+    ck_assert_str_eq(champ_last_error(), "bridging_estimate: unknown estimate 2");
+    ck_assert_int_eq(champ_options_set_bridging_estimate(NULL, CHAMP_ESTIMATE_LINEAR),
+                     CHAMP_ERR_ARGUMENT);
+    ck_assert_int_eq(champ_options_get_bridging_estimate(o), CHAMP_ESTIMATE_PIVOTS);
+    champ_network *net = random_network(300, 0.05, 0, 11);
+    champ_ranking *exact = NULL, *pivots = NULL, *linear = NULL, *exact_linear = NULL;
+    ck_assert_int_eq(champ_rank(net, o, &exact), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_bridging_estimate(o, CHAMP_ESTIMATE_LINEAR), CHAMP_OK);
+    ck_assert_int_eq(champ_options_get_bridging_estimate(o), CHAMP_ESTIMATE_LINEAR);
+    ck_assert_int_eq(champ_rank(net, o, &exact_linear), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_bridging_samples(o, 24), CHAMP_OK);
+    ck_assert_int_eq(champ_rank(net, o, &linear), CHAMP_OK);
+    ck_assert_int_eq(champ_options_set_bridging_estimate(o, CHAMP_ESTIMATE_PIVOTS), CHAMP_OK);
+    ck_assert_int_eq(champ_rank(net, o, &pivots), CHAMP_OK);
+    ck_assert(champ_ranking_bridging_exact(exact) && champ_ranking_bridging_exact(exact_linear));
+    ck_assert_int_eq(champ_ranking_bridging_estimate(exact_linear), CHAMP_ESTIMATE_PIVOTS);
+    ck_assert_int_eq(champ_ranking_bridging_estimate(linear), CHAMP_ESTIMATE_LINEAR);
+    ck_assert_int_eq(champ_ranking_bridging_estimate(pivots), CHAMP_ESTIMATE_PIVOTS);
+    ck_assert_int_eq(champ_ranking_bridging_estimate(NULL), CHAMP_ESTIMATE_PIVOTS);
+    size_t differ = 0;
+    for (size_t i = 0; i < champ_ranking_count(exact); i++) {
+        /* exact is exact under either estimate, to the bit */
+        ck_assert(champ_ranking_value(exact, i, CHAMP_BRIDGING) ==
+                  champ_ranking_value(exact_linear, i, CHAMP_BRIDGING));
+        differ += champ_ranking_value(linear, i, CHAMP_BRIDGING) !=
+                  champ_ranking_value(pivots, i, CHAMP_BRIDGING);
+    }
+    ck_assert_uint_gt(differ, 100);
+    champ_ranking_free(exact);
+    champ_ranking_free(exact_linear);
+    champ_ranking_free(linear);
+    champ_ranking_free(pivots);
+    champ_options_free(o);
     champ_network_free(net);
 }
 END_TEST
@@ -309,6 +477,9 @@ static Suite *bridging_suite(void)
     tcase_add_loop_test(tc, repeatable_to_the_bit_with_threads, 0, 2);
     tcase_add_loop_test(tc, stopped_beside_the_parts, 0, 2);
     tcase_add_loop_test(tc, without_threads_the_same, 0, 2);
+    tcase_add_loop_test(tc, linear_scaling_by_its_definition, 0, 2);
+    tcase_add_loop_test(tc, linear_scaling_from_everyone_is_exact, 0, 2);
+    tcase_add_test(tc, the_estimate_as_an_option);
     tcase_add_test(tc, source_counts_follow_spec_3);
     tcase_add_test(tc, sampled_sources_follow_ids_not_order);
     suite_add_tcase(s, tc);

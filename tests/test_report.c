@@ -139,6 +139,43 @@ START_TEST(sections_escaping_and_pooled_teams)
 }
 END_TEST
 
+/* The caveats name how bridging was had: exact, sampled, and sampled with
+ * linear scaling, in both languages. */
+START_TEST(caveats_say_how_bridging_was_had)
+{
+    champ_network *net = small_network(0, NULL);
+    champ_options *o = NULL;
+    ck_assert_int_eq(champ_options_new(&o), CHAMP_OK);
+    champ_ranking *r = rank_or_fail(net, o);
+    char *html = report_of(r, NULL, NULL, CHAMP_LANGUAGE_EN);
+    ck_assert_ptr_null(strstr(html, "estimated from a sample"));
+    ck_assert_ptr_null(strstr(html, "linear scaling"));
+    free(html);
+    champ_ranking_free(r);
+    ck_assert_int_eq(champ_options_set_bridging_samples(o, 4), CHAMP_OK);
+    r = rank_or_fail(net, o);
+    html = report_of(r, NULL, NULL, CHAMP_LANGUAGE_EN);
+    ck_assert_ptr_nonnull(strstr(html, "Bridging was estimated from a sample of 4 of the 12 "
+                                       "people.</li>"));
+    free(html);
+    champ_ranking_free(r);
+    ck_assert_int_eq(champ_options_set_bridging_estimate(o, CHAMP_ESTIMATE_LINEAR), CHAMP_OK);
+    r = rank_or_fail(net, o);
+    html = report_of(r, NULL, NULL, CHAMP_LANGUAGE_EN);
+    ck_assert_ptr_nonnull(strstr(html, "Bridging was estimated from a sample of 4 of the 12 "
+                                       "people. Each source&#39;s share of a path was weighed "
+                                       "by how far along it a person stands (linear "
+                                       "scaling).</li>"));
+    free(html);
+    html = report_of(r, NULL, NULL, CHAMP_LANGUAGE_NL);
+    ck_assert_ptr_nonnull(strstr(html, "(lineaire schaling).</li>"));
+    free(html);
+    champ_ranking_free(r);
+    champ_options_free(o);
+    champ_network_free(net);
+}
+END_TEST
+
 START_TEST(programme_goal_and_dutch)
 {
     champ_network *net = small_network(1, NULL);
@@ -232,6 +269,7 @@ int main(void)
     tcase_add_test(tc, arguments_are_checked);
     tcase_add_test(tc, a_stopping_callback_is_an_io_error);
     tcase_add_test(tc, sections_escaping_and_pooled_teams);
+    tcase_add_test(tc, caveats_say_how_bridging_was_had);
     tcase_add_test(tc, programme_goal_and_dutch);
     tcase_add_test(tc, times_past_the_calendar_and_huge_targets);
     suite_add_tcase(s, tc);

@@ -504,7 +504,7 @@ static void script(void)
     champ_ranking_free(r);
     r = NULL;
 
-    /* B: JSON Lines from a buffer, sampled bridging, audience reach. */
+    /* B: JSON Lines from a buffer, sampled bridging (linear scaling), audience reach. */
     STEP("champ_network_read_jsonl", champ_network_read_jsonl(jsonl_data, jsonl_len, &netB), &netB,
          (void)0);
     STEP("champ_options_new", champ_options_new(&optB), &optB, (void)0);
@@ -518,7 +518,10 @@ static void script(void)
     SETTER("optB", 2, "champ_options_set_seed", champ_options_set_seed(optB, 7), optB, netB);
     SETTER("optB", 3, "champ_options_set_progress",
            champ_options_set_progress(optB, on_progress, NULL), optB, netB);
-    STEP("champ_rank(B: sampled bridging, audience)", champ_rank(netB, optB, &r), &r, (void)0);
+    SETTER("optB", 4, "champ_options_set_bridging_estimate",
+           champ_options_set_bridging_estimate(optB, CHAMP_ESTIMATE_LINEAR), optB, netB);
+    STEP("champ_rank(B: sampled bridging, linear scaling, audience)",
+         champ_rank(netB, optB, &r), &r, (void)0);
     if (write_all(r, "B", 0))
         goto done;
     champ_ranking_free(r);

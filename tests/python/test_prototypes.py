@@ -16,7 +16,8 @@ from conftest import REPO
 HEADER = os.path.join(REPO, "include", "champions.h")
 ENUMS = ("champ_status", "champ_criterion", "champ_diagnostic", "champ_summary_item",
          "champ_format", "champ_text", "champ_input", "champ_warning", "champ_scenario",
-         "champ_period", "champ_kpi", "champ_flag", "champ_language", "champ_team_item")
+         "champ_period", "champ_kpi", "champ_flag", "champ_language", "champ_team_item",
+         "champ_estimate")
 HANDLES = ("champ_network", "champ_options", "champ_ranking", "champ_read_options",
            "champ_tracking", "champ_goal")
 C = ctypes

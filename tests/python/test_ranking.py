@@ -188,6 +188,7 @@ def test_window_accepts_datetimes_strings_and_seconds():
     ({"samples": -1}, ValueError, r"^samples: expected an integer from 0"),
     ({"samples": 2.5}, TypeError, r"^samples: expected an integer"),
     ({"seed": 2**64}, ValueError, r"^seed: expected an integer from 0"),
+    ({"estimate": "adaptive"}, ValueError, r"^estimate: expected one of pivots, linear, got "),
     ({"champion_groups": 3}, TypeError, r"^champion_groups: expected a group name"),
     ({"audience": [None]}, TypeError, r"^audience: expected a string, got NoneType"),
 ])
@@ -222,6 +223,23 @@ def test_names_come_from_the_library():
     assert champions.INPUTS == ("detect", "json", "jsonl", "csv", "viva-p2p", "slack",
                                 "viva-engage")
     assert "no_audience" in champions.WARNINGS and "empty_window" in champions.WARNINGS
+    assert champions.ESTIMATES == ("pivots", "linear")
+
+
+def test_the_bridging_estimate():
+    """estimate="linear" samples bridging with linear scaling: the ranking
+    says so, and its bridging differs from the pivots' from the same
+    sources; exact bridging stays exact (and says pivots)."""
+    with champions.load(BUNDLED) as net:
+        with net.rank(samples=64) as pivots, net.rank(samples=64, estimate="linear") as linear:
+            assert (pivots.bridging_estimate, linear.bridging_estimate) == ("pivots", "linear")
+            assert not linear.bridging_exact and linear.bridging_sources == 64
+            a = pivots.to_pandas().set_index("id")["bridging"]
+            b = linear.to_pandas().set_index("id")["bridging"].reindex(a.index)
+            assert (a != b).sum() > 100
+        with net.rank() as exact, net.rank(estimate="linear") as exact_too:
+            assert exact_too.bridging_exact and exact_too.bridging_estimate == "pivots"
+            assert exact.to_records() == exact_too.to_records()
 
 
 def test_defaults_are_the_librarys():
@@ -229,7 +247,8 @@ def test_defaults_are_the_librarys():
     assert d == {"weights": {"reciprocity": 0.30, "reach": 0.25, "bridging": 0.15,
                              "influence": 0.15, "activity": 0.15},
                  "min_activity": 1.0, "champion_groups": ["staff"], "audience": [],
-                 "reciprocity_prior": 2.0, "samples": 0, "seed": 1, "scenario": None,
+                 "reciprocity_prior": 2.0, "samples": 0, "seed": 1, "estimate": "pivots",
+                 "scenario": None,
                  "top": 10, "period": "month", "min_tie_weight": 0.0, "confidence": 0,
                  "min_group_size": 5}
 

@@ -371,7 +371,7 @@ static void free_inputs(void)
 enum {
     O_DEFAULT,
     O_SAMPLED,        /* 64 sampled bridging sources, seed 7 */
-    O_SAMPLED_OTHER,  /* 200 sources, seed 99 */
+    O_SAMPLED_OTHER,  /* 200 sources, seed 99, linear scaling */
     O_EXACT,          /* more samples than people: exact */
     O_AUDIENCE,       /* reach = citizens and partners reached */
     O_WINDOW_GEN,     /* the generated networks' January 10 .. February 1 */
@@ -425,6 +425,7 @@ static champ_status make_options(int which, champ_options **out)
     case O_SAMPLED_OTHER:
         TRY(champ_options_set_bridging_samples(o, 200));
         TRY(champ_options_set_seed(o, 99));
+        TRY(champ_options_set_bridging_estimate(o, CHAMP_ESTIMATE_LINEAR));
         break;
     case O_EXACT:
         TRY(champ_options_set_bridging_samples(o, 1000000));

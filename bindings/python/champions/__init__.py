@@ -16,7 +16,7 @@ number comes from the library, errors carry its messages. Set
 CHAMPIONS_LIBRARY to load a library other than the one beside this package.
 """
 
-from ._lib import (CRITERIA, DIAGNOSTICS, FLAGS, FORMATS, INPUTS, KPIS, PERIODS, SCENARIOS,
+from ._lib import (CRITERIA, DIAGNOSTICS, ESTIMATES, FLAGS, FORMATS, INPUTS, KPIS, PERIODS, SCENARIOS,
                    SUMMARY_ITEMS, WARNINGS, ArgumentError, CancelledError, DataWarning, Error,
                    FileError, InputError, InternalError, NotFoundError, OutOfMemoryError,
                    LANGUAGES)
@@ -36,7 +36,7 @@ def parse_time(value):
     return _seconds(value, "time")
 
 
-__all__ = ["ArgumentError", "CRITERIA", "CancelledError", "DIAGNOSTICS", "DataWarning", "Error",
+__all__ = ["ArgumentError", "CRITERIA", "CancelledError", "DIAGNOSTICS", "DataWarning", "ESTIMATES", "Error",
            "FLAGS", "FORMATS", "FileError", "INPUTS", "InputError", "InternalError", "KPIS",
            "LANGUAGES",
            "Network", "NotFoundError", "OutOfMemoryError", "PERIODS", "Ranking", "SCENARIOS",

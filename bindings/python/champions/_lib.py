@@ -39,6 +39,7 @@ PROTOTYPES = {
     "champ_warning_name": (_str, [_int]),
     "champ_scenario_name": (_str, [_int]),
     "champ_period_name": (_str, [_int]),
+    "champ_estimate_name": (_str, [_int]),
     "champ_kpi_name": (_str, [_int]),
     "champ_flag_name": (_str, [_int]),
     "champ_language_name": (_str, [_int]),
@@ -89,6 +90,7 @@ PROTOTYPES = {
     "champ_options_set_scenario": (_status, [_ptr, _int]),
     "champ_options_set_top": (_status, [_ptr, _size]),
     "champ_options_set_period": (_status, [_ptr, _int]),
+    "champ_options_set_bridging_estimate": (_status, [_ptr, _int]),
     "champ_options_set_min_tie_weight": (_status, [_ptr, _double]),
     "champ_options_set_confidence": (_status, [_ptr, _size]),
     "champ_options_set_min_group_size": (_status, [_ptr, _size]),
@@ -106,6 +108,7 @@ PROTOTYPES = {
     "champ_options_get_scenario": (_int, [_ptr]),
     "champ_options_get_top": (_size, [_ptr]),
     "champ_options_get_period": (_int, [_ptr]),
+    "champ_options_get_bridging_estimate": (_int, [_ptr]),
     "champ_options_get_min_tie_weight": (_double, [_ptr]),
     "champ_options_get_confidence": (_size, [_ptr]),
     "champ_options_get_min_group_size": (_size, [_ptr]),
@@ -140,6 +143,7 @@ PROTOTYPES = {
     "champ_ranking_ties": (_status, [_ptr, _ptr, _ptr, _ptr]),
     "champ_ranking_bridging_exact": (_int, [_ptr]),
     "champ_ranking_bridging_sources": (_size, [_ptr]),
+    "champ_ranking_bridging_estimate": (_int, [_ptr]),
     "champ_ranking_top": (_size, [_ptr]),
     "champ_ranking_flags": (_c.c_uint, [_ptr, _size]),
     "champ_ranking_flag_sets": (_status, [_ptr, _ptr]),
@@ -324,6 +328,7 @@ INPUTS = _names(lib.champ_input_name)
 WARNINGS = _names(lib.champ_warning_name)
 SCENARIOS = _names(lib.champ_scenario_name)
 PERIODS = _names(lib.champ_period_name)
+ESTIMATES = _names(lib.champ_estimate_name)
 KPIS = _names(lib.champ_kpi_name)
 FLAGS = _names(lib.champ_flag_name)
 LANGUAGES = _names(lib.champ_language_name)

@@ -262,8 +262,8 @@ class Network(Handle):
 
     def rank(self, *, scenario=None, weights=None, since=None, until=None, type_weights=None,
              min_activity=None, champion_groups=None, audience=None, reciprocity_prior=None,
-             samples=None, seed=None, min_tie_weight=None, confidence=None, top=None,
-             min_group_size=None, allow_small_groups=False, progress=None):
+             samples=None, seed=None, estimate=None, min_tie_weight=None, confidence=None,
+             top=None, min_group_size=None, allow_small_groups=False, progress=None):
         """Rank the champions. Every option left at None keeps the library's
         default (champions.defaults() lists them).
 
@@ -277,7 +277,9 @@ class Network(Handle):
         with activity >= it. champion_groups / audience: a group name or a
         list. reciprocity_prior: alpha >= 0. samples: bridging sources, 0 =
         automatic. seed: of the source sampling and the resamples.
-        min_tie_weight: a tie counts for ties, mutual ties, reach and
+        estimate: of sampled bridging (champions.ESTIMATES), "pivots" (the
+        default) or "linear" (linear scaling: closer to exact from the same
+        sources). min_tie_weight: a tie counts for ties, mutual ties, reach and
         bridging only when its weights both ways add up to it (type
         weights included). confidence: B bootstrap resamples (0: none);
         each eligible person's record then has "confidence" {rank_low,
@@ -299,8 +301,9 @@ class Network(Handle):
                         type_weights=type_weights, min_activity=min_activity,
                         champion_groups=champion_groups, audience=audience,
                         reciprocity_prior=reciprocity_prior, samples=samples, seed=seed,
-                        min_tie_weight=min_tie_weight, confidence=confidence, top=top,
-                        min_group_size=min_group_size, allow_small_groups=allow_small_groups)
+                        estimate=estimate, min_tie_weight=min_tie_weight,
+                        confidence=confidence, top=top, min_group_size=min_group_size,
+                        allow_small_groups=allow_small_groups)
             options._call(lib.champ_options_set_progress, listener.pointer, None, name="progress")
             ranking = Ranking._wrap(_lib.new_handle(lib.champ_rank, handle, options._ptr,
                                                     checker=listener.check))
@@ -311,7 +314,7 @@ class Network(Handle):
     def track(self, period=None, scenario=None, top=None, goal=None, *, weights=None,
               since=None, until=None, type_weights=None, min_activity=None,
               champion_groups=None, audience=None, reciprocity_prior=None, samples=None,
-              seed=None, min_tie_weight=None, progress=None):
+              seed=None, estimate=None, min_tie_weight=None, progress=None):
         """Follow the champions over time: rank every calendar period (UTC)
         from the first timed interaction to the last, each as rank() ranks
         its window, with its KPIs and rising champions.
@@ -335,7 +338,8 @@ class Network(Handle):
                             type_weights=type_weights, min_activity=min_activity,
                             champion_groups=champion_groups, audience=audience,
                             reciprocity_prior=reciprocity_prior, samples=samples, seed=seed,
-                            min_tie_weight=min_tie_weight, top=top, period=period)
+                            estimate=estimate, min_tie_weight=min_tie_weight, top=top,
+                            period=period)
                 options._call(lib.champ_options_set_progress, listener.pointer, None,
                               name="progress")
                 audience_used = lib.champ_options_audience_group_count(options._ptr) > 0
@@ -428,8 +432,8 @@ class _Options(Handle):
         _lib.check_named(fn(self._ptr, *args), name)
 
     def set(self, *, scenario=None, weights, since, until, type_weights, min_activity,
-            champion_groups, audience, reciprocity_prior, samples, seed, min_tie_weight=None,
-            confidence=None, top=None, period=None, min_group_size=None,
+            champion_groups, audience, reciprocity_prior, samples, seed, estimate=None,
+            min_tie_weight=None, confidence=None, top=None, period=None, min_group_size=None,
             allow_small_groups=False):
         """Set what the caller gave; the rest keeps the library's defaults."""
         if scenario is not None:
@@ -477,6 +481,12 @@ class _Options(Handle):
                        name="samples")
         if seed is not None:
             self._call(lib.champ_options_set_seed, _count(seed, "seed", 2**64 - 1), name="seed")
+        if estimate is not None:
+            if estimate not in _lib.ESTIMATES:
+                raise ValueError(f"estimate: expected one of {', '.join(_lib.ESTIMATES)}, "
+                                 f"got {estimate!r}")
+            self._call(lib.champ_options_set_bridging_estimate, _lib.ESTIMATES.index(estimate),
+                       name="estimate")
         if min_tie_weight is not None:
             self._call(lib.champ_options_set_min_tie_weight,
                        _number(min_tie_weight, "min_tie_weight"), name="min_tie_weight")
@@ -516,6 +526,7 @@ def defaults():
             "reciprocity_prior": lib.champ_options_get_reciprocity_prior(h),
             "samples": lib.champ_options_get_bridging_samples(h),
             "seed": lib.champ_options_get_seed(h),
+            "estimate": _lib.ESTIMATES[lib.champ_options_get_bridging_estimate(h)],
             "scenario": None if lib.champ_options_get_scenario(h) < 0
             else _lib.SCENARIOS[lib.champ_options_get_scenario(h)],
             "top": lib.champ_options_get_top(h),

@@ -170,6 +170,13 @@ class Ranking(Handle):
         return lib.champ_ranking_bridging_sources(self._handle())
 
     @property
+    def bridging_estimate(self):
+        """The estimate of sampled bridging (champions.ESTIMATES): "pivots",
+        or "linear" when rank(estimate="linear") sampled it; "pivots" when
+        bridging is exact."""
+        return _lib.ESTIMATES[lib.champ_ranking_bridging_estimate(self._handle())]
+
+    @property
     def top_n(self):
         """The top the ranking was made with (rank(top=...), default 10):
         the top of the confidence's share and of teams()."""
