@@ -18,9 +18,9 @@ typedef struct champ_metrics {
     champ_estimate bridging_estimate; /* pivots when exact */
 } champ_metrics;
 
-/* Fill every criterion and diagnostic. Influence goes through igraph
- * (centrality.c) while bridging (bridging.c) runs on worker threads; the
- * rest is one pass over the tie rows. Reports progress through o. */
+/* Fill every criterion and diagnostic. Influence (pagerank.c) and then
+ * bridging (bridging.c) run on the worker threads; the rest is one pass
+ * over the tie rows. Reports progress through o. */
 champ_status champ__metrics_compute(champ_metrics *m, const champ_graph *g,
                                     const champ_network *net, const champ_options *o);
 void champ__metrics_free(champ_metrics *m);

@@ -1,7 +1,7 @@
 /* Influence (SPEC 4.6): PageRank of the weighted directed graph, damping
  * 0.85, a person without outgoing weight spreading theirs over everyone --
  * what igraph's PRPACK computes, which stays the checked reference
- * (champ__influence_prpack, tests/test_metrics.c and the agree test).
+ * (tests/prpack.c in the metrics suite, and the agree test).
  *
  * Our own kernel because PRPACK cost 25.7 s of a 95 s ranking at 1M
  * people / 20M interactions on one core (docs/performance.md, issue 15):

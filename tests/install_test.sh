@@ -14,7 +14,7 @@ meson install -C "$build" --destdir "$work/root" --no-rebuild --quiet
 pc=$(find "$work/root" -name champions.pc | head -n 1)
 [ -n "$pc" ] || { echo "champions.pc was not installed"; exit 1; }
 # Only our .pc is visible: a client of the shared library must not need
-# igraph's (nor get its include paths).
+# another .pc (nor get igraph's include paths).
 export PKG_CONFIG_LIBDIR="$(dirname "$pc")"
 export PKG_CONFIG_PATH=""
 # The .pc names the real prefix; point it into the DESTDIR copy.
@@ -26,6 +26,12 @@ case "$cflags $libs" in
 *igraph*) echo "pkg-config champions hands igraph to clients: $cflags $libs"; exit 1 ;;
 esac
 [ -e "$libdir/libchampions.so.0" ] || { echo "no libchampions.so.0 in $libdir"; exit 1; }
+# Nor does the library load igraph or an OpenMP runtime into the client:
+# igraph is the tests' reference only.
+needed=$(readelf -d "$libdir/libchampions.so.0" | grep NEEDED)
+case "$needed" in
+*igraph*|*gomp*) echo "libchampions.so.0 needs igraph or libgomp: $needed"; exit 1 ;;
+esac
 
 # A library built with -Db_sanitize needs its client built the same way.
 sanitize=""

@@ -1,6 +1,7 @@
 /* Every criterion and diagnostic of SPEC 4.1-4.6 on small graphs whose
  * values are worked out by hand in the comments. */
 #include "centrality.h"
+#include "prpack.h"
 #include "graph.h"
 #include "netbuild.h"
 #include "testutil.h"

@@ -4,9 +4,8 @@
 # rank at once, with the library's own bridging workers under them; see
 # tests/stress/stress.c. One suppression, tests/stress/tsan.supp: glibc's
 # mktime() (called by libzip) locks with an internal lock TSan cannot see.
-# Otherwise TSan reported nothing, inside igraph, libzip or libgomp
-# included (igraph's OpenMP runs on one thread, so libgomp starts no
-# threads of its own). helgrind was tried too: 30x
+# Otherwise TSan reported nothing, inside libzip included (the library no
+# longer links igraph or libgomp). helgrind was tried too: 30x
 # slower than TSan and false reports in glibc's thread-stack cache. The
 # metrics suite runs here too: its PageRank check is large enough for the
 # kernel's two threads (the stress inputs are not). Only these two programs

@@ -14,15 +14,15 @@
  * library's bridging threads, and trust (issue 13): a ranking with
  * confidence and min_tie_weight, every person's explanation, flags, the
  * team table and its writers, pseudonyms and the network written back. failmalloc.c numbers every allocation request
- * of the process while a run is armed -- the library's own, igraph's (and
- * PRPACK's, through operator new), libc's on the library's behalf
- * (pthread_create), newlocale() -- and makes request n fail. (cJSON would
- * be counted too, but the library no longer calls it.)
+ * of the process while a run is armed -- the library's own, libzip's and
+ * zlib's, libc's on the library's behalf (pthread_create), newlocale() --
+ * and makes request n fail. (cJSON and igraph would be counted too, but
+ * the library no longer calls them.)
  *
  * For n = 1, 2, ... until a run completes with no failure injected, in two
  * modes (only request n fails; request n and every later one fail), each
- * run on a fresh thread (so that per-thread first-time allocations, such
- * as libgomp's, happen inside every run), the driver checks:
+ * run on a fresh thread (so that per-thread first-time allocations happen
+ * inside every run), the driver checks:
  *
  *  - every call returns CHAMP_OK or CHAMP_ERR_NOMEM, and NOMEM only when a
  *    failure was injected during that very call;
@@ -33,8 +33,8 @@
  *  - a call that absorbed an injected failure and returned OK produced the
  *    reference output anyway;
  *  - once everything is freed, the live blocks and bytes of the whole
- *    process are back to what they were before the run (no leak,
- *    including igraph's and libgomp's);
+ *    process are back to what they were before the run (no leak, the
+ *    third parties' included);
  *  - every request of an armed run comes from the run's own thread, so
  *    that "request n" is the same call in every run, whatever the
  *    scheduling of the library's worker threads.
@@ -44,22 +44,18 @@
  * process, which fails the test too. It ends with the figures: requests in
  * a full run (by the object that made them), failures injected, time.
  *
- * Third-party limits (see main): requests made directly by libgomp never
- * fail (it would exit); blocks that PRPACK allocated with operator new and
- * lost when a later one threw std::bad_alloc are counted and reported, not
- * failed -- only after a failure inside PRPACK itself; libzip 1.7.3 says
+ * Third-party limits (see main): libzip 1.7.3 leaks a block after some of
+ * its own failed allocations (counted and reported, not failed), and says
  * "Not a zip archive" or "Zip archive inconsistent" for some of its own
  * failed allocations, so a zip read that fails there with "not a readable
  * zip archive" (CHAMP_ERR_PARSE) is counted and reported, not failed -- it
  * must still return nothing and leak nothing.
  *
- * ALLOC_FAIL_ONLY=n[,1] runs one n (1: persistent mode), to debug;
- * ALLOC_FAIL_GOMP=1 lets libgomp's requests fail too, to show its exit. */
+ * ALLOC_FAIL_ONLY=n[,1] runs one n (1: persistent mode), to debug. */
 #define _GNU_SOURCE 1
 #include "failmalloc.h"
 
 #include <champions.h>
-#include <igraph.h>
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -396,9 +392,7 @@ static void api_data(void)
  * them: 600 people in teams of 25 and 3,000 interactions, so that exact
  * bridging runs on the library's two worker threads (everything they use
  * is allocated on the run's thread before they start, and fails there;
- * pthread_create's own requests fail too) and PRPACK takes its path for
- * 128 people and more (strongly connected components, Gauss-Seidel,
- * OpenMP). */
+ * pthread_create's own requests fail too). */
 #define BIG_PEOPLE 600
 #define BIG_INTER 3000
 static champ_network *net_big;
@@ -748,7 +742,7 @@ static void script(void)
              champ_options_set_audience_groups(optE, audience, 1), NULL,
              champ_options_free(optE));
         step s;
-        step_begin(&s, "champ_rank(E: 600 people, bridging threads, PRPACK's large path)");
+        step_begin(&s, "champ_rank(E: 600 people, bridging threads)");
         champ_status st = champ_rank(net_big, optE, &r);
         champ_options_free(optE);
         if (step_end(&s, st, (void *const *)&r))
@@ -968,11 +962,6 @@ static void *run_thread(void *p)
         fail(stopped_call ? stopped_call : "(the whole run)",
              "%ld allocation requests came from another thread: their place in the order, "
              "and so which call request n fails, would depend on scheduling", foreign);
-    /* igraph's error handler of the library must have emptied igraph's
-     * stack of things to free (IGRAPH_FINALLY) on every error. */
-    if (IGRAPH_FINALLY_STACK_SIZE() != 0)
-        fail(stopped_call ? stopped_call : "(the whole run)",
-             "igraph's FINALLY stack holds %d entries after the run", IGRAPH_FINALLY_STACK_SIZE());
     return NULL;
 }
 
@@ -1118,35 +1107,12 @@ int main(int argc, char **argv)
     signal(SIGFPE, on_signal);
     signal(SIGILL, on_signal);
 
-    /* libgomp (igraph's OpenMP runtime, PRPACK) cannot fail an allocation:
-     * gomp_malloc() calls gomp_fatal(), which prints "libgomp: Out of
-     * memory allocating N bytes" and calls exit(EXIT_FAILURE). Here that is
-     * the first omp_set_num_threads() of each thread (gomp_new_icv(): one
-     * struct gomp_task, a few hundred bytes), made by lib/centrality.c to
-     * keep PageRank repeatable; on networks of 128 people and more PRPACK's
-     * parallel regions allocate a team too (gomp_new_team()). Those
-     * requests are counted apart and never fail. ALLOC_FAIL_GOMP=1 fails
-     * them too, to show the exit. */
-    const char *gomp = getenv("ALLOC_FAIL_GOMP");
-    int gomp_excluded = !(gomp && !strcmp(gomp, "1")) && fm_exclude_object("libgomp.so");
-
-    /* PRPACK (C++ inside libigraph) allocates with operator new and raw
-     * pointers; when a later new throws std::bad_alloc, what it already
-     * allocated is never freed (e.g. prpack_preprocessed_ge_graph's
-     * constructor: `matrix = new double[n * n]`, then `d = new
-     * double[n]` throws). igraph turns the exception into IGRAPH_ENOMEM,
-     * which the library reports as CHAMP_ERR_NOMEM, as it must; the blocks
-     * operator new (libstdc++) handed out are counted apart, and their
-     * leak is reported, not failed. Every other block must come back. */
-    if (!fm_track_object("libstdc++.so")) {
-        fprintf(stderr, "alloc_fail: libstdc++ is not loaded: is igraph's PRPACK gone?\n");
-        return 2;
-    }
-    /* libzip 1.7.3 leaks too when its own allocation fails:
+    /* libzip 1.7.3 leaks when its own allocation fails:
      * zip_source_layered_create() returns without freeing the layer's
      * context when _zip_source_new() fails (zip_fopen_index() on an entry,
-     * 168 bytes). Its blocks are counted apart the same way: left behind
-     * only after a failure inside libzip, reported, not failed. */
+     * 168 bytes). Its blocks are counted apart: left behind only after a
+     * failure inside libzip, reported, not failed. Every other block must
+     * come back. */
     if (!fm_track_object("libzip.so")) {
         fprintf(stderr, "alloc_fail: libzip is not loaded\n");
         return 2;
@@ -1170,7 +1136,7 @@ int main(int argc, char **argv)
     long base_blocks = fm_live_blocks(), base_bytes = fm_live_bytes();
     run(0, 0);
     fm_census(NULL, 0);
-    long total = fm_requests(), gomp_requests = fm_excluded();
+    long total = fm_requests();
     if (failure) {
         fprintf(stderr, "alloc_fail: FAIL: the counting run: %s: %s\n", failure, failure_detail);
         return 1;
@@ -1180,10 +1146,7 @@ int main(int argc, char **argv)
                 fm_live_blocks() - base_blocks, fm_live_bytes() - base_bytes);
         return 1;
     }
-    printf("allocation requests in a full run: %ld, all from the thread of the run", total);
-    if (gomp_requests)
-        printf(" (and %ld from libgomp, never failed)", gomp_requests);
-    printf("\n");
+    printf("allocation requests in a full run: %ld, all from the thread of the run\n", total);
     {
         char names[16][96];
         long counts[16] = {0};
@@ -1233,19 +1196,14 @@ int main(int argc, char **argv)
                 fail(stopped_call ? stopped_call : "(the whole run)",
                      "leak: %ld blocks, %ld bytes still allocated after everything was freed",
                      leak_blocks, leak_bytes);
-            /* Only a failure inside PRPACK (operator new) or libzip may leave
-             * their blocks behind. A failure in igraph's C code after PRPACK
-             * returned used to leak its result too (igraph's wrapper
-             * returns early, `res` not deleted): lib/centrality.c now sizes
-             * the result vector beforehand so that nothing there allocates. */
+            /* Only a failure inside libzip may leave its blocks behind. */
             if (!failure && (kept_blocks || kept_bytes) &&
-                !from_object(fm_failed_caller(), "libstdc++") &&
                 !from_object(fm_failed_caller(), "libzip"))
                 fail(stopped_call ? stopped_call : "(the whole run)",
-                     "leak: %ld blocks, %ld bytes allocated by PRPACK or libzip after a failure "
-                     "outside them", kept_blocks, kept_bytes);
+                     "leak: %ld blocks, %ld bytes allocated by libzip after a failure outside it",
+                     kept_blocks, kept_bytes);
             if (!failure && (kept_blocks || kept_bytes)) {
-                /* PRPACK's or libzip's (see main): counted, reported, not a failure */
+                /* libzip's (see main): counted, reported, not a failure */
                 if (kept_leaks < 8)
                     snprintf(kept_leak_at[kept_leaks], sizeof kept_leak_at[0],
                              "n = %ld (%s): %ld blocks, %ld bytes; failed request from %s", n,
@@ -1289,17 +1247,15 @@ int main(int argc, char **argv)
         printf("  %-56s %6ld %6ld\n", call_stats[i].name, call_stats[i].nomem,
                call_stats[i].absorbed);
     if (kept_leaks) {
-        printf("runs where PRPACK (igraph's C++, operator new) or libzip leaked after their own "
-               "failed allocation: %ld, %ld bytes in all; the first:\n", kept_leaks,
-               kept_leak_bytes);
+        printf("runs where libzip leaked after its own failed allocation: %ld, %ld bytes in "
+               "all; the first:\n", kept_leaks, kept_leak_bytes);
         for (long i = 0; i < kept_leaks && i < 8; i++)
             printf("  %s\n", kept_leak_at[i]);
     }
     if (zip_misreports)
         printf("runs where libzip 1.7.3 reported its failed allocation as a damaged archive "
                "(CHAMP_ERR_PARSE, nothing returned, nothing leaked): %ld\n", zip_misreports);
-    printf("%ld runs, %ld failures injected, gomp requests %s, %.1f s\n", runs, injected_total,
-           gomp_excluded ? "excluded" : "failed too", now() - t0);
+    printf("%ld runs, %ld failures injected, %.1f s\n", runs, injected_total, now() - t0);
     fclose(out);
     champ_network_free(net_big);
     return 0;

@@ -2,8 +2,8 @@
  *
  * Linked into the test executable, these definitions of malloc and friends
  * interpose for every shared object loaded with it: libchampions' own
- * objects, libigraph, libcjson, libstdc++ (operator new), libgomp and
- * libc's own internal callers (strdup, pthread_create, ...), as glibc
+ * objects, libzip, zlib, libsodium, libstdc++ (operator new) and libc's
+ * own internal callers (strdup, pthread_create, ...), as glibc
  * supports ("Replacing malloc" in its manual). newlocale() is one more
  * request (below). Each one forwards to glibc's
  * allocator through its __libc_* entry points.
@@ -16,9 +16,10 @@
  * this test runs in the plain build only).
  *
  * Requests whose immediate caller lies in an excluded object (see
- * fm_exclude_object) are numbered separately and never fail: libgomp
- * ends the process on a failed allocation (gomp_malloc -> gomp_fatal ->
- * exit), which no caller can survive. */
+ * fm_exclude_object) are numbered separately and never fail: for an
+ * object that ends the process on a failed allocation, which no caller can
+ * survive (libgomp did, gomp_malloc -> gomp_fatal -> exit, while the
+ * library linked it through igraph). */
 #define _GNU_SOURCE 1
 #include "failmalloc.h"
 

@@ -1,13 +1,15 @@
 /* PageRank through igraph's PRPACK, behind one lock: the reference our
- * own kernel (pagerank.c) is checked against in the tests. While we hold the lock our error handler is
- * installed (igraph's default aborts the host process) and warnings are
- * silenced; the host's own handlers are put back before we release it.
+ * own kernel (lib/pagerank.c) is checked against in the metrics suite.
+ * The library itself no longer calls igraph (it was its PageRank until
+ * issue 15). While we hold the lock our error handler is installed
+ * (igraph's default aborts the process) and warnings are silenced; the
+ * previous handlers are put back before we release it.
  *
  * Debian's igraph runs PRPACK with OpenMP, whose parallel sums differ in
- * the last bits from run to run (measured: 1e-14 to 3e-13 relative). A
- * ranking must be repeatable, so igraph runs on one OpenMP thread here; the
- * calling thread's setting is put back afterwards. */
-#include "centrality.h"
+ * the last bits from run to run (measured: 1e-14 to 3e-13 relative), so
+ * igraph runs on one OpenMP thread here; the calling thread's setting is
+ * put back afterwards. */
+#include "prpack.h"
 #include "errors.h"
 
 #include <igraph.h>
