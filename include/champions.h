@@ -501,7 +501,10 @@ CHAMP_EXTERN champ_status champ_network_add_interactions(champ_network *net, siz
  * team name "t-" and the same digits of its HMAC; groups and interaction
  * types stay as they are (they name kinds, not people). The same key gives
  * the same pseudonyms in every file and every month; nothing of an
- * original id or team name is kept. The key (key_len bytes, at least
+ * original id or team name is kept, not even the order: people are put in
+ * the order of their pseudonyms and interactions in the order of their
+ * content (time, untimed first; sender; receiver; type; weight), so the
+ * same records in any order give the same network. The key (key_len bytes, at least
  * CHAMP_PSEUDONYM_KEY_MIN) is read during the call only, never copied.
  * HMAC-SHA256 is libsodium's. Errors: CHAMP_ERR_ARGUMENT (NULL network or
  * key, a key that is too short, two ids or two teams that the key gives

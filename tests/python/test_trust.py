@@ -461,6 +461,41 @@ def test_pseudonymized_network_ranks_as_the_original():
             assert p[c] == pytest.approx(want[pid][c], rel=1e-9, abs=1e-15), (pid, c)
 
 
+def test_the_input_order_is_not_kept():
+    """People listed by name, interactions grouped by sender: pseudonymised,
+    the output's order says nothing of either -- people by pseudonym,
+    interactions by time, then sender and receiver -- and a shuffled copy of
+    the same records gives the same output, byte for byte."""
+    names = [f"{first}.{last}@example.org" for first in ("anna", "bert", "carla", "dirk")
+             for last in ("jansen", "de vries", "bakker")]
+    rng = random.Random(5)
+    interactions = [{"from": a, "to": b, "time": 1767225600 + rng.randrange(10**6),
+                     "type": rng.choice(["email", "reply"])}
+                    for a in names for b in rng.sample(names, 4) if a != b]
+    interactions += [{"from": a, "to": names[0]} for a in names[1:4]]  # untimed
+    doc = {"people": [{"id": n, "team": "T" + n[0]} for n in names],
+           "interactions": interactions}
+    shuffled = {"people": rng.sample(doc["people"], len(names)),
+                "interactions": rng.sample(interactions, len(interactions))}
+    texts = []
+    for d in (doc, shuffled):
+        with champions.Network.from_json(json.dumps(d)) as net:
+            net.pseudonymize(KEY)
+            texts.append(net.to_json())
+    assert texts[0] == texts[1]
+    out = json.loads(texts[0])
+    ids = [p["id"] for p in out["people"]]
+    assert ids == sorted(ids) == sorted(hmac_pseudonym(n, KEY) for n in names)
+    times = [i.get("time") for i in out["interactions"]]
+    untimed = times.count(None)
+    assert untimed == 3 and all(t is None for t in times[:untimed])
+    stamps = [champions.parse_time(t) for t in times[untimed:]]
+    assert stamps == sorted(stamps)
+    senders = [i["from"] for i in out["interactions"][:untimed]]
+    assert senders == sorted(senders)
+    assert len(out["interactions"]) == len(interactions)
+
+
 def test_the_same_key_gives_the_same_pseudonyms_across_networks_and_months():
     mapped = []
     for name in ("lazega-advice", "lazega-friends"):
@@ -468,8 +503,9 @@ def test_the_same_key_gives_the_same_pseudonyms_across_networks_and_months():
             before = [p["id"] for p in json.loads(net.to_json())["people"]]
             net.pseudonymize(KEY)
             after = [p["id"] for p in json.loads(net.to_json())["people"]]
-        assert after == [hmac_pseudonym(pid, KEY) for pid in before]
-        mapped.append(dict(zip(before, after)))
+        # listed in the pseudonyms' order, not the input's
+        assert after == sorted(hmac_pseudonym(pid, KEY) for pid in before)
+        mapped.append({pid: hmac_pseudonym(pid, KEY) for pid in before})
     assert mapped[0] == mapped[1] and len(mapped[0]) == 71
     # the static e-mail network and a month of the timed stream share their ids
     with champions.Network.from_json(json.dumps(export("email-eu-core"))) as net:
