@@ -233,8 +233,11 @@ class Network(Handle):
     def pseudonymize(self, key, teams=False):
         """Replace every id, in place, by its pseudonym under `key` ("p-" and
         16 hex digits of HMAC-SHA256, as champions.pseudonym() gives it),
-        and with teams=True every team name ("t-"). key: the key's bytes (at
-        least 16), or a pathlib.Path of the key file. Returns None."""
+        and with teams=True every team name ("t-"). People are then in the
+        order of their pseudonyms and interactions in the order of their
+        content (time, sender, receiver, ...), so nothing of the input's
+        order is left either. key: the key's bytes (at least 16), or a
+        pathlib.Path of the key file. Returns None."""
         data = _key(key)
         _lib.check(lib.champ_network_pseudonymize(self._handle(), data, len(data),
                                                   1 if teams else 0))
