@@ -141,8 +141,9 @@ static inline void fuzz_explained(const champ_ranking *r)
     free(champions);
 }
 
-/* Rank with confidence and a minimum tie weight: intervals in range, tiers
- * in order, no more ties than without the minimum. */
+/* Rank with confidence, a minimum tie weight and bridging sampled from 2
+ * sources with linear scaling: intervals in range, tiers in order, no more
+ * ties than without the minimum, bridging finite and >= 0. */
 static inline void fuzz_trust(const champ_network *net, const champ_ranking *plain)
 {
     champ_options *o = NULL;
@@ -151,6 +152,8 @@ static inline void fuzz_trust(const champ_network *net, const champ_ranking *pla
         return;
     champ_options_set_confidence(o, 3);
     champ_options_set_min_tie_weight(o, 2);
+    champ_options_set_bridging_samples(o, 2);
+    champ_options_set_bridging_estimate(o, CHAMP_ESTIMATE_LINEAR);
     champ_status st = champ_rank(net, o, &r);
     champ_options_free(o);
     FUZZ_CHECK(st == CHAMP_OK || st == CHAMP_ERR_SCHEMA || st == CHAMP_ERR_NOMEM);
@@ -158,6 +161,12 @@ static inline void fuzz_trust(const champ_network *net, const champ_ranking *pla
         return;
     FUZZ_CHECK(champ_ranking_summary(r, CHAMP_SUMMARY_TIES) <=
                champ_ranking_summary(plain, CHAMP_SUMMARY_TIES));
+    FUZZ_CHECK(champ_ranking_bridging_estimate(r) ==
+               (champ_ranking_bridging_exact(r) ? CHAMP_ESTIMATE_PIVOTS : CHAMP_ESTIMATE_LINEAR));
+    for (size_t i = 0; i < champ_ranking_count(r); i++) {
+        double b = champ_ranking_value(r, i, CHAMP_BRIDGING);
+        FUZZ_CHECK(isfinite(b) && b >= 0);
+    }
     size_t eligible = (size_t)champ_ranking_summary(r, CHAMP_SUMMARY_ELIGIBLE), tier = 0;
     for (size_t i = 0; i < eligible; i++) {
         size_t low, high;
