@@ -10,6 +10,7 @@
 #include "network.h"
 #include "pool.h"
 #include "random.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -333,31 +334,6 @@ void champ__bridging_release(champ_bridging *job)
     free(job->place);
 }
 
-typedef struct named {
-    const char *name;
-    uint32_t index;
-} named;
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(((const named *)a)->name, ((const named *)b)->name);
-}
-
-/* rank[t]: team t's place among the team names sorted bytewise. */
-static int rank_teams(const champ_strtab *teams, uint32_t *rank)
-{
-    named *sorted = malloc((teams->count ? teams->count : 1) * sizeof *sorted);
-    if (!sorted)
-        return -1;
-    for (uint32_t t = 0; t < teams->count; t++)
-        sorted[t] = (named){champ_strtab_get(teams, t), t};
-    qsort(sorted, teams->count, sizeof *sorted, by_name);
-    for (uint32_t i = 0; i < teams->count; i++)
-        rank[sorted[i].index] = i;
-    free(sorted);
-    return 0;
-}
-
 /* The people in breadth-first order, component after component. */
 static void breadth_first(const champ_graph *g, uint32_t *order, uint32_t *seen_at)
 {
@@ -398,7 +374,7 @@ static int renumber(champ_bridging *job, const champ_network *net)
     job->start = malloc((n + 1) * sizeof *job->start);
     job->nbr = malloc((arcs ? arcs : 1) * sizeof *job->nbr);
     int ok = bfs && team_rank && bucket && job->place && job->start && job->nbr &&
-             rank_teams(&net->teams, team_rank) == 0;
+             champ__strtab_ranks(&net->teams, team_rank) == 0;
     if (ok) {
         team_rank[teams] = (uint32_t)teams; /* the unknown team, after all */
         breadth_first(g, bfs, job->place);

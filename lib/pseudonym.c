@@ -6,6 +6,7 @@
 #define _GNU_SOURCE 1 /* qsort_r */
 #include "network.h"
 #include "errors.h"
+#include "text.h"
 
 #include <math.h>
 #include <sodium.h>
@@ -89,16 +90,6 @@ static champ_status pseudonymize_table(const keyed *k, const char *prefix,
  * interactions by time (untimed first), sender, receiver (in the new order
  * of people), type and weight. */
 
-typedef struct named_person {
-    const char *name;
-    uint32_t person;
-} named_person;
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(((const named_person *)a)->name, ((const named_person *)b)->name);
-}
-
 typedef struct interaction_order {
     const champ_network *net;
     const uint32_t *new_of_old;  /* person numbers after the reordering */
@@ -153,38 +144,31 @@ static champ_status reorder_plan(reorder *r, const champ_network *net,
     size_t n = pseudonyms->count, m = net->interactions, types = net->types.count;
     memset(r, 0, sizeof *r);
     champ_strtab_init(&r->ids);
-    named_person *sorted = malloc((n ? n : 1) * sizeof *sorted);
-    named_person *type_names = malloc((types ? types : 1) * sizeof *type_names);
+    champ_named *sorted = malloc((n ? n : 1) * sizeof *sorted);
     r->new_of_old = malloc((n ? n : 1) * sizeof *r->new_of_old);
     r->type_rank = malloc((types ? types : 1) * sizeof *r->type_rank);
     r->team = malloc((net->person_cap ? net->person_cap : 1) * sizeof *r->team);
     r->group = malloc((net->person_cap ? net->person_cap : 1) * sizeof *r->group);
     r->order = malloc((m ? m : 1) * sizeof *r->order);
     r->spare = malloc((m ? m : 1) * sizeof(double));
-    int ok = sorted && type_names && r->new_of_old && r->type_rank && r->team && r->group &&
-             r->order && r->spare;
+    int ok = sorted && r->new_of_old && r->type_rank && r->team && r->group && r->order &&
+             r->spare && champ__strtab_ranks(&net->types, r->type_rank) == 0;
     if (ok) {
         for (uint32_t v = 0; v < n; v++)
-            sorted[v] = (named_person){champ_strtab_get(pseudonyms, v), v};
-        qsort(sorted, n, sizeof *sorted, by_name);
+            sorted[v] = (champ_named){champ_strtab_get(pseudonyms, v), v};
+        qsort(sorted, n, sizeof *sorted, champ__by_name);
         for (uint32_t i = 0; ok && i < n; i++) {
             uint32_t index;
             ok = champ_strtab_intern(&r->ids, sorted[i].name, strlen(sorted[i].name), &index,
                                      NULL) == 0;
-            r->new_of_old[sorted[i].person] = i;
+            r->new_of_old[sorted[i].index] = i;
             if (ok) {
-                r->team[i] = net->team[sorted[i].person];
-                r->group[i] = net->group[sorted[i].person];
+                r->team[i] = net->team[sorted[i].index];
+                r->group[i] = net->group[sorted[i].index];
             }
         }
-        for (uint32_t t = 0; t < types; t++)
-            type_names[t] = (named_person){champ_strtab_get(&net->types, t), t};
-        qsort(type_names, types, sizeof *type_names, by_name);
-        for (uint32_t i = 0; i < types; i++)
-            r->type_rank[type_names[i].person] = i;
     }
     free(sorted);
-    free(type_names);
     if (!ok) {
         reorder_free(r);
         return champ__nomem();

@@ -71,17 +71,6 @@ static radix_item *radix_sort(radix_item *a, radix_item *b, size_t n)
     return a;
 }
 
-/* People of equal score, to order by id. */
-typedef struct id_item {
-    const char *id;
-    uint32_t person;
-} id_item;
-
-static int by_id_item(const void *a, const void *b)
-{
-    return strcmp(((const id_item *)a)->id, ((const id_item *)b)->id);
-}
-
 /* pct_c(v) = (L + (E - 1) / 2) / (N - 1) over the `count` eligible people,
  * and (place not NULL) v's place: 1 + the people with a larger value.
  * `items` holds 2 count champ_sort_items, used here as two arrays of
@@ -121,7 +110,7 @@ void champ__score_people(const champ_metrics *m, const double *weight, const uin
      * radix sort, then each run of equal scores sorted by id, in the last
      * third of `items` */
     radix_item *a = (radix_item *)(void *)items, *b = a + count;
-    id_item *run = (id_item *)(void *)(b + count);
+    champ_named *run = (champ_named *)(void *)(b + count); /* people of equal score, by id */
     for (size_t i = 0; i < count; i++) {
         uint32_t v = eligible[i];
         double sum = 0;
@@ -139,10 +128,11 @@ void champ__score_people(const champ_metrics *m, const double *weight, const uin
             order[lo] = sorted[lo].person;
         } else {
             for (size_t i = lo; i < hi; i++)
-                run[i - lo] = (id_item){champ_strtab_get(ids, sorted[i].person), sorted[i].person};
-            qsort(run, hi - lo, sizeof *run, by_id_item);
+                run[i - lo] = (champ_named){champ_strtab_get(ids, sorted[i].person),
+                                            sorted[i].person};
+            qsort(run, hi - lo, sizeof *run, champ__by_name);
             for (size_t i = lo; i < hi; i++)
-                order[i] = run[i - lo].person;
+                order[i] = run[i - lo].index;
         }
         lo = hi;
     }

@@ -131,3 +131,22 @@ void champ__shortest(char *buf, double x)
     format_g(buf, signbit(x) != 0, digits, precision, exp10);
 }
 
+
+int champ__by_name(const void *a, const void *b)
+{
+    return strcmp(((const champ_named *)a)->name, ((const champ_named *)b)->name);
+}
+
+int champ__strtab_ranks(const champ_strtab *t, uint32_t *rank)
+{
+    champ_named *sorted = malloc((t->count ? t->count : 1) * sizeof *sorted);
+    if (!sorted)
+        return -1;
+    for (uint32_t i = 0; i < t->count; i++)
+        sorted[i] = (champ_named){champ_strtab_get(t, i), i};
+    qsort(sorted, t->count, sizeof *sorted, champ__by_name);
+    for (uint32_t i = 0; i < t->count; i++)
+        rank[sorted[i].index] = i;
+    free(sorted);
+    return 0;
+}

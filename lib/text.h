@@ -25,6 +25,18 @@ void champ__excerpt(char *buf, const char *s, size_t len);
 #define CHAMP_NAMES_MAX 512
 void champ__quote_names(char *buf, size_t size, const champ_strtab *names);
 
+/* A name and the index it stands for, to sort by name: champ__by_name()
+ * is qsort's comparator for them (bytewise, strcmp). */
+typedef struct champ_named {
+    const char *name;
+    uint32_t index;
+} champ_named;
+int champ__by_name(const void *a, const void *b);
+
+/* rank[i]: string i's place among the strings of t sorted bytewise.
+ * -1 when out of memory (rank unchanged). */
+int champ__strtab_ranks(const champ_strtab *t, uint32_t *rank);
+
 /* Switch this thread (only) to the "C" numeric locale, so that '.' is the
  * decimal point whatever the application chose with setlocale. Returns the
  * previous locale to hand to champ__c_numeric_end, or (locale_t)0 when out

@@ -13,13 +13,9 @@
  * `persistent` every later one too. Live blocks and bytes are counted at
  * all times, so that the driver can check that a run freed everything it
  * allocated, without ASan or valgrind (both replace malloc themselves:
- * this test runs in the plain build only).
- *
- * Requests whose immediate caller lies in an excluded object (see
- * fm_exclude_object) are numbered separately and never fail: for an
- * object that ends the process on a failed allocation, which no caller can
- * survive (libgomp did, gomp_malloc -> gomp_fatal -> exit, while the
- * library linked it through igraph). */
+ * this test runs in the plain build only). (Objects excluded from failing
+ * were needed for libgomp, which exits on a failed allocation, while the
+ * library linked it through igraph; they went with it.) */
 #define _GNU_SOURCE 1
 #include "failmalloc.h"
 
@@ -44,7 +40,6 @@ static atomic_int armed;
 static atomic_int persistent;
 static atomic_long fail_at;
 static atomic_long requests;
-static atomic_long excluded;
 static atomic_long injected;
 static atomic_long live_blocks;
 static atomic_long live_bytes;
@@ -61,8 +56,7 @@ static long census_cap;
 static atomic_int range_count;
 static struct {
     uintptr_t lo, hi;
-    int track; /* 0: excluded from failing; 1: blocks tracked apart */
-} ranges[MAX_RANGES];
+} ranges[MAX_RANGES]; /* code of the tracked objects (fm_track_object) */
 
 /* Live blocks allocated directly by a tracked object (fm_track_object):
  * an open-addressing set of pointers, behind a spin lock. */
@@ -120,7 +114,7 @@ static int is_tracked(void *caller)
     uintptr_t a = (uintptr_t)caller;
     int n = atomic_load_explicit(&range_count, memory_order_acquire);
     for (int i = 0; i < n; i++)
-        if (ranges[i].track && a >= ranges[i].lo && a < ranges[i].hi)
+        if (a >= ranges[i].lo && a < ranges[i].hi)
             return 1;
     return 0;
 }
@@ -131,14 +125,6 @@ static int inject(void *caller)
     atomic_fetch_add_explicit(&total_requests, 1, memory_order_relaxed);
     if (!atomic_load_explicit(&armed, memory_order_relaxed))
         return 0;
-    uintptr_t a = (uintptr_t)caller;
-    int n = atomic_load_explicit(&range_count, memory_order_acquire);
-    for (int i = 0; i < n; i++) {
-        if (!ranges[i].track && a >= ranges[i].lo && a < ranges[i].hi) {
-            atomic_fetch_add_explicit(&excluded, 1, memory_order_relaxed);
-            return 0;
-        }
-    }
     if (!arming_thread)
         atomic_fetch_add_explicit(&foreign, 1, memory_order_relaxed);
     long k = atomic_fetch_add_explicit(&requests, 1, memory_order_relaxed) + 1;
@@ -278,7 +264,6 @@ void fm_arm(long n, int keep_failing)
     atomic_store(&requests, 0);
     atomic_store(&foreign, 0);
     arming_thread = 1;
-    atomic_store(&excluded, 0);
     atomic_store(&injected, 0);
     atomic_store(&first_failed_caller, NULL);
     atomic_store(&fail_at, n);
@@ -317,10 +302,6 @@ long fm_requests(void)
     return atomic_load(&requests);
 }
 
-long fm_excluded(void)
-{
-    return atomic_load(&excluded);
-}
 
 long fm_injected(void)
 {
@@ -359,7 +340,6 @@ long fm_tracked_bytes(void)
 
 struct find_object {
     const char *name;
-    int track;
     int found;
 };
 
@@ -378,7 +358,6 @@ static int add_object(struct dl_phdr_info *info, size_t size, void *data)
             return 1;
         ranges[n].lo = info->dlpi_addr + ph->p_vaddr;
         ranges[n].hi = ranges[n].lo + ph->p_memsz;
-        ranges[n].track = f->track;
         atomic_store_explicit(&range_count, n + 1, memory_order_release);
         f->found = 1;
     }
@@ -387,14 +366,7 @@ static int add_object(struct dl_phdr_info *info, size_t size, void *data)
 
 int fm_track_object(const char *name)
 {
-    struct find_object f = {name, 1, 0};
-    dl_iterate_phdr(add_object, &f);
-    return f.found;
-}
-
-int fm_exclude_object(const char *name)
-{
-    struct find_object f = {name, 0, 0};
+    struct find_object f = {name, 0};
     dl_iterate_phdr(add_object, &f);
     return f.found;
 }

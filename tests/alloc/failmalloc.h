@@ -11,7 +11,6 @@ void fm_pause(void);
 void fm_resume(void);
 
 long fm_requests(void);       /* requests numbered since fm_arm */
-long fm_excluded(void);       /* requests from excluded objects since fm_arm */
 long fm_injected(void);       /* failures returned since fm_arm */
 /* Numbered requests since fm_arm made by a thread other than the one that
  * called it (whose place in the numbering depends on scheduling). */
@@ -22,10 +21,6 @@ long fm_live_blocks(void);
 /* Store the caller of request k at buf[k - 1] while k <= cap (buf NULL: stop). */
 void fm_census(void **buf, long cap);
 long fm_live_bytes(void);
-
-/* Never fail requests made directly from code of the loaded object whose
- * path contains `name`; 1 if such an object is loaded. */
-int fm_exclude_object(const char *name);
 
 /* Keep count apart of the live blocks allocated directly by code of the
  * loaded object whose path contains `name`; 1 if it is loaded. */

@@ -349,6 +349,14 @@ def check(status):
         raise error(status)
 
 
+def pick(value, names, name):
+    """The index of `value` among a C enum's `names`, or ValueError naming
+    the option and every choice."""
+    if value not in names:
+        raise ValueError(f"{name}: expected one of {', '.join(names)}, got {value!r}")
+    return names.index(value)
+
+
 def check_named(status, name):
     """check(), the message led by the option it is about: "top: ..."."""
     if status != OK:

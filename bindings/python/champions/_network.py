@@ -49,10 +49,8 @@ class _ReadOptions(Handle):
 
     def _set(self, form, people, columns, weight_column, hrvar, listener):
         if form is not None:
-            if form not in _lib.INPUTS:
-                raise ValueError(f"form: expected one of {', '.join(_lib.INPUTS)}, "
-                                 f"got {form!r}")
-            self._call(lib.champ_read_options_set_input, _lib.INPUTS.index(form), name="form")
+            self._call(lib.champ_read_options_set_input, _lib.pick(form, _lib.INPUTS, "form"),
+                       name="form")
         if people is not None:
             self._call(lib.champ_read_options_set_people, os.fsencode(people), name="people")
         for field, column in dict(columns or {}).items():
@@ -440,16 +438,11 @@ class _Options(Handle):
             allow_small_groups=False):
         """Set what the caller gave; the rest keeps the library's defaults."""
         if scenario is not None:
-            if scenario not in _lib.SCENARIOS:
-                raise ValueError(f"scenario: expected one of {', '.join(_lib.SCENARIOS)}, "
-                                 f"got {scenario!r}")
-            self._call(lib.champ_options_set_scenario, _lib.SCENARIOS.index(scenario),
-                       name="scenario")
+            self._call(lib.champ_options_set_scenario,
+                       _lib.pick(scenario, _lib.SCENARIOS, "scenario"), name="scenario")
         if period is not None:
-            if period not in _lib.PERIODS:
-                raise ValueError(f"period: expected one of {', '.join(_lib.PERIODS)}, "
-                                 f"got {period!r}")
-            self._call(lib.champ_options_set_period, _lib.PERIODS.index(period), name="period")
+            self._call(lib.champ_options_set_period, _lib.pick(period, _lib.PERIODS, "period"),
+                       name="period")
         if top is not None:
             self._call(lib.champ_options_set_top, _count(top, "top"), name="top")
         for criterion, w in dict(weights or {}).items():
@@ -485,11 +478,8 @@ class _Options(Handle):
         if seed is not None:
             self._call(lib.champ_options_set_seed, _count(seed, "seed", 2**64 - 1), name="seed")
         if estimate is not None:
-            if estimate not in _lib.ESTIMATES:
-                raise ValueError(f"estimate: expected one of {', '.join(_lib.ESTIMATES)}, "
-                                 f"got {estimate!r}")
-            self._call(lib.champ_options_set_bridging_estimate, _lib.ESTIMATES.index(estimate),
-                       name="estimate")
+            self._call(lib.champ_options_set_bridging_estimate,
+                       _lib.pick(estimate, _lib.ESTIMATES, "estimate"), name="estimate")
         if min_tie_weight is not None:
             self._call(lib.champ_options_set_min_tie_weight,
                        _number(min_tie_weight, "min_tie_weight"), name="min_tie_weight")

@@ -76,9 +76,7 @@ def _sized_text(fn, *args):
 
 
 def _criterion(name):
-    if name not in CRITERIA:
-        raise ValueError(f"criterion: expected one of {', '.join(CRITERIA)}, got {name!r}")
-    return CRITERIA.index(name)
+    return _lib.pick(name, CRITERIA, "criterion")
 
 
 def _size(n, name):
