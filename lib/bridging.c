@@ -117,76 +117,66 @@ static uint32_t *draw_sources(const champ_network *net, size_t n, size_t k, uint
     return sources;
 }
 
-/* Two kernels of the same algorithm, chosen by size; both give the same
- * sums, to the last bit but for the order of additions, and the bridging
- * suite checks each against igraph.
+/* The kernel. Each pass is memory-bound: every shortest-path arc is a
+ * random access into per-person state, and on large networks that state
+ * is far larger than the caches. So a pass runs up to CHAMP_BRIDGING_BATCH
+ * sources at once (multi-source breadth-first search, after Then et al.,
+ * "The More the Merrier: Efficient Multi-Source Graph Traversal", VLDB
+ * 2014): one visit of a person at a given distance from *any* of the
+ * batch's sources serves every source for which they sit at that distance,
+ * so their tie row is read and their state touched once per distinct
+ * distance, not once per source (on L, 16 sources list a person about 3
+ * times).
  *
- * Small networks (fewer than CHAMP_BRIDGING_LARGE_PEOPLE people): all the
- * state sits in the cache; the simplest loop is fastest. Per person a
- * packed {sigma, delta, dist}.
- *
- * Large networks: the passes are memory-bound. Per person 16 bytes {sigma,
- * delta} (four to a cache line); two bitmaps of the people, `seen` (at the
- * current distance or closer) and `next` (reached at the next distance),
- * an eighth of a megabyte for a million people, stay in the cache and
- * dismiss an arc back to a person already seen -- about half of all arcs --
- * without touching that person's state; and the state of the people a few
- * arcs ahead is asked for early (prefetch). On L (a million people) this
- * takes about 30 % less CPU than the small kernel; on S (10k) it is slower. */
+ * Per person: one line of BATCH doubles, one per source (sigma during the
+ * forward pass; (1 + delta) / sigma once the dependency is known), and two
+ * masks of the batch's sources (`seen`: those that reached them at the
+ * current distance or closer; `next`: those reaching them at the next
+ * one). The forward pass lists (person, mask) distance by distance, a
+ * large distance in the order of the people's numbers (see renumber()), so
+ * the next one reads tie rows in memory order and neighbours sit close.
+ * The backward pass walks the lists from the farthest distance in and
+ * finds a person's children by the masks of the distance below, so no arc
+ * is stored. Measured against one source at a time (the kernel before
+ * round 3's second half): 2x less time on M, 2.5-3x on L, about equal on
+ * a thousand people (docs/performance.md). */
 
-typedef struct champ_bridging_node_d {
-    double sigma, delta;
-    int32_t dist; /* -1: not reached */
-} node_d;
-
-typedef struct champ_bridging_node {
-    double sigma, delta;
-} node;
-
-/* A shortest-path arc of one source's pass: pred is one step closer to it. */
-typedef struct champ_bridging_arc {
-    uint32_t pred, child;
-} arc;
+#define BATCH CHAMP_BRIDGING_BATCH
+typedef uint16_t bmask; /* bit i: the batch's source i */
 
 typedef champ_bridging_scratch scratch;
 
-#define AHEAD 8 /* how many arcs ahead the large kernel prefetches */
+#define AHEAD 8 /* how many arcs ahead the kernel prefetches */
 
-#define BIT(b, v) ((b)[(v) >> 6] & (UINT64_C(1) << ((v) & 63)))
 #define SET(b, v) ((b)[(v) >> 6] |= UINT64_C(1) << ((v) & 63))
 #define CLEAR(b, v) ((b)[(v) >> 6] &= ~(UINT64_C(1) << ((v) & 63)))
 
 static void scratch_free(scratch *w)
 {
-    free(w->level_arcs);
-    free(w->small);
-    free(w->nodes);
     free(w->order);
-    free(w->arcs);
+    free(w->line);
+    free(w->mask);
+    free(w->levels);
     free(w->seen);
     free(w->next);
+    free(w->found);
     memset(w, 0, sizeof *w);
 }
 
-static int scratch_init(scratch *w, size_t n, size_t arcs, size_t large_people, int linear)
+static int scratch_init(scratch *w, size_t n, int linear)
 {
-    size_t cells = n ? n : 1, words = n / 64 + 1;
+    size_t cells = n ? n : 1;
     memset(w, 0, sizeof *w);
     w->n = n;
     w->linear = linear;
-    w->order = malloc(cells * sizeof *w->order);
-    w->arcs = malloc((arcs ? arcs : 1) * sizeof *w->arcs);
-    int ok = w->order && w->arcs;
-    if (n < large_people) {
-        ok = ok && (w->small = malloc(cells * sizeof *w->small)) != NULL;
-        for (size_t v = 0; ok && v < n; v++)
-            w->small[v] = (node_d){0, 0, -1};
-    } else {
-        ok = ok && (w->nodes = calloc(cells, sizeof *w->nodes)) != NULL &&
-             (w->seen = calloc(words, sizeof *w->seen)) != NULL &&
-             (w->next = calloc(words, sizeof *w->next)) != NULL &&
-             (!linear || (w->level_arcs = malloc((n + 1) * sizeof *w->level_arcs)) != NULL);
-    }
+    /* a person is listed at most once per source: at most BATCH times */
+    int ok = (w->order = malloc(cells * BATCH * sizeof *w->order)) != NULL &&
+             (w->mask = malloc(cells * BATCH * sizeof(bmask))) != NULL &&
+             (w->levels = malloc((cells + 2) * sizeof *w->levels)) != NULL &&
+             (w->line = calloc(cells * BATCH, sizeof *w->line)) != NULL &&
+             (w->seen = calloc(cells, sizeof(bmask))) != NULL &&
+             (w->next = calloc(cells, sizeof(bmask))) != NULL &&
+             (w->found = calloc(n / 64 + 1, sizeof *w->found)) != NULL;
     if (!ok) {
         scratch_free(w);
         return -1;
@@ -194,131 +184,129 @@ static int scratch_init(scratch *w, size_t n, size_t arcs, size_t large_people, 
     return 0;
 }
 
-/* The small kernel: add delta_s(v) for every v != s to sum[v]; leaves the
- * scratch clean. */
-static void from_source_small(const size_t *start, const uint32_t *nbr, uint32_t s,
-                              scratch *w, double *sum)
+/* One pass: sources src[0..b), b <= BATCH, distinct; adds delta_s(v) for
+ * each of them and every v != s to sum[v]; leaves the scratch clean. */
+static void from_batch(const size_t *start, const uint32_t *nbr, const uint32_t *src,
+                             size_t b, scratch *w, double *sum)
 {
-    node_d *nodes = w->small;
+    double(*line)[BATCH] = (double(*)[BATCH])w->line;
     uint32_t *order = w->order;
-    arc *arcs = w->arcs;
-    size_t head = 0, tail = 1, found = 0;
-    order[0] = s;
-    nodes[s].dist = 0;
-    nodes[s].sigma = 1;
-    while (head < tail) {
-        uint32_t v = order[head++];
-        int32_t next = nodes[v].dist + 1;
-        double sigma = nodes[v].sigma;
-        for (size_t t = start[v]; t < start[v + 1]; t++) {
-            uint32_t c = nbr[t];
-            node_d *u = &nodes[c];
-            if (u->dist < 0) {
-                u->dist = next;
-                order[tail++] = c;
-            }
-            if (u->dist == next) {
-                u->sigma += sigma;
-                arcs[found++] = (arc){v, c};
+    bmask *mask = w->mask, *seen = w->seen, *next = w->next;
+    uint64_t *found = w->found;
+    size_t *levels = w->levels, tail = 0, d = 0;
+    /* forward: distance d lists order[levels[d] .. levels[d + 1]) */
+    for (size_t i = 0; i < b; i++) {
+        order[tail] = src[i];
+        mask[tail++] = (bmask)(1u << i);
+        seen[src[i]] = (bmask)(1u << i);
+        line[src[i]][i] = 1;
+    }
+    levels[0] = 0;
+    levels[1] = tail;
+    for (d = 0; levels[d] < levels[d + 1]; d++) {
+        size_t end = levels[d + 1];
+        for (size_t e = levels[d]; e < end; e++) {
+            uint32_t v = order[e];
+            unsigned m = mask[e];
+            const double *sv = line[v];
+            size_t stop = start[v + 1];
+            for (size_t t = start[v]; t < stop; t++) {
+                if (t + AHEAD < stop && (m & ~seen[nbr[t + AHEAD]]))
+                    __builtin_prefetch(line[nbr[t + AHEAD]], 1);
+                uint32_t u = nbr[t];
+                unsigned fresh = m & ~(unsigned)seen[u];
+                if (!fresh)
+                    continue; /* as close to these sources as v, or closer */
+                if (!next[u]) {
+                    order[tail++] = u;
+                    SET(found, u);
+                }
+                next[u] |= (bmask)fresh;
+                double *su = line[u];
+                do {
+                    int i = __builtin_ctz(fresh);
+                    su[i] += sv[i];
+                    fresh &= fresh - 1;
+                } while (fresh);
             }
         }
+        /* Distance d + 1 is complete. Listed by number when it is large
+         * (read off the bitmap of who was found, in n / 64 words): the
+         * next pass then reads the tie rows in memory order, and the
+         * neighbours of people numbered alike (team by team) sit close. */
+        if ((tail - end) * 64 >= w->n) {
+            size_t e = end;
+            for (size_t word = 0; word <= w->n / 64; word++)
+                for (uint64_t bits = found[word]; bits; bits &= bits - 1)
+                    order[e++] = (uint32_t)(word * 64 + (size_t)__builtin_ctzll(bits));
+            memset(found, 0, (w->n / 64 + 1) * sizeof *found);
+        } else {
+            for (size_t e = end; e < tail; e++)
+                CLEAR(found, order[e]);
+        }
+        for (size_t e = end; e < tail; e++) {
+            uint32_t u = order[e];
+            mask[e] = next[u];
+            seen[u] |= next[u];
+            next[u] = 0;
+        }
+        levels[d + 2] = tail;
     }
-    /* Dependencies: delta(p) += sigma(p)/sigma(c) (1 + delta(c)) over the
-     * arcs p -> c, last found first. An arc leaving c was found after every
-     * arc entering c (c is scanned after it is reached), so delta(c) is
-     * complete by the time it is used. */
-    for (size_t a = found; a-- > 0;) {
-        node_d *p = &nodes[arcs[a].pred];
-        const node_d *c = &nodes[arcs[a].child];
-        double part = p->sigma / c->sigma * (1 + c->delta);
-        p->delta += w->linear ? part * (double)p->dist / (double)c->dist : part;
-    }
-    for (size_t i = 1; i < tail; i++)
-        sum[order[i]] += nodes[order[i]].delta;
-    for (size_t i = 0; i < tail; i++)
-        nodes[order[i]] = (node_d){0, 0, -1};
-}
-
-/* The large kernel: the same, with the bitmaps and prefetching. */
-static void from_source_large(const size_t *start, const uint32_t *nbr, uint32_t s,
-                              scratch *w, double *sum)
-{
-    node *nodes = w->nodes;
-    uint32_t *order = w->order;
-    arc *arcs = w->arcs;
-    uint64_t *seen = w->seen, *next = w->next;
-    size_t head = 0, tail = 1, found = 0, level_end = 1, arcs_end = start[w->n], level = 0;
-    size_t *level_arcs = w->level_arcs; /* linear: where each distance's arcs begin */
-    order[0] = s;
-    SET(seen, s);
-    nodes[s].sigma = 1;
-    if (level_arcs)
-        level_arcs[0] = 0;
-    while (head < tail) {
-        if (head == level_end) { /* the next distance begins: what it reached is seen */
-            for (size_t i = level_end; i < tail; i++) {
-                SET(seen, order[i]);
-                CLEAR(next, order[i]);
+    /* backward: distance d - 1 is the last listed. `next` (all zero again)
+     * holds the masks of distance d + 1 while distance d is done; the
+     * children of v for source i are its neighbours with bit i there, and
+     * their lines already hold (1 + delta) / sigma, so
+     *   delta_i(v) = sigma_i(v) * sum over children c of (1 + delta_i(c)) / sigma_i(c)
+     * (times d / (d + 1) with linear scaling). The sources' own distance 0
+     * needs nothing. */
+    while (d-- > 1) {
+        for (size_t e = levels[d + 1]; e < levels[d + 2]; e++)
+            next[order[e]] = mask[e];
+        double scale = w->linear ? (double)d / (double)(d + 1) : 1;
+        for (size_t e = levels[d]; e < levels[d + 1]; e++) {
+            uint32_t v = order[e];
+            unsigned m = mask[e];
+            double acc[BATCH] = {0};
+            size_t stop = start[v + 1];
+            for (size_t t = start[v]; t < stop; t++) {
+                if (t + AHEAD < stop && (m & next[nbr[t + AHEAD]]))
+                    __builtin_prefetch(line[nbr[t + AHEAD]]);
+                unsigned c = m & next[nbr[t]];
+                if (!c)
+                    continue;
+                const double *cu = line[nbr[t]];
+                do {
+                    int i = __builtin_ctz(c);
+                    acc[i] += cu[i];
+                    c &= c - 1;
+                } while (c);
             }
-            level_end = tail;
-            if (level_arcs)
-                level_arcs[++level] = found;
+            double *sv = line[v];
+            do {
+                int i = __builtin_ctz(m);
+                double delta = sv[i] * acc[i] * scale;
+                sum[v] += delta;
+                sv[i] = (1 + delta) / sv[i];
+                m &= m - 1;
+            } while (m);
         }
-        uint32_t v = order[head++];
-        double sigma = nodes[v].sigma;
-        size_t end = start[v + 1];
-        for (size_t t = start[v]; t < end; t++) {
-            if (t + AHEAD < arcs_end && !BIT(seen, nbr[t + AHEAD]))
-                __builtin_prefetch(&nodes[nbr[t + AHEAD]]);
-            uint32_t c = nbr[t];
-            if (BIT(seen, c))
-                continue; /* as close to s as v, or closer */
-            if (!BIT(next, c)) {
-                SET(next, c);
-                order[tail++] = c;
-            }
-            nodes[c].sigma += sigma;
-            arcs[found++] = (arc){v, c};
-        }
+        for (size_t e = levels[d + 1]; e < levels[d + 2]; e++)
+            next[order[e]] = 0;
     }
-    double scale = 1; /* linear: the pred's distance over the child's */
-    for (size_t a = found; a-- > 0;) { /* as in the small kernel */
-        if (a >= AHEAD)
-            __builtin_prefetch(&nodes[arcs[a - AHEAD].child]);
-        if (level_arcs) {
-            while (a < level_arcs[level])
-                level--;
-            scale = (double)level / (double)(level + 1);
-        }
-        node *p = &nodes[arcs[a].pred];
-        const node *c = &nodes[arcs[a].child];
-        p->delta += p->sigma / c->sigma * (1 + c->delta) * scale;
+    for (size_t e = 0; e < tail; e++) {
+        memset(line[order[e]], 0, sizeof line[0]);
+        seen[order[e]] = 0;
     }
-    for (size_t i = 1; i < tail; i++)
-        sum[order[i]] += nodes[order[i]].delta;
-    for (size_t i = 0; i < tail; i++) {
-        nodes[order[i]] = (node){0, 0};
-        CLEAR(seen, order[i]);
-        CLEAR(next, order[i]);
-    }
-}
-
-static void from_source(const size_t *start, const uint32_t *nbr, uint32_t s, scratch *w,
-                        double *sum)
-{
-    if (w->small)
-        from_source_small(start, nbr, s, w, sum);
-    else
-        from_source_large(start, nbr, s, w, sum);
 }
 
 void champ__bridging_part(void *arg)
 {
     champ_bridging_part *p = arg;
     champ_bridging *job = p->job;
-    for (size_t i = p->first; i < p->end && !atomic_load(&job->cancel); i++) {
-        from_source(job->start, job->nbr, job->sources[i], &p->scratch, p->sum);
-        atomic_fetch_add(&job->done, 1);
+    for (size_t i = p->first; i < p->end && !atomic_load(&job->cancel); i += job->batch) {
+        size_t b = p->end - i < job->batch ? p->end - i : job->batch;
+        from_batch(job->start, job->nbr, job->sources + i, b, &p->scratch, p->sum);
+        atomic_fetch_add(&job->done, b);
     }
 }
 
@@ -409,12 +397,13 @@ static int renumber(champ_bridging *job, const champ_network *net)
 
 champ_status champ__bridging_prepare(champ_bridging *job, const champ_graph *g,
                                      const champ_network *net, size_t k, uint64_t seed,
-                                     champ_estimate estimate, size_t large_people)
+                                     champ_estimate estimate, size_t batch)
 {
     memset(job, 0, sizeof *job);
     job->g = g;
     job->k = k;
     job->linear = estimate == CHAMP_ESTIMATE_LINEAR;
+    job->batch = batch && batch < BATCH ? batch : BATCH;
     atomic_init(&job->done, 0);
     atomic_init(&job->cancel, 0);
     int ok = (job->sources = draw_sources(net, g->n, k, seed)) != NULL &&
@@ -427,7 +416,7 @@ champ_status champ__bridging_prepare(champ_bridging *job, const champ_graph *g,
         p->first = k * (size_t)i / CHAMP_BRIDGING_PARTS;
         p->end = k * (size_t)(i + 1) / CHAMP_BRIDGING_PARTS;
         ok = (p->sum = calloc(g->n ? g->n : 1, sizeof *p->sum)) != NULL &&
-             scratch_init(&p->scratch, g->n, g->start[g->n], large_people, job->linear) == 0;
+             scratch_init(&p->scratch, g->n, job->linear) == 0;
     }
     if (!ok) {
         champ__bridging_release(job);
@@ -462,11 +451,11 @@ void champ__bridging_result(const champ_bridging *job, double *bridging)
 }
 
 champ_status champ__bridging(const champ_graph *g, const champ_network *net, size_t k,
-                             uint64_t seed, champ_estimate estimate, size_t large_people,
+                             uint64_t seed, champ_estimate estimate, size_t batch,
                              double *bridging)
 {
     champ_bridging job;
-    champ_status st = champ__bridging_prepare(&job, g, net, k, seed, estimate, large_people);
+    champ_status st = champ__bridging_prepare(&job, g, net, k, seed, estimate, batch);
     if (st)
         return st;
     void *parts[CHAMP_BRIDGING_PARTS];

@@ -13,24 +13,21 @@
 
 #define CHAMP_BRIDGING_PARTS 2 /* fixed, so that sums (and results) never depend on cores */
 
-/* Networks of at least this many people take the large kernel (see
- * bridging.c): 8 MB of per-person state, past what the caches hold. */
-#define CHAMP_BRIDGING_LARGE_PEOPLE ((size_t)1 << 19)
-
-/* The working memory of one part: the per-person state of one kernel, the
- * BFS order, the shortest-path arcs of one pass, and (large kernel) two
- * bitmaps of the people. */
+/* Sources per pass of the kernel (bridging.c): a mask of them is 16 bits. */
+#define CHAMP_BRIDGING_BATCH 16
+/* The working memory of one part: per person a line of BATCH doubles and
+ * two masks of the batch's sources; the (person, mask) lists of one pass by
+ * distance, where each distance begins, and a bitmap of the people (see
+ * bridging.c). */
 typedef struct champ_bridging_scratch {
     size_t n;
-    struct champ_bridging_node_d *small;
-    struct champ_bridging_node *nodes;
     uint32_t *order;
-    struct champ_bridging_arc *arcs;
-    uint64_t *seen, *next;
+    double *line;
+    uint16_t *mask, *seen, *next;
+    size_t *levels;
+    uint64_t *found;        /* who the distance being listed has found */
     int linear;             /* linear scaling (CHAMP_ESTIMATE_LINEAR) */
-    size_t *level_arcs;     /* large kernel, linear: the first arc of each distance */
 } champ_bridging_scratch;
-
 typedef struct champ_bridging_part {
     struct champ_bridging *job;
     size_t first, end;      /* its slice of the sources */
@@ -46,6 +43,7 @@ typedef struct champ_bridging {
     uint32_t *nbr, *place;
     uint32_t *sources;      /* renumbered */
     size_t k;
+    size_t batch;           /* sources per pass, 1..CHAMP_BRIDGING_BATCH */
     int linear;             /* sampled with linear scaling */
     atomic_size_t done;     /* sources finished, for progress */
     atomic_int cancel;      /* set to stop the parts early */
@@ -58,16 +56,16 @@ size_t champ__bridging_sources(const champ_graph *g, size_t samples);
 
 /* Draw k sources (all people when k == people), renumber the graph and
  * allocate everything the parts will use, on the calling thread: the parts
- * themselves allocate nothing. Networks of `large_people` people or more
- * take the large kernel (CHAMP_BRIDGING_LARGE_PEOPLE; the tests force
- * either). `estimate` is Brandes' pivots (SPEC 4.5) or linear scaling;
+ * themselves allocate nothing. A pass runs `batch` sources at once (0:
+ * CHAMP_BRIDGING_BATCH, the ranking's choice; the tests also run 1, one
+ * source at a time, the plain Brandes algorithm). `estimate` is Brandes' pivots (SPEC 4.5) or linear scaling;
  * from every person both give exact betweenness (to the last bits), and
  * the ranking asks for pivots then. The graph must outlive
  * the job; the network (its teams) is only read here. On CHAMP_OK,
  * champ__bridging_release() must follow. */
 champ_status champ__bridging_prepare(champ_bridging *job, const champ_graph *g,
                                      const champ_network *net, size_t k, uint64_t seed,
-                                     champ_estimate estimate, size_t large_people);
+                                     champ_estimate estimate, size_t batch);
 
 /* The job of one part (a champ_bridging_part *), for champ__run(): its
  * slice of the sources, on any thread, stopping early when job->cancel is
@@ -85,7 +83,7 @@ void champ__bridging_release(champ_bridging *job);
 /* Bridging in one call, the parts on threads when that pays (tests, and
  * callers with nothing to do meanwhile). */
 champ_status champ__bridging(const champ_graph *g, const champ_network *net, size_t k,
-                             uint64_t seed, champ_estimate estimate, size_t large_people,
+                             uint64_t seed, champ_estimate estimate, size_t batch,
                              double *bridging);
 
 #endif

@@ -43,6 +43,21 @@ static champ_network *random_network(int n, double p, int isolated, uint64_t see
     return net;
 }
 
+/* p0 - p1 - ... - p(n-1), ties both ways. */
+static champ_network *chain_network(int n)
+{
+    champ_network *net = NULL;
+    ck_assert_int_eq(champ_network_new(&net), CHAMP_OK);
+    char a[16], b[16];
+    for (int i = 1; i < n; i++) {
+        snprintf(a, sizeof a, "p%d", i - 1);
+        snprintf(b, sizeof b, "p%d", i);
+        ck_assert_int_eq(champ_network_add_interaction(net, a, b, NAN, NULL, 1), CHAMP_OK);
+        ck_assert_int_eq(champ_network_add_interaction(net, b, a, NAN, NULL, 1), CHAMP_OK);
+    }
+    return net;
+}
+
 static void build(champ_graph *g, const champ_network *net)
 {
     champ_options *o = NULL;
@@ -92,24 +107,31 @@ static void assert_close(const double *got, const double *want, size_t n)
                       "person %zu: %.17g, igraph %.17g", v, got[v], want[v]);
 }
 
-/* The loop tests run twice: _i = 0 with the kernel of each network's size
- * (small here), _i = 1 with the large kernel forced. */
-static size_t kernel_threshold(int large)
+/* The loop tests run twice: _i = 0 with the kernel's passes of
+ * CHAMP_BRIDGING_BATCH sources (the ranking's), _i = 1 one source at a
+ * time (Brandes' algorithm as published). */
+static size_t batch_size(int one_at_a_time)
 {
-    return large ? 0 : CHAMP_BRIDGING_LARGE_PEOPLE;
+    return one_at_a_time ? 1 : 0;
 }
 
 START_TEST(exact_equals_igraph)
 {
-    size_t large = kernel_threshold(_i);
+    size_t batch = batch_size(_i);
     static const struct { int n; double p; int isolated; } cases[] = {
-        {3, 1, 0}, {40, 0.1, 3}, {120, 0.03, 5}, {400, 0.02, 0}};
+        {3, 1, 0}, {40, 0.1, 3}, {120, 0.03, 5}, {400, 0.02, 0},
+        /* sparse: long paths, distances listed both ways (by number when
+         * large, as found when small) */
+        {600, 0.004, 2},
+        {150, 0, 0}}; /* p 0: a chain, 150 distances */
     for (size_t c = 0; c < ARRAY_LEN(cases); c++) {
-        champ_network *net = random_network(cases[c].n, cases[c].p, cases[c].isolated, 11 + c);
+        champ_network *net = cases[c].p > 0
+                                 ? random_network(cases[c].n, cases[c].p, cases[c].isolated, 11 + c)
+                                 : chain_network(cases[c].n);
         champ_graph g;
         build(&g, net);
         double *ours = calloc(g.n, sizeof *ours), *theirs = calloc(g.n, sizeof *theirs);
-        ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, large, ours), CHAMP_OK);
+        ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, batch, ours), CHAMP_OK);
         igraph_bridging(&g, NULL, 0, theirs);
         assert_close(ours, theirs, g.n);
         free(ours);
@@ -122,13 +144,13 @@ END_TEST
 
 START_TEST(sampled_equals_igraph_from_the_same_sources)
 {
-    size_t large = kernel_threshold(_i);
+    size_t batch = batch_size(_i);
     champ_network *net = random_network(500, 0.015, 4, 5);
     champ_graph g;
     build(&g, net);
     for (size_t k = 1; k <= 64; k *= 4) {
         champ_bridging job;
-        ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, k, 1234 + k, CHAMP_ESTIMATE_PIVOTS, large), CHAMP_OK);
+        ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, k, 1234 + k, CHAMP_ESTIMATE_PIVOTS, batch), CHAMP_OK);
         /* the job numbers people its own way: map its sources back */
         uint32_t *sources = malloc(k * sizeof *sources);
         for (size_t i = 0; i < k; i++)
@@ -153,15 +175,15 @@ END_TEST
 
 START_TEST(repeatable_to_the_bit_with_threads)
 {
-    size_t large = kernel_threshold(_i);
+    size_t batch = batch_size(_i);
     /* big enough for the worker threads (k x (people + 2 ties) > 1e6) */
     champ_network *net = random_network(900, 0.01, 0, 9);
     champ_graph g;
     build(&g, net);
     double *first = calloc(g.n, sizeof *first), *again = calloc(g.n, sizeof *again);
-    ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, large, first), CHAMP_OK);
+    ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, batch, first), CHAMP_OK);
     for (int run = 0; run < 3; run++) {
-        ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, large, again), CHAMP_OK);
+        ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, batch, again), CHAMP_OK);
         ck_assert(memcmp(first, again, g.n * sizeof *first) == 0);
     }
     free(first);
@@ -185,7 +207,7 @@ START_TEST(stopped_beside_the_parts)
     champ_graph g;
     build(&g, net);
     champ_bridging job;
-    ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, kernel_threshold(_i)),
+    ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, batch_size(_i)),
                      CHAMP_OK);
     ck_assert(champ__bridging_wants_threads(&job));
     void *parts[CHAMP_BRIDGING_PARTS] = {&job.part[0], &job.part[1]};
@@ -208,9 +230,9 @@ START_TEST(without_threads_the_same)
     champ_graph g;
     build(&g, net);
     double *threaded = calloc(g.n, sizeof *threaded), *serial = calloc(g.n, sizeof *serial);
-    ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, kernel_threshold(_i), threaded), CHAMP_OK);
+    ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, batch_size(_i), threaded), CHAMP_OK);
     champ_bridging job;
-    ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, kernel_threshold(_i)),
+    ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, batch_size(_i)),
                      CHAMP_OK);
     void *parts[CHAMP_BRIDGING_PARTS] = {&job.part[0], &job.part[1]};
     champ_run run = {.jobs = CHAMP_BRIDGING_PARTS, .job = champ__bridging_part, .args = parts,
@@ -289,14 +311,14 @@ static void linear_by_definition(const champ_graph *g, const uint32_t *sources, 
  * either kernel. */
 START_TEST(linear_scaling_by_its_definition)
 {
-    size_t large = kernel_threshold(_i);
+    size_t batch = batch_size(_i);
     champ_network *net = random_network(120, 0.04, 3, 17);
     champ_graph g;
     build(&g, net);
     for (size_t k = 1; k <= 40; k *= 3) {
         champ_bridging job;
         ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, k, 77 + k,
-                                                 CHAMP_ESTIMATE_LINEAR, large), CHAMP_OK);
+                                                 CHAMP_ESTIMATE_LINEAR, batch), CHAMP_OK);
         uint32_t *sources = malloc(k * sizeof *sources);
         for (size_t i = 0; i < k; i++)
             for (uint32_t v = 0; v < g.n; v++)
@@ -329,12 +351,12 @@ END_TEST
  * directions: exact betweenness, as igraph's. */
 START_TEST(linear_scaling_from_everyone_is_exact)
 {
-    size_t large = kernel_threshold(_i);
+    size_t batch = batch_size(_i);
     champ_network *net = random_network(200, 0.03, 2, 23);
     champ_graph g;
     build(&g, net);
     double *ours = calloc(g.n, sizeof *ours), *theirs = calloc(g.n, sizeof *theirs);
-    ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_LINEAR, large, ours),
+    ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_LINEAR, batch, ours),
                      CHAMP_OK);
     igraph_bridging(&g, NULL, 0, theirs);
     assert_close(ours, theirs, g.n);
