@@ -125,7 +125,7 @@ typedef struct text {
     char *s;
     size_t len, cap;
     int failed;
-    int fixed; /* s is the caller's buffer of cap bytes: cut short, never grown */
+    int fixed; /* s is the caller's buffer of cap bytes: never grown; failed when cut short */
 } text;
 
 /* n bytes onto t, kept NUL-terminated. */
@@ -134,7 +134,8 @@ static void put(text *t, const char *s, size_t n)
     if (t->failed)
         return;
     if (t->len + n >= t->cap && t->fixed) {
-        n = t->cap - 1 - t->len;
+        n = t->cap - 1 - t->len; /* cut short */
+        t->failed = 1;
     } else if (t->len + n >= t->cap) {
         size_t cap = t->cap ? t->cap : 256;
         while (cap <= t->len + n)
@@ -550,6 +551,16 @@ champ_status champ_ranking_figure(const champ_ranking *r, size_t i, champ_criter
                                   size_t *needed)
 {
     return explain("champ_ranking_figure", r, i, CELL, c, language, buf, size, needed);
+}
+
+int champ__explain_fixed(const champ_ranking *r, uint32_t v, champ_language language, char *buf,
+                         size_t cap, size_t *len)
+{
+    text t = {buf, 0, cap, 0, 1};
+    buf[0] = '\0';
+    put_sentence(&t, r, v, &PHRASES[language]);
+    *len = t.len;
+    return t.failed ? -1 : 0;
 }
 
 champ_status champ__explain_into(const champ_ranking *r, uint32_t v, champ_language language,

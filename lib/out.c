@@ -10,7 +10,7 @@
 
 champ_status champ__out_open(champ_out *o, champ_write_fn fn, void *user)
 {
-    *o = (champ_out){fn, user, malloc(CHAMP_OUT_CHUNK), 0, 0, 0};
+    *o = (champ_out){.fn = fn, .user = user, .buf = malloc(CHAMP_OUT_CHUNK), .cap = CHAMP_OUT_CHUNK};
     return o->buf ? CHAMP_OK : champ__nomem();
 }
 
@@ -24,6 +24,17 @@ void champ__out_flush(champ_out *o)
 void champ__out_puts(champ_out *o, const char *s)
 {
     champ__out_write(o, s, strlen(s));
+}
+
+void champ__out_pass(champ_out *o, const char *s, size_t n)
+{
+    if (n <= o->cap - o->len) {
+        champ__out_write(o, s, n);
+        return;
+    }
+    champ__out_flush(o);
+    if (!o->stopped && o->fn(o->user, s, n) != 0)
+        o->stopped = 1;
 }
 
 void champ__out_number(champ_out *o, double x)
@@ -108,6 +119,7 @@ static champ_status run(champ_write_fn fn, void *user, const char *reason,
         champ__out_close(&o, NULL);
         return champ__nomem();
     }
+    o.c_locale = c;
     body(&o, arg);
     champ__c_numeric_end(previous, c);
     return champ__out_close(&o, reason);

@@ -6,6 +6,7 @@
 
 #include "champions.h"
 
+#include <locale.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -18,6 +19,8 @@ typedef struct champ_out {
     size_t len;
     int stopped; /* the callback asked to stop: nothing more is passed on */
     int nomem;   /* the body ran out of memory (and stopped the output) */
+    size_t cap;  /* of buf: CHAMP_OUT_CHUNK, or a part's own (writer.c) */
+    locale_t c_locale; /* the C numeric locale the body runs in, for its threads */
 } champ_out;
 
 /* The body ran out of memory: stop the output; the writer then fails with
@@ -37,9 +40,9 @@ void champ__out_flush(champ_out *o);
 static inline void champ__out_write(champ_out *o, const char *s, size_t n)
 {
     while (n > 0) {
-        if (o->len == CHAMP_OUT_CHUNK)
+        if (o->len == o->cap)
             champ__out_flush(o);
-        size_t room = CHAMP_OUT_CHUNK - o->len, k = n < room ? n : room;
+        size_t room = o->cap - o->len, k = n < room ? n : room;
         memcpy(o->buf + o->len, s, k);
         o->len += k;
         s += k;
@@ -49,12 +52,16 @@ static inline void champ__out_write(champ_out *o, const char *s, size_t n)
 
 static inline void champ__out_putc(champ_out *o, char c)
 {
-    if (o->len == CHAMP_OUT_CHUNK)
+    if (o->len == o->cap)
         champ__out_flush(o);
     o->buf[o->len++] = c;
 }
 
 void champ__out_puts(champ_out *o, const char *s);
+
+/* champ__out_write() for a large piece: what is buffered, then the piece
+ * itself, to the callback, without a copy. */
+void champ__out_pass(champ_out *o, const char *s, size_t n);
 
 /* A number as the JSON and CSV writers write it (champ__shortest); the
  * caller has the C numeric locale. */

@@ -123,6 +123,23 @@ const char *champ__number_text(char *buf, double x, champ_language language);
  * *len. The caller has the C numeric locale. CHAMP_ERR_NOMEM. */
 champ_status champ__explain_into(const champ_ranking *r, uint32_t v, champ_language language,
                                  char **buf, size_t *cap, size_t *len);
+/* The same into buf of cap bytes (cap > 0), which is never grown, so that
+ * threads can call it: -1 when the text does not fit (buf then holds the
+ * part that did). */
+int champ__explain_fixed(const champ_ranking *r, uint32_t v, champ_language language, char *buf,
+                         size_t cap, size_t *len);
+
+/* How the JSON and CSV writers split the people over threads (writer.c):
+ * from parallel_min people on, blocks of `block` people, each part's
+ * buffer part_cap bytes and its explanation text_cap. The bytes never
+ * depend on it; the tests vary it. */
+typedef struct champ_write_tuning {
+    size_t parallel_min, block, part_cap, text_cap;
+} champ_write_tuning;
+extern const champ_write_tuning champ__write_tuning; /* the library's */
+champ_status champ__ranking_write_tuned(const champ_ranking *r, champ_format format, size_t top,
+                                        champ_write_fn fn, void *user,
+                                        const champ_write_tuning *tuning);
 
 /* The JSON object of a summary and its warnings, as the ranking's JSON
  * output holds it ("dropped_zero" only when not NAN); writer.c. */

@@ -6,6 +6,7 @@
 #include "ranking.h"
 #include "errors.h"
 #include "out.h"
+#include "pool.h"
 #include "text.h"
 
 #include <errno.h>
@@ -46,6 +47,8 @@ typedef struct sink {
     int index;         /* the attribute's number (GEXF, GraphML) */
     char *text;        /* the explanation being written, grown as needed */
     size_t text_cap;
+    int fixed_text;    /* a part's (on a thread): text is never grown */
+    int cut;           /* fixed_text: an explanation did not fit */
 } sink;
 
 static value number_or_null(double x)
@@ -255,10 +258,17 @@ static void field_explanation(sink *s, const champ_ranking *r, size_t i)
     value v = {V_NULL, 0, NULL};
     size_t len;
     if (champ_ranking_eligible(r, i)) {
-        if (champ__explain_into(r, r->order[i], CHAMP_LANGUAGE_EN, &s->text, &s->text_cap, &len))
-            champ__out_nomem(s->o);
-        else
+        if (s->fixed_text ? champ__explain_fixed(r, r->order[i], CHAMP_LANGUAGE_EN, s->text,
+                                                 s->text_cap, &len) != 0
+                          : champ__explain_into(r, r->order[i], CHAMP_LANGUAGE_EN, &s->text,
+                                                &s->text_cap, &len) != CHAMP_OK) {
+            if (s->fixed_text)
+                s->cut = 1;
+            else
+                champ__out_nomem(s->o);
+        } else {
             v = (value){V_STRING, 0, s->text};
+        }
     }
     field(s, "explanation", T_STRING, v);
 }
@@ -380,37 +390,171 @@ void champ__out_summary(champ_out *o, const double *summary, const champ_warning
     champ__out_puts(o, "]}");
 }
 
-static void write_json(champ_out *o, const champ_ranking *r, size_t count)
+/* One person's record: JSON's object (after a comma but for the first)
+ * or a CSV row. */
+static void put_record(sink *s, const champ_ranking *r, size_t i)
 {
-    sink s = {o, SINK_JSON, 1, NULL, 0, NULL, 0};
+    if (s->mode == SINK_JSON) {
+        champ__out_puts(s->o, i ? ",{" : "{");
+        put_person(s, r, i);
+        champ__out_putc(s->o, '}');
+    } else {
+        put_person(s, r, i);
+        champ__out_write(s->o, "\r\n", 2);
+    }
+}
+
+/* ---- people on both cores ---------------------------------------------------------- */
+
+/* A ranking of many people is written WRITE_PARTS blocks at a time, one
+ * block per thread, each into a buffer of its own made before the threads
+ * start (parts allocate nothing: see pool.h); the calling thread then
+ * hands the buffers on in order, so the callback only ever runs on the
+ * calling thread and the bytes are those of one thread writing alone. A
+ * part stops before a record that might not fit its buffer (or whose
+ * explanation does not fit its text): the calling thread writes the rest
+ * of that block itself. */
+#define WRITE_PARTS 2
+#define RECORD_FIXED 8192    /* a record but for its strings, escaped: well above its ~1 kB */
+
+const champ_write_tuning champ__write_tuning = {
+    .parallel_min = 50000, /* measured: below ~10k people threads cost more than they save */
+    .block = 4096,
+    .part_cap = (size_t)8 << 20,
+    .text_cap = 4096, /* sentences are ~300 bytes */
+};
+
+typedef struct people_part {
+    const champ_ranking *r;
+    sink_mode mode;
+    size_t from, to; /* output positions of the block */
+    size_t done;     /* records written whole, from `from` */
+    champ_out out;   /* into the part's buffer, never flushed */
+    char *text;
+    size_t text_cap;
+} people_part;
+
+/* The most bytes person i's record can take: JSON escapes a byte into at
+ * most 6 (CSV 2). */
+static size_t record_bound(const champ_ranking *r, size_t i, size_t text_cap)
+{
+    const char *team = champ_ranking_team(r, i), *group = champ_ranking_group(r, i);
+    uint32_t v = r->order[i];
+    return RECORD_FIXED + 6 * (champ_strtab_len(&r->ids, v) + (team ? strlen(team) : 0) +
+                               (group ? strlen(group) : 0) + text_cap);
+}
+
+static int refuse(void *user, const char *data, size_t len)
+{
+    (void)user, (void)data, (void)len;
+    return -1;
+}
+
+static void write_part(void *arg)
+{
+    people_part *p = arg;
+    const champ_ranking *r = p->r;
+    locale_t previous = uselocale(p->out.c_locale);
+    sink s = {.o = &p->out, .mode = p->mode, .first = 1, .text = p->text,
+              .text_cap = p->text_cap, .fixed_text = 1};
+    p->done = 0;
+    p->out.len = 0;
+    for (size_t i = p->from; i < p->to; i++) {
+        if ((i - p->from) % PEOPLE_AHEAD == 0)
+            touch_people(r, i, i + PEOPLE_AHEAD < p->to ? i + PEOPLE_AHEAD : p->to);
+        size_t start = p->out.len;
+        if (p->out.cap - start < record_bound(r, i, p->text_cap))
+            break;
+        put_record(&s, r, i);
+        if (p->out.stopped) { /* the bound was wrong: the buffer is lost */
+            p->out.stopped = 0;
+            p->out.len = p->done = 0;
+            break;
+        }
+        if (s.cut) {
+            p->out.len = start;
+            break;
+        }
+        p->done++;
+    }
+    uselocale(previous);
+}
+
+/* Records from..to on the calling thread. */
+static void write_records(sink *s, const champ_ranking *r, size_t from, size_t to)
+{
+    for (size_t i = from; i < to && !s->o->stopped; i++) {
+        if ((i - from) % PEOPLE_AHEAD == 0)
+            touch_people(r, i, i + PEOPLE_AHEAD < to ? i + PEOPLE_AHEAD : to);
+        put_record(s, r, i);
+    }
+}
+
+static void write_people(sink *s, const champ_ranking *r, size_t count,
+                         const champ_write_tuning *tuning)
+{
+    champ_out *o = s->o;
+    people_part part[WRITE_PARTS];
+    void *args[WRITE_PARTS];
+    int ok = count >= tuning->parallel_min && o->c_locale != (locale_t)0;
+    for (int j = 0; j < WRITE_PARTS; j++) {
+        part[j] = (people_part){.r = r, .mode = s->mode};
+        args[j] = &part[j];
+    }
+    for (int j = 0; j < WRITE_PARTS && ok; j++) {
+        part[j].out = (champ_out){.fn = refuse, .buf = malloc(tuning->part_cap),
+                                  .cap = tuning->part_cap, .c_locale = o->c_locale};
+        part[j].text = malloc(tuning->text_cap ? tuning->text_cap : 1);
+        part[j].text_cap = tuning->text_cap ? tuning->text_cap : 1;
+        ok = part[j].out.buf && part[j].text;
+    }
+    if (!ok) { /* few people, or no memory for the parts: one thread */
+        write_records(s, r, 0, count);
+    } else {
+        atomic_int cancel = 0;
+        champ_run run = {.jobs = WRITE_PARTS, .job = write_part, .args = args, .threads = 1,
+                         .cancel = &cancel};
+        for (size_t from = 0; from < count && !o->stopped;) {
+            for (int j = 0; j < WRITE_PARTS; j++, from += tuning->block) {
+                part[j].from = from < count ? from : count;
+                part[j].to = count - part[j].from > tuning->block ? part[j].from + tuning->block
+                                                                  : count;
+            }
+            champ__run(&run);
+            for (int j = 0; j < WRITE_PARTS; j++) {
+                champ__out_pass(o, part[j].out.buf, part[j].out.len);
+                write_records(s, r, part[j].from + part[j].done, part[j].to);
+            }
+        }
+    }
+    for (int j = 0; j < WRITE_PARTS; j++) {
+        free(part[j].out.buf);
+        free(part[j].text);
+    }
+}
+
+static void write_json(champ_out *o, const champ_ranking *r, size_t count,
+                       const champ_write_tuning *tuning)
+{
+    sink s = {.o = o, .mode = SINK_JSON, .first = 1};
     champ__out_puts(o, "{\"version\":");
     champ__out_json_string(o, champ_version());
     champ__out_puts(o, ",\"summary\":");
     champ__out_summary(o, r->summary, &r->warnings);
     champ__out_puts(o, ",\"people\":[");
-    for (size_t i = 0; i < count; i++) {
-        if (i % PEOPLE_AHEAD == 0)
-            touch_people(r, i, i + PEOPLE_AHEAD);
-        champ__out_puts(o, i ? ",{" : "{");
-        put_person(&s, r, i);
-        champ__out_putc(o, '}');
-    }
+    write_people(&s, r, count, tuning);
     champ__out_puts(o, "]}\n");
     free(s.text);
 }
 
-static void write_csv(champ_out *o, const champ_ranking *r, size_t count)
+static void write_csv(champ_out *o, const champ_ranking *r, size_t count,
+                      const champ_write_tuning *tuning)
 {
-    sink s = {o, SINK_CSV_HEADER, 1, NULL, 0, NULL, 0};
+    sink s = {.o = o, .mode = SINK_CSV_HEADER, .first = 1};
     put_person(&s, r, champ_ranking_count(r));
     champ__out_write(o, "\r\n", 2);
     s.mode = SINK_CSV;
-    for (size_t i = 0; i < count; i++) {
-        if (i % PEOPLE_AHEAD == 0)
-            touch_people(r, i, i + PEOPLE_AHEAD);
-        put_person(&s, r, i);
-        champ__out_write(o, "\r\n", 2);
-    }
+    write_people(&s, r, count, tuning);
     free(s.text);
 }
 
@@ -491,7 +635,7 @@ static size_t longest_row(const champ_ranking *r)
 static void write_graph(champ_out *o, const champ_ranking *r, size_t count, int gexf,
                         graph_edge *row)
 {
-    sink s = {o, gexf ? SINK_GEXF_DECL : SINK_GRAPHML_DECL, 1, NULL, 0, NULL, 0};
+    sink s = {.o = o, .mode = gexf ? SINK_GEXF_DECL : SINK_GRAPHML_DECL, .first = 1};
     champ__out_puts(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     if (gexf) {
         champ__out_puts(o, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
@@ -538,27 +682,29 @@ typedef struct ranking_job {
     champ_format format;
     size_t count;
     graph_edge *row;
+    const champ_write_tuning *tuning;
 } ranking_job;
 
 static void write_body(champ_out *o, void *arg)
 {
     const ranking_job *job = arg;
     if (job->format == CHAMP_FORMAT_JSON)
-        write_json(o, job->r, job->count);
+        write_json(o, job->r, job->count, job->tuning);
     else if (job->format == CHAMP_FORMAT_CSV)
-        write_csv(o, job->r, job->count);
+        write_csv(o, job->r, job->count, job->tuning);
     else
         write_graph(o, job->r, job->count, job->format == CHAMP_FORMAT_GEXF, job->row);
 }
 
 /* The writing itself, to fn or (fn NULL) to the stream. */
 static champ_status write_ranking(const champ_ranking *r, champ_format format, size_t top,
-                                  champ_write_fn fn, void *user, FILE *stream)
+                                  champ_write_fn fn, void *user, FILE *stream,
+                                  const champ_write_tuning *tuning)
 {
     if (!champ_format_name(format))
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_write: unknown format %d", (int)format);
     int graph = format == CHAMP_FORMAT_GEXF || format == CHAMP_FORMAT_GRAPHML;
-    ranking_job job = {r, format, top == 0 || top > r->n ? r->n : top, NULL};
+    ranking_job job = {r, format, top == 0 || top > r->n ? r->n : top, NULL, tuning};
     if (graph && !(job.row = malloc((longest_row(r) + 1) * sizeof *job.row)))
         return champ__nomem();
     champ_status st = fn ? champ__write(fn, user, write_body, &job)
@@ -572,7 +718,14 @@ champ_status champ_ranking_write_to(const champ_ranking *r, champ_format format,
 {
     if (!r || !fn)
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_write_to: NULL argument");
-    return write_ranking(r, format, top, fn, user, NULL);
+    return write_ranking(r, format, top, fn, user, NULL, &champ__write_tuning);
+}
+
+champ_status champ__ranking_write_tuned(const champ_ranking *r, champ_format format, size_t top,
+                                        champ_write_fn fn, void *user,
+                                        const champ_write_tuning *tuning)
+{
+    return write_ranking(r, format, top, fn, user, NULL, tuning);
 }
 
 champ_status champ_ranking_write(const champ_ranking *r, champ_format format, size_t top,
@@ -580,7 +733,7 @@ champ_status champ_ranking_write(const champ_ranking *r, champ_format format, si
 {
     if (!r || !stream)
         return champ__fail(CHAMP_ERR_ARGUMENT, "champ_ranking_write: NULL argument");
-    return write_ranking(r, format, top, NULL, NULL, stream);
+    return write_ranking(r, format, top, NULL, NULL, stream, &champ__write_tuning);
 }
 
 /* ---- the ties as columns ----------------------------------------------------------------- */

@@ -1072,26 +1072,25 @@ static FILE *open_shared(const char *name)
     return f;
 }
 
-START_TEST(email_eu_core_resamples_rank_as_the_networks_of_their_draws)
+/* SNAP email-Eu-core as tests/reference/convert.py reads it: people
+ * e0000.. with their departments as teams, the edges in file order. Free
+ * with free_email_eu_core(). */
+static void load_email_eu_core(people_list *people, edges *e)
 {
-    /* SNAP email-Eu-core as tests/reference/convert.py reads it: people
-     * e0000.. with their departments as teams, the edges in file order */
-    people_list people = {0, NULL, NULL};
-    people.id = calloc(2000, sizeof *people.id);
-    people.team = calloc(2000, sizeof *people.team);
+    *people = (people_list){0, calloc(2000, sizeof *people->id), calloc(2000, sizeof *people->team)};
+    *e = (edges){0};
     FILE *f = open_shared("email-Eu-core-department-labels.txt");
     int node, dept, to;
     while (fscanf(f, "%d %d", &node, &dept) == 2) {
-        ck_assert_int_eq(node, (int)people.count); /* in order, 0 .. 1004 */
-        ck_assert_uint_lt(people.count, 2000);
-        snprintf(people.id[people.count], sizeof people.id[0], "e%04d", node);
-        snprintf(people.team[people.count], sizeof people.team[0], "dept-%d", dept);
-        people.count++;
+        ck_assert_int_eq(node, (int)people->count); /* in order, 0 .. 1004 */
+        ck_assert_uint_lt(people->count, 2000);
+        snprintf(people->id[people->count], sizeof people->id[0], "e%04d", node);
+        snprintf(people->team[people->count], sizeof people->team[0], "dept-%d", dept);
+        people->count++;
     }
     ck_assert(feof(f));
     fclose(f);
-    ck_assert_uint_eq(people.count, 1005);
-    edges e = {0};
+    ck_assert_uint_eq(people->count, 1005);
     size_t self = 0;
     char a[16], b[16];
     f = open_shared("email-Eu-core.txt");
@@ -1103,21 +1102,108 @@ START_TEST(email_eu_core_resamples_rank_as_the_networks_of_their_draws)
         }
         snprintf(a, sizeof a, "e%04d", node);
         snprintf(b, sizeof b, "e%04d", to);
-        edges_add(&e, a, b, 1);
+        edges_add(e, a, b, 1);
     }
     ck_assert(feof(f));
     fclose(f);
-    ck_assert_uint_eq(e.count, 24929);
+    ck_assert_uint_eq(e->count, 24929);
     ck_assert_uint_eq(self, 642);
+}
+
+static void free_email_eu_core(people_list *people, edges *e)
+{
+    edges_free(e);
+    free(people->id);
+    free(people->team);
+}
+
+START_TEST(email_eu_core_resamples_rank_as_the_networks_of_their_draws)
+{
+    people_list people;
+    edges e;
+    load_email_eu_core(&people, &e);
     assert_resamples_are_networks(&people, &e, 1);
     assert_resamples_are_networks(&people, &e, 2026);
     /* sampled bridging: 256 sources for the ranking, 32 fresh ones for
      * each resample (an eighth, at least 32) */
     ck_assert_uint_eq(champ__confidence_sources(256), 32);
     assert_resamples_are_networks_sampled(&people, &e, 3, 256);
-    edges_free(&e);
-    free(people.id);
-    free(people.team);
+    free_email_eu_core(&people, &e);
+}
+END_TEST
+
+/* ---- the writers on threads ------------------------------------------------ */
+
+typedef struct gathered {
+    char *s;
+    size_t len, cap;
+} gathered;
+
+static int gather(void *user, const char *data, size_t len)
+{
+    gathered *g = user;
+    if (g->len + len > g->cap) {
+        g->cap = 2 * (g->len + len);
+        g->s = realloc(g->s, g->cap);
+        ck_assert_ptr_nonnull(g->s);
+    }
+    memcpy(g->s + g->len, data, len);
+    g->len += len;
+    return 0;
+}
+
+START_TEST(writers_on_threads_write_the_bytes_of_one)
+{
+    /* email-Eu-core with confidence, an unlisted person and an ineligible
+     * group, so that records carry intervals, flags and every kind of
+     * explanation; written on one thread, then in blocks on threads with
+     * buffers large and small: a part that cannot fit a record leaves the
+     * rest of its block to the calling thread, which must not show. */
+    people_list people;
+    edges e;
+    load_email_eu_core(&people, &e);
+    champ_network *net = network_of(&people, &e, NULL);
+    add(net, "unlisted-\"quoted\"", people.id[0], 1);
+    person(net, "visitor", "dept-1", "guests");
+    add(net, "visitor", people.id[1], 1);
+    champ_options *o = new_options();
+    ck_assert_int_eq(champ_options_set_confidence(o, 5), CHAMP_OK);
+    champ_ranking *r = rank_or_fail(net, o);
+    static const champ_write_tuning tunings[] = {
+        {SIZE_MAX, 4096, 8 << 20, 4096}, /* one thread */
+        {0, 4096, 8 << 20, 4096},        /* threads, one block each */
+        {0, 7, 8 << 20, 4096},           /* many small blocks */
+        {0, 64, 60000, 4096},            /* buffers that fill up mid-block */
+        {0, 100, 9000, 4096},            /* too small for any record: all on the caller */
+        {0, 64, 8 << 20, 120},           /* explanations that do not all fit */
+    };
+    for (champ_format f = CHAMP_FORMAT_JSON; f <= CHAMP_FORMAT_CSV; f++) {
+        gathered one = {0};
+        ck_assert_int_eq(champ__ranking_write_tuned(r, f, 0, gather, &one, &tunings[0]), CHAMP_OK);
+        ck_assert_uint_gt(one.len, 100000);
+        for (size_t t = 1; t < ARRAY_LEN(tunings); t++) {
+            gathered many = {0};
+            ck_assert_int_eq(champ__ranking_write_tuned(r, f, 0, gather, &many, &tunings[t]),
+                             CHAMP_OK);
+            ck_assert_msg(many.len == one.len && !memcmp(many.s, one.s, one.len),
+                          "format %d, tuning %zu: %zu bytes against %zu", (int)f, t, many.len,
+                          one.len);
+            free(many.s);
+        }
+        /* the top 10 only, on threads */
+        gathered top = {0}, top_one = {0};
+        ck_assert_int_eq(champ__ranking_write_tuned(r, f, 10, gather, &top, &tunings[2]), CHAMP_OK);
+        ck_assert_int_eq(champ__ranking_write_tuned(r, f, 10, gather, &top_one, &tunings[0]),
+                         CHAMP_OK);
+        ck_assert(top.len == top_one.len && !memcmp(top.s, top_one.s, top.len));
+        free(top.s);
+        free(top_one.s);
+        free(one.s);
+    }
+    champ_ranking_free(r);
+    champ_options_free(o);
+    champ_network_free(net);
+    free_email_eu_core(&people, &e);
 }
 END_TEST
 
@@ -1982,6 +2068,7 @@ static Suite *trust_suite(void)
     tcase_add_test(tc, resample_draws_are_repeatable_and_whole);
     tcase_add_test(tc, a_resample_ranks_as_the_network_of_its_draws);
     tcase_add_test(tc, email_eu_core_resamples_rank_as_the_networks_of_their_draws);
+    tcase_add_test(tc, writers_on_threads_write_the_bytes_of_one);
     suite_add_tcase(s, tc);
     tc = tcase_create("explanations");
     tcase_add_test(tc, explanations_agree_with_the_ranking);

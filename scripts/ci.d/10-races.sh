@@ -8,17 +8,18 @@
 # longer links igraph or libgomp). helgrind was tried too: 30x
 # slower than TSan and false reports in glibc's thread-stack cache. The
 # metrics suite runs here too: its PageRank check is large enough for the
-# kernel's two threads (the stress inputs are not). Only these two programs
-# and the stress inputs are built here: about 3.5 minutes with the build on
-# two busy cores (user time 2 minutes). Names its test log in
-# $CHAMP_CI_LOGS.
+# kernel's two threads (the stress inputs are not); so do the bridging suite
+# (the kernel's parts on threads) and the trust suite (confidence's
+# resamples, and the JSON/CSV writers' parts on threads, forced on a
+# thousand people). Only these programs and the stress inputs are built
+# here. Names its test log in $CHAMP_CI_LOGS.
 set -eu
 cd "$(dirname "$0")/../.."
 
 dir=build-tsan
 [ -f "$dir/build.ninja" ] ||
     meson setup "$dir" -Db_sanitize=thread -Db_lundef=false
-meson compile -C "$dir" stress stress-inputs test_metrics
+meson compile -C "$dir" stress stress-inputs test_metrics test_bridging test_trust
 # The log is named first: a failed run must still be counted.
 if [ -n "${CHAMP_CI_LOGS:-}" ]; then
     echo "$PWD/$dir/meson-logs/testlog.json" >>"$CHAMP_CI_LOGS"
@@ -27,4 +28,5 @@ fi
 # the comparisons say. history_size: the other access of a race is shown
 # with its stack even late in a long run.
 TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 history_size=4 suppressions=$PWD/tests/stress/tsan.supp" \
-    meson test -C "$dir" --no-rebuild --suite stress --suite metrics --print-errorlogs
+    meson test -C "$dir" --no-rebuild --suite stress --suite metrics --suite bridging \
+        --suite trust --print-errorlogs
