@@ -82,11 +82,23 @@ static champ_status interaction_weights(const champ_network *net, const champ_op
     return CHAMP_OK;
 }
 
+#define SHORT_ROW 64
+
 /* Sort row v's half-edges by neighbour and merge repeats into ties. Returns
  * the number of ties; they are written from position `dst` on. */
 static size_t merge_row(champ_graph *g, half_edge *row, size_t len, size_t dst)
 {
-    qsort(row, len, sizeof *row, by_neighbour);
+    if (len <= SHORT_ROW) { /* most rows: inline insertion sort (qsort's calls cost 2x) */
+        for (size_t i = 1; i < len; i++) {
+            half_edge x = row[i];
+            size_t j = i;
+            for (; j > 0 && row[j - 1].nbr > x.nbr; j--)
+                row[j] = row[j - 1];
+            row[j] = x;
+        }
+    } else {
+        qsort(row, len, sizeof *row, by_neighbour);
+    }
     size_t ties = 0;
     for (size_t i = 0; i < len; i++) {
         if (ties == 0 || g->nbr[dst + ties - 1] != row[i].nbr) {
