@@ -126,7 +126,7 @@ static uint32_t *draw_sources(const champ_network *net, size_t n, size_t k, uint
  * batch's sources serves every source for which they sit at that distance,
  * so their tie row is read and their state touched once per distinct
  * distance, not once per source (on L, 16 sources list a person about 3
- * times).
+ * times; 32 sources, the batch, about 3.5).
  *
  * Per person: one line of BATCH doubles, one per source (sigma during the
  * forward pass; (1 + delta) / sigma once the dependency is known), and two
@@ -138,11 +138,13 @@ static uint32_t *draw_sources(const champ_network *net, size_t n, size_t k, uint
  * The backward pass walks the lists from the farthest distance in and
  * finds a person's children by the masks of the distance below, so no arc
  * is stored. Measured against one source at a time (the kernel before
- * round 3's second half): 2x less time on M, 2.5-3x on L, about equal on
- * a thousand people (docs/performance.md). */
+ * round 3's second half), bridging alone: 2.5-3x less time on M (100k
+ * people), 3-3.5x on L (1M), 1.5x on S (10k, exact), about equal on a
+ * thousand people; 32 sources at once against 16: 10-30 % less time for
+ * twice the memory (~530 B per person and part; docs/performance.md). */
 
 #define BATCH CHAMP_BRIDGING_BATCH
-typedef uint16_t bmask; /* bit i: the batch's source i */
+typedef uint32_t bmask; /* bit i: the batch's source i */
 
 typedef champ_bridging_scratch scratch;
 

@@ -13,8 +13,8 @@
 
 #define CHAMP_BRIDGING_PARTS 2 /* fixed, so that sums (and results) never depend on cores */
 
-/* Sources per pass of the kernel (bridging.c): a mask of them is 16 bits. */
-#define CHAMP_BRIDGING_BATCH 16
+/* Sources per pass of the kernel (bridging.c): a mask of them is 32 bits. */
+#define CHAMP_BRIDGING_BATCH 32
 /* The working memory of one part: per person a line of BATCH doubles and
  * two masks of the batch's sources; the (person, mask) lists of one pass by
  * distance, where each distance begins, and a bitmap of the people (see
@@ -23,7 +23,7 @@ typedef struct champ_bridging_scratch {
     size_t n;
     uint32_t *order;
     double *line;
-    uint16_t *mask, *seen, *next;
+    uint32_t *mask, *seen, *next;
     size_t *levels;
     uint64_t *found;        /* who the distance being listed has found */
     int linear;             /* linear scaling (CHAMP_ESTIMATE_LINEAR) */
