@@ -137,8 +137,14 @@ static uint32_t *draw_sources(const champ_network *net, size_t n, size_t k, uint
  * the next one reads tie rows in memory order and neighbours sit close.
  * The backward pass walks the lists from the farthest distance in and
  * finds a person's children by the masks of the distance below, so no arc
- * is stored. Measured against one source at a time (the kernel before
- * round 3's second half), bridging alone: 2.5-3x less time on M (100k
+ * is stored.
+ *
+ * On sparse networks (fewer than DENSE_DEGREE tie ends per person: a
+ * month of a year's export, say) a batch's sources rarely share a
+ * distance, and one source at a time is faster: from_source(), Brandes'
+ * algorithm as published, with the shortest-path arcs kept. Measured
+ * against one source at a time (the kernel before round 3's second half),
+ * bridging alone: 2.5-3x less time on M (100k
  * people), 3-3.5x on L (1M), 1.5x on S (10k, exact), about equal on a
  * thousand people; 32 sources at once against 16: 10-30 % less time for
  * twice the memory (~530 B per person and part; docs/performance.md). */
@@ -146,15 +152,34 @@ static uint32_t *draw_sources(const champ_network *net, size_t n, size_t k, uint
 #define BATCH CHAMP_BRIDGING_BATCH
 typedef uint32_t bmask; /* bit i: the batch's source i */
 
+/* One source at a time (sparse networks, and the tests' second kernel):
+ * per person a packed {sigma, delta, dist}, the shortest-path arcs kept. */
+typedef struct champ_bridging_node_d {
+    double sigma, delta;
+    int32_t dist; /* -1: not reached */
+} node_d;
+
+/* A shortest-path arc of one source's pass: pred is one step closer to it. */
+typedef struct champ_bridging_arc {
+    uint32_t pred, child;
+} arc;
+
 typedef champ_bridging_scratch scratch;
 
 #define AHEAD 8 /* how many arcs ahead the kernel prefetches */
+
+/* Tie ends per person from which a pass takes BATCH sources. Measured on
+ * windows of M (100k people): 2.1 and 5.7 per person, one source at a
+ * time 1.9x and 1.2x faster; 10.1 and 16.4, the batch 1.6x and 3x. */
+#define DENSE_DEGREE 8
 
 #define SET(b, v) ((b)[(v) >> 6] |= UINT64_C(1) << ((v) & 63))
 #define CLEAR(b, v) ((b)[(v) >> 6] &= ~(UINT64_C(1) << ((v) & 63)))
 
 static void scratch_free(scratch *w)
 {
+    free(w->small);
+    free(w->arcs);
     free(w->order);
     free(w->line);
     free(w->mask);
@@ -165,17 +190,28 @@ static void scratch_free(scratch *w)
     memset(w, 0, sizeof *w);
 }
 
-static int scratch_init(scratch *w, size_t n, int linear)
+static int scratch_init(scratch *w, size_t n, size_t arcs, size_t batch, int linear)
 {
     size_t cells = n ? n : 1;
     memset(w, 0, sizeof *w);
     w->n = n;
+    w->stride = batch;
     w->linear = linear;
-    /* a person is listed at most once per source: at most BATCH times */
-    int ok = (w->order = malloc(cells * BATCH * sizeof *w->order)) != NULL &&
-             (w->mask = malloc(cells * BATCH * sizeof(bmask))) != NULL &&
+    if (batch == 1) {
+        int ok = (w->order = malloc(cells * sizeof *w->order)) != NULL &&
+                 (w->arcs = malloc((arcs ? arcs : 1) * sizeof *w->arcs)) != NULL &&
+                 (w->small = malloc(cells * sizeof *w->small)) != NULL;
+        for (size_t v = 0; ok && v < n; v++)
+            w->small[v] = (node_d){0, 0, -1};
+        if (!ok)
+            scratch_free(w);
+        return ok ? 0 : -1;
+    }
+    /* a person is listed at most once per source: at most `batch` times */
+    int ok = (w->order = malloc(cells * batch * sizeof *w->order)) != NULL &&
+             (w->mask = malloc(cells * batch * sizeof(bmask))) != NULL &&
              (w->levels = malloc((cells + 2) * sizeof *w->levels)) != NULL &&
-             (w->line = calloc(cells * BATCH, sizeof *w->line)) != NULL &&
+             (w->line = calloc(cells * batch, sizeof *w->line)) != NULL &&
              (w->seen = calloc(cells, sizeof(bmask))) != NULL &&
              (w->next = calloc(cells, sizeof(bmask))) != NULL &&
              (w->found = calloc(n / 64 + 1, sizeof *w->found)) != NULL;
@@ -186,12 +222,59 @@ static int scratch_init(scratch *w, size_t n, int linear)
     return 0;
 }
 
+/* One source: add delta_s(v) for every v != s to sum[v]; leaves the
+ * scratch clean. */
+static void from_source(const size_t *start, const uint32_t *nbr, uint32_t s,
+                              scratch *w, double *sum)
+{
+    node_d *nodes = w->small;
+    uint32_t *order = w->order;
+    arc *arcs = w->arcs;
+    size_t head = 0, tail = 1, found = 0;
+    order[0] = s;
+    nodes[s].dist = 0;
+    nodes[s].sigma = 1;
+    while (head < tail) {
+        uint32_t v = order[head++];
+        int32_t next = nodes[v].dist + 1;
+        double sigma = nodes[v].sigma;
+        for (size_t t = start[v]; t < start[v + 1]; t++) {
+            uint32_t c = nbr[t];
+            node_d *u = &nodes[c];
+            if (u->dist < 0) {
+                u->dist = next;
+                order[tail++] = c;
+            }
+            if (u->dist == next) {
+                u->sigma += sigma;
+                arcs[found++] = (arc){v, c};
+            }
+        }
+    }
+    /* Dependencies: delta(p) += sigma(p)/sigma(c) (1 + delta(c)) over the
+     * arcs p -> c, last found first. An arc leaving c was found after every
+     * arc entering c (c is scanned after it is reached), so delta(c) is
+     * complete by the time it is used. */
+    for (size_t a = found; a-- > 0;) {
+        node_d *p = &nodes[arcs[a].pred];
+        const node_d *c = &nodes[arcs[a].child];
+        double part = p->sigma / c->sigma * (1 + c->delta);
+        p->delta += w->linear ? part * (double)p->dist / (double)c->dist : part;
+    }
+    for (size_t i = 1; i < tail; i++)
+        sum[order[i]] += nodes[order[i]].delta;
+    for (size_t i = 0; i < tail; i++)
+        nodes[order[i]] = (node_d){0, 0, -1};
+}
+
 /* One pass: sources src[0..b), b <= BATCH, distinct; adds delta_s(v) for
  * each of them and every v != s to sum[v]; leaves the scratch clean. */
 static void from_batch(const size_t *start, const uint32_t *nbr, const uint32_t *src,
                              size_t b, scratch *w, double *sum)
 {
-    double(*line)[BATCH] = (double(*)[BATCH])w->line;
+    double *lines = w->line;
+    size_t stride = w->stride; /* a person's line: `stride` doubles, one per source */
+#define LINE(v) (lines + (size_t)(v)*stride)
     uint32_t *order = w->order;
     bmask *mask = w->mask, *seen = w->seen, *next = w->next;
     uint64_t *found = w->found;
@@ -201,7 +284,7 @@ static void from_batch(const size_t *start, const uint32_t *nbr, const uint32_t 
         order[tail] = src[i];
         mask[tail++] = (bmask)(1u << i);
         seen[src[i]] = (bmask)(1u << i);
-        line[src[i]][i] = 1;
+        LINE(src[i])[i] = 1;
     }
     levels[0] = 0;
     levels[1] = tail;
@@ -210,11 +293,11 @@ static void from_batch(const size_t *start, const uint32_t *nbr, const uint32_t 
         for (size_t e = levels[d]; e < end; e++) {
             uint32_t v = order[e];
             unsigned m = mask[e];
-            const double *sv = line[v];
+            const double *sv = LINE(v);
             size_t stop = start[v + 1];
             for (size_t t = start[v]; t < stop; t++) {
                 if (t + AHEAD < stop && (m & ~seen[nbr[t + AHEAD]]))
-                    __builtin_prefetch(line[nbr[t + AHEAD]], 1);
+                    __builtin_prefetch(LINE(nbr[t + AHEAD]), 1);
                 uint32_t u = nbr[t];
                 unsigned fresh = m & ~(unsigned)seen[u];
                 if (!fresh)
@@ -224,7 +307,7 @@ static void from_batch(const size_t *start, const uint32_t *nbr, const uint32_t 
                     SET(found, u);
                 }
                 next[u] |= (bmask)fresh;
-                double *su = line[u];
+                double *su = LINE(u);
                 do {
                     int i = __builtin_ctz(fresh);
                     su[i] += sv[i];
@@ -268,22 +351,24 @@ static void from_batch(const size_t *start, const uint32_t *nbr, const uint32_t 
         for (size_t e = levels[d]; e < levels[d + 1]; e++) {
             uint32_t v = order[e];
             unsigned m = mask[e];
-            double acc[BATCH] = {0};
+            double acc[BATCH]; /* only the bits of m are used */
+            for (unsigned z = m; z; z &= z - 1)
+                acc[__builtin_ctz(z)] = 0;
             size_t stop = start[v + 1];
             for (size_t t = start[v]; t < stop; t++) {
                 if (t + AHEAD < stop && (m & next[nbr[t + AHEAD]]))
-                    __builtin_prefetch(line[nbr[t + AHEAD]]);
+                    __builtin_prefetch(LINE(nbr[t + AHEAD]));
                 unsigned c = m & next[nbr[t]];
                 if (!c)
                     continue;
-                const double *cu = line[nbr[t]];
+                const double *cu = LINE(nbr[t]);
                 do {
                     int i = __builtin_ctz(c);
                     acc[i] += cu[i];
                     c &= c - 1;
                 } while (c);
             }
-            double *sv = line[v];
+            double *sv = LINE(v);
             do {
                 int i = __builtin_ctz(m);
                 double delta = sv[i] * acc[i] * scale;
@@ -295,11 +380,14 @@ static void from_batch(const size_t *start, const uint32_t *nbr, const uint32_t 
         for (size_t e = levels[d + 1]; e < levels[d + 2]; e++)
             next[order[e]] = 0;
     }
-    for (size_t e = 0; e < tail; e++) {
-        memset(line[order[e]], 0, sizeof line[0]);
-        seen[order[e]] = 0;
+    for (size_t e = 0; e < tail; e++) { /* a person listed again has seen 0 by then */
+        uint32_t v = order[e];
+        for (unsigned z = seen[v]; z; z &= z - 1)
+            LINE(v)[__builtin_ctz(z)] = 0;
+        seen[v] = 0;
     }
 }
+#undef LINE
 
 void champ__bridging_part(void *arg)
 {
@@ -307,7 +395,10 @@ void champ__bridging_part(void *arg)
     champ_bridging *job = p->job;
     for (size_t i = p->first; i < p->end && !atomic_load(&job->cancel); i += job->batch) {
         size_t b = p->end - i < job->batch ? p->end - i : job->batch;
-        from_batch(job->start, job->nbr, job->sources + i, b, &p->scratch, p->sum);
+        if (job->batch == 1)
+            from_source(job->start, job->nbr, job->sources[i], &p->scratch, p->sum);
+        else
+            from_batch(job->start, job->nbr, job->sources + i, b, &p->scratch, p->sum);
         atomic_fetch_add(&job->done, b);
     }
 }
@@ -405,7 +496,9 @@ champ_status champ__bridging_prepare(champ_bridging *job, const champ_graph *g,
     job->g = g;
     job->k = k;
     job->linear = estimate == CHAMP_ESTIMATE_LINEAR;
-    job->batch = batch && batch < BATCH ? batch : BATCH;
+    if (batch == 0) /* sparse: distances from a batch's sources rarely agree */
+        batch = (double)g->counted_ends >= DENSE_DEGREE * (double)g->n ? BATCH : 1;
+    job->batch = batch < BATCH ? batch : BATCH;
     atomic_init(&job->done, 0);
     atomic_init(&job->cancel, 0);
     int ok = (job->sources = draw_sources(net, g->n, k, seed)) != NULL &&
@@ -418,7 +511,7 @@ champ_status champ__bridging_prepare(champ_bridging *job, const champ_graph *g,
         p->first = k * (size_t)i / CHAMP_BRIDGING_PARTS;
         p->end = k * (size_t)(i + 1) / CHAMP_BRIDGING_PARTS;
         ok = (p->sum = calloc(g->n ? g->n : 1, sizeof *p->sum)) != NULL &&
-             scratch_init(&p->scratch, g->n, job->linear) == 0;
+             scratch_init(&p->scratch, g->n, g->start[g->n], job->batch, job->linear) == 0;
     }
     if (!ok) {
         champ__bridging_release(job);

@@ -15,14 +15,18 @@
 
 /* Sources per pass of the kernel (bridging.c): a mask of them is 32 bits. */
 #define CHAMP_BRIDGING_BATCH 32
-/* The working memory of one part: per person a line of BATCH doubles and
- * two masks of the batch's sources; the (person, mask) lists of one pass by
- * distance, where each distance begins, and a bitmap of the people (see
- * bridging.c). */
+/* The working memory of one part: per person a line of `batch` doubles
+ * and two masks of the batch's sources; the (person, mask) lists of one
+ * pass by distance, where each distance begins, and a bitmap of the
+ * people; or, one source at a time, per person {sigma, delta, dist}, the
+ * BFS order and the shortest-path arcs of one pass (see bridging.c). */
 typedef struct champ_bridging_scratch {
     size_t n;
+    struct champ_bridging_node_d *small; /* one source at a time */
+    struct champ_bridging_arc *arcs;
     uint32_t *order;
     double *line;
+    size_t stride;          /* doubles per person in line: the job's batch */
     uint32_t *mask, *seen, *next;
     size_t *levels;
     uint64_t *found;        /* who the distance being listed has found */
@@ -56,9 +60,10 @@ size_t champ__bridging_sources(const champ_graph *g, size_t samples);
 
 /* Draw k sources (all people when k == people), renumber the graph and
  * allocate everything the parts will use, on the calling thread: the parts
- * themselves allocate nothing. A pass runs `batch` sources at once (0:
- * CHAMP_BRIDGING_BATCH, the ranking's choice; the tests also run 1, one
- * source at a time, the plain Brandes algorithm). `estimate` is Brandes' pivots (SPEC 4.5) or linear scaling;
+ * themselves allocate nothing. A pass runs `batch` sources at once, 1 being
+ * Brandes' algorithm as published (0, the ranking's choice: 1 on sparse
+ * networks, CHAMP_BRIDGING_BATCH on the others; see bridging.c; the tests
+ * run both). `estimate` is Brandes' pivots (SPEC 4.5) or linear scaling;
  * from every person both give exact betweenness (to the last bits), and
  * the ranking asks for pivots then. The graph must outlive
  * the job; the network (its teams) is only read here. On CHAMP_OK,

@@ -107,13 +107,43 @@ static void assert_close(const double *got, const double *want, size_t n)
                       "person %zu: %.17g, igraph %.17g", v, got[v], want[v]);
 }
 
-/* The loop tests run twice: _i = 0 with the kernel's passes of
- * CHAMP_BRIDGING_BATCH sources (the ranking's), _i = 1 one source at a
- * time (Brandes' algorithm as published). */
+/* The loop tests run twice: _i = 0 with passes of CHAMP_BRIDGING_BATCH
+ * sources (the ranking's on dense networks), _i = 1 one source at a time
+ * (Brandes' algorithm as published; the ranking's on sparse ones). */
 static size_t batch_size(int one_at_a_time)
 {
-    return one_at_a_time ? 1 : 0;
+    return one_at_a_time ? 1 : CHAMP_BRIDGING_BATCH;
 }
+
+START_TEST(the_ranking_batches_dense_networks_only)
+{
+    /* batch 0 (the ranking's): one source at a time below 8 tie ends per
+     * person, 32 at once from there; the same result either way */
+    static const struct { int n; double p; size_t batch; } cases[] = {
+        {200, 0.01, 1}, {200, 0.2, CHAMP_BRIDGING_BATCH}};
+    for (size_t c = 0; c < ARRAY_LEN(cases); c++) {
+        champ_network *net = random_network(cases[c].n, cases[c].p, 0, 3 + c);
+        champ_graph g;
+        build(&g, net);
+        ck_assert((g.counted_ends >= 8 * g.n) == (cases[c].batch > 1));
+        champ_bridging job;
+        ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, 64, 5, CHAMP_ESTIMATE_PIVOTS, 0),
+                         CHAMP_OK);
+        ck_assert_uint_eq(job.batch, cases[c].batch);
+        champ__bridging_release(&job);
+        double *by_rule = calloc(g.n, sizeof *by_rule), *other = calloc(g.n, sizeof *other);
+        ck_assert_int_eq(champ__bridging(&g, net, 64, 5, CHAMP_ESTIMATE_PIVOTS, 0, by_rule), CHAMP_OK);
+        ck_assert_int_eq(champ__bridging(&g, net, 64, 5, CHAMP_ESTIMATE_PIVOTS,
+                                         cases[c].batch > 1 ? 1 : CHAMP_BRIDGING_BATCH, other),
+                         CHAMP_OK);
+        assert_close(by_rule, other, g.n);
+        free(by_rule);
+        free(other);
+        champ__graph_free(&g);
+        champ_network_free(net);
+    }
+}
+END_TEST
 
 START_TEST(exact_equals_igraph)
 {
@@ -495,6 +525,7 @@ static Suite *bridging_suite(void)
     Suite *s = suite_create("bridging");
     TCase *tc = tcase_create("bridging");
     tcase_add_loop_test(tc, exact_equals_igraph, 0, 2);
+    tcase_add_test(tc, the_ranking_batches_dense_networks_only);
     tcase_add_loop_test(tc, sampled_equals_igraph_from_the_same_sources, 0, 2);
     tcase_add_loop_test(tc, repeatable_to_the_bit_with_threads, 0, 2);
     tcase_add_loop_test(tc, stopped_beside_the_parts, 0, 2);
