@@ -195,7 +195,6 @@ static int scratch_init(scratch *w, size_t n, size_t arcs, size_t batch, int lin
     size_t cells = n ? n : 1;
     memset(w, 0, sizeof *w);
     w->n = n;
-    w->stride = batch;
     w->linear = linear;
     if (batch == 1) {
         int ok = (w->order = malloc(cells * sizeof *w->order)) != NULL &&
@@ -211,7 +210,7 @@ static int scratch_init(scratch *w, size_t n, size_t arcs, size_t batch, int lin
     int ok = (w->order = malloc(cells * batch * sizeof *w->order)) != NULL &&
              (w->mask = malloc(cells * batch * sizeof(bmask))) != NULL &&
              (w->levels = malloc((cells + 2) * sizeof *w->levels)) != NULL &&
-             (w->line = calloc(cells * batch, sizeof *w->line)) != NULL &&
+             (w->line = calloc(cells * BATCH, sizeof *w->line)) != NULL &&
              (w->seen = calloc(cells, sizeof(bmask))) != NULL &&
              (w->next = calloc(cells, sizeof(bmask))) != NULL &&
              (w->found = calloc(n / 64 + 1, sizeof *w->found)) != NULL;
@@ -224,8 +223,8 @@ static int scratch_init(scratch *w, size_t n, size_t arcs, size_t batch, int lin
 
 /* One source: add delta_s(v) for every v != s to sum[v]; leaves the
  * scratch clean. */
-static void from_source(const size_t *start, const uint32_t *nbr, uint32_t s,
-                              scratch *w, double *sum)
+static void from_source(const size_t *start, const uint32_t *nbr, uint32_t s, scratch *w,
+                        double *sum)
 {
     node_d *nodes = w->small;
     uint32_t *order = w->order;
@@ -269,12 +268,10 @@ static void from_source(const size_t *start, const uint32_t *nbr, uint32_t s,
 
 /* One pass: sources src[0..b), b <= BATCH, distinct; adds delta_s(v) for
  * each of them and every v != s to sum[v]; leaves the scratch clean. */
-static void from_batch(const size_t *start, const uint32_t *nbr, const uint32_t *src,
-                             size_t b, scratch *w, double *sum)
+static void from_batch(const size_t *start, const uint32_t *nbr, const uint32_t *src, size_t b,
+                       scratch *w, double *sum)
 {
-    double *lines = w->line;
-    size_t stride = w->stride; /* a person's line: `stride` doubles, one per source */
-#define LINE(v) (lines + (size_t)(v)*stride)
+    double(*line)[BATCH] = (double(*)[BATCH])w->line;
     uint32_t *order = w->order;
     bmask *mask = w->mask, *seen = w->seen, *next = w->next;
     uint64_t *found = w->found;
@@ -284,7 +281,7 @@ static void from_batch(const size_t *start, const uint32_t *nbr, const uint32_t 
         order[tail] = src[i];
         mask[tail++] = (bmask)(1u << i);
         seen[src[i]] = (bmask)(1u << i);
-        LINE(src[i])[i] = 1;
+        line[src[i]][i] = 1;
     }
     levels[0] = 0;
     levels[1] = tail;
@@ -293,11 +290,11 @@ static void from_batch(const size_t *start, const uint32_t *nbr, const uint32_t 
         for (size_t e = levels[d]; e < end; e++) {
             uint32_t v = order[e];
             unsigned m = mask[e];
-            const double *sv = LINE(v);
+            const double *sv = line[v];
             size_t stop = start[v + 1];
             for (size_t t = start[v]; t < stop; t++) {
                 if (t + AHEAD < stop && (m & ~seen[nbr[t + AHEAD]]))
-                    __builtin_prefetch(LINE(nbr[t + AHEAD]), 1);
+                    __builtin_prefetch(line[nbr[t + AHEAD]], 1);
                 uint32_t u = nbr[t];
                 unsigned fresh = m & ~(unsigned)seen[u];
                 if (!fresh)
@@ -307,7 +304,7 @@ static void from_batch(const size_t *start, const uint32_t *nbr, const uint32_t 
                     SET(found, u);
                 }
                 next[u] |= (bmask)fresh;
-                double *su = LINE(u);
+                double *su = line[u];
                 do {
                     int i = __builtin_ctz(fresh);
                     su[i] += sv[i];
@@ -351,24 +348,22 @@ static void from_batch(const size_t *start, const uint32_t *nbr, const uint32_t 
         for (size_t e = levels[d]; e < levels[d + 1]; e++) {
             uint32_t v = order[e];
             unsigned m = mask[e];
-            double acc[BATCH]; /* only the bits of m are used */
-            for (unsigned z = m; z; z &= z - 1)
-                acc[__builtin_ctz(z)] = 0;
+            double acc[BATCH] = {0};
             size_t stop = start[v + 1];
             for (size_t t = start[v]; t < stop; t++) {
                 if (t + AHEAD < stop && (m & next[nbr[t + AHEAD]]))
-                    __builtin_prefetch(LINE(nbr[t + AHEAD]));
+                    __builtin_prefetch(line[nbr[t + AHEAD]]);
                 unsigned c = m & next[nbr[t]];
                 if (!c)
                     continue;
-                const double *cu = LINE(nbr[t]);
+                const double *cu = line[nbr[t]];
                 do {
                     int i = __builtin_ctz(c);
                     acc[i] += cu[i];
                     c &= c - 1;
                 } while (c);
             }
-            double *sv = LINE(v);
+            double *sv = line[v];
             do {
                 int i = __builtin_ctz(m);
                 double delta = sv[i] * acc[i] * scale;
@@ -380,14 +375,11 @@ static void from_batch(const size_t *start, const uint32_t *nbr, const uint32_t 
         for (size_t e = levels[d + 1]; e < levels[d + 2]; e++)
             next[order[e]] = 0;
     }
-    for (size_t e = 0; e < tail; e++) { /* a person listed again has seen 0 by then */
-        uint32_t v = order[e];
-        for (unsigned z = seen[v]; z; z &= z - 1)
-            LINE(v)[__builtin_ctz(z)] = 0;
-        seen[v] = 0;
+    for (size_t e = 0; e < tail; e++) {
+        memset(line[order[e]], 0, sizeof line[0]);
+        seen[order[e]] = 0;
     }
 }
-#undef LINE
 
 void champ__bridging_part(void *arg)
 {

@@ -15,7 +15,7 @@
 
 /* Sources per pass of the kernel (bridging.c): a mask of them is 32 bits. */
 #define CHAMP_BRIDGING_BATCH 32
-/* The working memory of one part: per person a line of `batch` doubles
+/* The working memory of one part: per person a line of BATCH doubles
  * and two masks of the batch's sources; the (person, mask) lists of one
  * pass by distance, where each distance begins, and a bitmap of the
  * people; or, one source at a time, per person {sigma, delta, dist}, the
@@ -25,8 +25,7 @@ typedef struct champ_bridging_scratch {
     struct champ_bridging_node_d *small; /* one source at a time */
     struct champ_bridging_arc *arcs;
     uint32_t *order;
-    double *line;
-    size_t stride;          /* doubles per person in line: the job's batch */
+    double *line;           /* CHAMP_BRIDGING_BATCH per person */
     uint32_t *mask, *seen, *next;
     size_t *levels;
     uint64_t *found;        /* who the distance being listed has found */
