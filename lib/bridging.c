@@ -176,7 +176,7 @@ typedef champ_bridging_scratch scratch;
 #define SET(b, v) ((b)[(v) >> 6] |= UINT64_C(1) << ((v) & 63))
 #define CLEAR(b, v) ((b)[(v) >> 6] &= ~(UINT64_C(1) << ((v) & 63)))
 
-static void scratch_free(scratch *w)
+void champ__bridging_scratch_free(scratch *w)
 {
     free(w->small);
     free(w->arcs);
@@ -202,10 +202,12 @@ static int scratch_init(scratch *w, size_t n, size_t arcs, size_t batch, int lin
                  (w->small = malloc(cells * sizeof *w->small)) != NULL;
         for (size_t v = 0; ok && v < n; v++)
             w->small[v] = (node_d){0, 0, -1};
+        w->room = arcs;
         if (!ok)
-            scratch_free(w);
+            champ__bridging_scratch_free(w);
         return ok ? 0 : -1;
     }
+    w->room = batch;
     /* a person is listed at most once per source: at most `batch` times */
     int ok = (w->order = malloc(cells * batch * sizeof *w->order)) != NULL &&
              (w->mask = malloc(cells * batch * sizeof(bmask))) != NULL &&
@@ -215,10 +217,27 @@ static int scratch_init(scratch *w, size_t n, size_t arcs, size_t batch, int lin
              (w->next = calloc(cells, sizeof(bmask))) != NULL &&
              (w->found = calloc(n / 64 + 1, sizeof *w->found)) != NULL;
     if (!ok) {
-        scratch_free(w);
+        champ__bridging_scratch_free(w);
         return -1;
     }
     return 0;
+}
+
+/* The part's scratch: `reuse` when it fits (the same people, the same
+ * kind, room enough), else a new one (reuse, if any, released). */
+static int scratch_take(scratch *w, scratch *reuse, size_t n, size_t arcs, size_t batch,
+                        int linear)
+{
+    if (reuse && (reuse->small || reuse->line) && reuse->n == n &&
+        (reuse->small != NULL) == (batch == 1) && reuse->room >= (batch == 1 ? arcs : batch)) {
+        *w = *reuse;
+        memset(reuse, 0, sizeof *reuse);
+        w->linear = linear;
+        return 0;
+    }
+    if (reuse)
+        champ__bridging_scratch_free(reuse);
+    return scratch_init(w, n, arcs, batch, linear);
 }
 
 /* One source: add delta_s(v) for every v != s to sum[v]; leaves the
@@ -399,7 +418,13 @@ void champ__bridging_release(champ_bridging *job)
 {
     for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++) {
         free(job->part[i].sum);
-        scratch_free(&job->part[i].scratch);
+        if (job->reuse) { /* given back (clean: every pass leaves it so) */
+            champ__bridging_scratch_free(&job->reuse[i]);
+            job->reuse[i] = job->part[i].scratch;
+            memset(&job->part[i].scratch, 0, sizeof job->part[i].scratch);
+        } else {
+            champ__bridging_scratch_free(&job->part[i].scratch);
+        }
     }
     free(job->sources);
     free(job->start);
@@ -482,12 +507,14 @@ static int renumber(champ_bridging *job, const champ_network *net)
 
 champ_status champ__bridging_prepare(champ_bridging *job, const champ_graph *g,
                                      const champ_network *net, size_t k, uint64_t seed,
-                                     champ_estimate estimate, size_t batch)
+                                     champ_estimate estimate, size_t batch,
+                                     champ_bridging_scratch *reuse)
 {
     memset(job, 0, sizeof *job);
     job->g = g;
     job->k = k;
     job->linear = estimate == CHAMP_ESTIMATE_LINEAR;
+    job->reuse = reuse;
     if (batch == 0) /* sparse: distances from a batch's sources rarely agree */
         batch = (double)g->counted_ends >= DENSE_DEGREE * (double)g->n ? BATCH : 1;
     job->batch = batch < BATCH ? batch : BATCH;
@@ -503,7 +530,8 @@ champ_status champ__bridging_prepare(champ_bridging *job, const champ_graph *g,
         p->first = k * (size_t)i / CHAMP_BRIDGING_PARTS;
         p->end = k * (size_t)(i + 1) / CHAMP_BRIDGING_PARTS;
         ok = (p->sum = calloc(g->n ? g->n : 1, sizeof *p->sum)) != NULL &&
-             scratch_init(&p->scratch, g->n, g->start[g->n], job->batch, job->linear) == 0;
+             scratch_take(&p->scratch, reuse ? &reuse[i] : NULL, g->n, g->start[g->n], job->batch,
+                          job->linear) == 0;
     }
     if (!ok) {
         champ__bridging_release(job);
@@ -542,7 +570,7 @@ champ_status champ__bridging(const champ_graph *g, const champ_network *net, siz
                              double *bridging)
 {
     champ_bridging job;
-    champ_status st = champ__bridging_prepare(&job, g, net, k, seed, estimate, batch);
+    champ_status st = champ__bridging_prepare(&job, g, net, k, seed, estimate, batch, NULL);
     if (st)
         return st;
     void *parts[CHAMP_BRIDGING_PARTS];

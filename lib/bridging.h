@@ -30,6 +30,7 @@ typedef struct champ_bridging_scratch {
     size_t *levels;
     uint64_t *found;        /* who the distance being listed has found */
     int linear;             /* linear scaling (CHAMP_ESTIMATE_LINEAR) */
+    size_t room;            /* arcs (one at a time) or sources per pass it has room for */
 } champ_bridging_scratch;
 typedef struct champ_bridging_part {
     struct champ_bridging *job;
@@ -48,6 +49,7 @@ typedef struct champ_bridging {
     size_t k;
     size_t batch;           /* sources per pass, 1..CHAMP_BRIDGING_BATCH */
     int linear;             /* sampled with linear scaling */
+    champ_bridging_scratch *reuse; /* prepare's `reuse` */
     atomic_size_t done;     /* sources finished, for progress */
     atomic_int cancel;      /* set to stop the parts early */
     champ_bridging_part part[CHAMP_BRIDGING_PARTS];
@@ -62,14 +64,21 @@ size_t champ__bridging_sources(const champ_graph *g, size_t samples);
  * themselves allocate nothing. A pass runs `batch` sources at once, 1 being
  * Brandes' algorithm as published (0, the ranking's choice: 1 on sparse
  * networks, CHAMP_BRIDGING_BATCH on the others; see bridging.c; the tests
- * run both). `estimate` is Brandes' pivots (SPEC 4.5) or linear scaling;
+ * run both). `reuse` (NULL: none) is CHAMP_BRIDGING_PARTS scratches
+ * that the job takes when they fit (same people, same kind) and that
+ * release gives back, full or empty: the caller frees them with
+ * champ__bridging_scratch_free(). `estimate` is Brandes' pivots (SPEC 4.5) or linear scaling;
  * from every person both give exact betweenness (to the last bits), and
  * the ranking asks for pivots then. The graph must outlive
  * the job; the network (its teams) is only read here. On CHAMP_OK,
  * champ__bridging_release() must follow. */
 champ_status champ__bridging_prepare(champ_bridging *job, const champ_graph *g,
                                      const champ_network *net, size_t k, uint64_t seed,
-                                     champ_estimate estimate, size_t batch);
+                                     champ_estimate estimate, size_t batch,
+                                     champ_bridging_scratch *reuse);
+
+/* Release a scratch that prepare's `reuse` holds (then all zero). */
+void champ__bridging_scratch_free(champ_bridging_scratch *w);
 
 /* The job of one part (a champ_bridging_part *), for champ__run(): its
  * slice of the sources, on any thread, stopping early when job->cancel is

@@ -13,6 +13,7 @@
  * (champ__confidence_sources()). The resamples run one after the other on the
  * calling thread, each using the threads a ranking uses, and everything is
  * allocated on the calling thread. */
+#include "bridging.h"
 #include "ranking.h"
 #include "errors.h"
 #include "options.h"
@@ -64,10 +65,13 @@ typedef struct resampler {
     double *pct[CHAMP_CRITERION_COUNT], *score;
     champ_sort_item *items;
     uint32_t *rank;              /* per person: rank in the resample, 0 when not eligible */
+    champ_bridging_scratch reuse[CHAMP_BRIDGING_PARTS]; /* bridging's, kept between resamples */
 } resampler;
 
 static void resampler_free(resampler *x)
 {
+    for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++)
+        champ__bridging_scratch_free(&x->reuse[i]);
     champ__graph_kept_free(&x->kept);
     champ__graph_resample_free(&x->graph, &x->space);
     free(x->times);
@@ -90,6 +94,7 @@ static champ_status resampler_init(resampler *x, const champ_ranking *r, const c
     x->net = net;
     x->quiet = *o; /* shares o's tables: read only, never freed */
     x->quiet.progress = (champ_progress){NULL, NULL};
+    x->quiet.bridging_reuse = x->reuse;
     x->quiet.bridging_samples = r->m.bridging_exact ? r->m.bridging_sources
                                                     : champ__confidence_sources(r->m.bridging_sources);
     champ_status st = champ__graph_kept(g, net, o, &x->kept);

@@ -169,7 +169,8 @@ static champ_status centralities(champ_metrics *m, const champ_graph *g,
     m->bridging_sources = k;
     m->bridging_estimate = m->bridging_exact ? CHAMP_ESTIMATE_PIVOTS : o->bridging_estimate;
     champ_bridging job;
-    if ((st = champ__bridging_prepare(&job, g, net, k, o->seed, m->bridging_estimate, 0)))
+    if ((st = champ__bridging_prepare(&job, g, net, k, o->seed, m->bridging_estimate, 0,
+                                      o->bridging_reuse)))
         return st;
     void *parts[CHAMP_BRIDGING_PARTS];
     for (int i = 0; i < CHAMP_BRIDGING_PARTS; i++)

@@ -28,6 +28,10 @@ struct champ_options {
     size_t confidence;            /* bootstrap resamples; 0: none */
     size_t min_group_size;        /* of a team shown in team-level outputs */
     int allow_small_groups;       /* the caller allowed min_group_size below the default */
+    /* Internal (confidence.c): CHAMP_BRIDGING_PARTS scratches that bridging
+     * takes and gives back between resamples, so that each does not fault
+     * in tens of megabytes afresh; NULL: none. */
+    struct champ_bridging_scratch *bridging_reuse;
 };
 
 /* The most bootstrap resamples a ranking draws (champ_options_set_confidence). */

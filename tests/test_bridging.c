@@ -127,7 +127,7 @@ START_TEST(the_ranking_batches_dense_networks_only)
         build(&g, net);
         ck_assert((g.counted_ends >= 8 * g.n) == (cases[c].batch > 1));
         champ_bridging job;
-        ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, 64, 5, CHAMP_ESTIMATE_PIVOTS, 0),
+        ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, 64, 5, CHAMP_ESTIMATE_PIVOTS, 0, NULL),
                          CHAMP_OK);
         ck_assert_uint_eq(job.batch, cases[c].batch);
         champ__bridging_release(&job);
@@ -180,7 +180,7 @@ START_TEST(sampled_equals_igraph_from_the_same_sources)
     build(&g, net);
     for (size_t k = 1; k <= 64; k *= 4) {
         champ_bridging job;
-        ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, k, 1234 + k, CHAMP_ESTIMATE_PIVOTS, batch), CHAMP_OK);
+        ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, k, 1234 + k, CHAMP_ESTIMATE_PIVOTS, batch, NULL), CHAMP_OK);
         /* the job numbers people its own way: map its sources back */
         uint32_t *sources = malloc(k * sizeof *sources);
         for (size_t i = 0; i < k; i++)
@@ -237,7 +237,7 @@ START_TEST(stopped_beside_the_parts)
     champ_graph g;
     build(&g, net);
     champ_bridging job;
-    ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, batch_size(_i)),
+    ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, batch_size(_i), NULL),
                      CHAMP_OK);
     ck_assert(champ__bridging_wants_threads(&job));
     void *parts[CHAMP_BRIDGING_PARTS] = {&job.part[0], &job.part[1]};
@@ -262,7 +262,7 @@ START_TEST(without_threads_the_same)
     double *threaded = calloc(g.n, sizeof *threaded), *serial = calloc(g.n, sizeof *serial);
     ck_assert_int_eq(champ__bridging(&g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, batch_size(_i), threaded), CHAMP_OK);
     champ_bridging job;
-    ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, batch_size(_i)),
+    ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, g.n, 1, CHAMP_ESTIMATE_PIVOTS, batch_size(_i), NULL),
                      CHAMP_OK);
     void *parts[CHAMP_BRIDGING_PARTS] = {&job.part[0], &job.part[1]};
     champ_run run = {.jobs = CHAMP_BRIDGING_PARTS, .job = champ__bridging_part, .args = parts,
@@ -348,7 +348,7 @@ START_TEST(linear_scaling_by_its_definition)
     for (size_t k = 1; k <= 40; k *= 3) {
         champ_bridging job;
         ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, k, 77 + k,
-                                                 CHAMP_ESTIMATE_LINEAR, batch), CHAMP_OK);
+                                                 CHAMP_ESTIMATE_LINEAR, batch, NULL), CHAMP_OK);
         uint32_t *sources = malloc(k * sizeof *sources);
         for (size_t i = 0; i < k; i++)
             for (uint32_t v = 0; v < g.n; v++)
