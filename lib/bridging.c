@@ -125,8 +125,8 @@ static uint32_t *draw_sources(const champ_network *net, size_t n, size_t k, uint
  * 2014): one visit of a person at a given distance from *any* of the
  * batch's sources serves every source for which they sit at that distance,
  * so their tie row is read and their state touched once per distinct
- * distance, not once per source (on L, 16 sources list a person about 3
- * times; 32 sources, the batch, about 3.5).
+ * distance, not once per source (on L, 8 sources list a person about 2.6
+ * times, 16 about 3).
  *
  * Per person: one line of BATCH doubles, one per source (sigma during the
  * forward pass; (1 + delta) / sigma once the dependency is known), and two
@@ -142,12 +142,13 @@ static uint32_t *draw_sources(const champ_network *net, size_t n, size_t k, uint
  * On sparse networks (fewer than DENSE_DEGREE tie ends per person: a
  * month of a year's export, say) a batch's sources rarely share a
  * distance, and one source at a time is faster: from_source(), Brandes'
- * algorithm as published, with the shortest-path arcs kept. Measured
- * against one source at a time (the kernel before round 3's second half),
- * bridging alone: 2.5-3x less time on M (100k
- * people), 3-3.5x on L (1M), 1.5x on S (10k, exact), about equal on a
- * thousand people; 32 sources at once against 16: 10-30 % less time for
- * twice the memory (~530 B per person and part; docs/performance.md). */
+ * algorithm as published, with the shortest-path arcs kept.
+ *
+ * Measured, bridging alone, against one source at a time: about 3x less
+ * time on M (100k people, 256 sources) and on L (1M people, 64 sources at
+ * 16 a pass), 1.5x on S (10k people, exact), equal on a thousand people;
+ * 32 sources a pass against 16: 10-30 % less time for twice the memory
+ * (~530 B per person and part; docs/performance.md). */
 
 #define BATCH CHAMP_BRIDGING_BATCH
 typedef uint32_t bmask; /* bit i: the batch's source i */

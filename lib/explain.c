@@ -174,9 +174,9 @@ static void vappend(text *t, const char *fmt, va_list ap)
         } else if (strncmp(f, "%.0s", 4) == 0) {
             (void)va_arg(ap, const char *);
             f += 4;
-        } else { /* "%%" (anything else is not in the phrases) */
+        } else { /* "%%"; a '%' before anything else (not in the phrases) as is */
             put(t, "%", 1);
-            f += 2;
+            f += f[1] == '%' ? 2 : 1;
         }
     }
 }
