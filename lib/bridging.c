@@ -169,10 +169,10 @@ typedef champ_bridging_scratch scratch;
 
 #define AHEAD 8 /* how many arcs ahead the kernel prefetches */
 
-/* Tie ends per person from which a pass takes BATCH sources. Measured on
- * windows of M (100k people): 2.1 and 5.7 per person, one source at a
- * time 1.9x and 1.2x faster; 10.1 and 16.4, the batch 1.6x and 3x. */
-#define DENSE_DEGREE 8
+/* CHAMP_BRIDGING_DENSE_DEGREE, measured on windows of M (100k people):
+ * at 2.1 and 5.7 tie ends per person one source at a time was 1.9x and
+ * 1.2x faster; at 10.1 and 16.4 the batch was 1.6x and 3x faster. */
+#define DENSE_DEGREE CHAMP_BRIDGING_DENSE_DEGREE
 
 #define SET(b, v) ((b)[(v) >> 6] |= UINT64_C(1) << ((v) & 63))
 #define CLEAR(b, v) ((b)[(v) >> 6] &= ~(UINT64_C(1) << ((v) & 63)))

@@ -15,6 +15,9 @@
 
 /* Sources per pass of the kernel (bridging.c): a mask of them is 32 bits. */
 #define CHAMP_BRIDGING_BATCH 32
+/* Tie ends per person from which the ranking's passes take
+ * CHAMP_BRIDGING_BATCH sources; below, one (see bridging.c). */
+#define CHAMP_BRIDGING_DENSE_DEGREE 8
 /* The working memory of one part: per person a line of BATCH doubles
  * and two masks of the batch's sources; the (person, mask) lists of one
  * pass by distance, where each distance begins, and a bitmap of the

@@ -117,15 +117,16 @@ static size_t batch_size(int one_at_a_time)
 
 START_TEST(the_ranking_batches_dense_networks_only)
 {
-    /* batch 0 (the ranking's): one source at a time below 8 tie ends per
-     * person, 32 at once from there; the same result either way */
+    /* batch 0 (the ranking's): one source at a time below
+     * CHAMP_BRIDGING_DENSE_DEGREE tie ends per person, CHAMP_BRIDGING_BATCH
+     * at once from there; the same result either way */
     static const struct { int n; double p; size_t batch; } cases[] = {
         {200, 0.01, 1}, {200, 0.2, CHAMP_BRIDGING_BATCH}};
     for (size_t c = 0; c < ARRAY_LEN(cases); c++) {
         champ_network *net = random_network(cases[c].n, cases[c].p, 0, 3 + c);
         champ_graph g;
         build(&g, net);
-        ck_assert((g.counted_ends >= 8 * g.n) == (cases[c].batch > 1));
+        ck_assert((g.counted_ends >= CHAMP_BRIDGING_DENSE_DEGREE * g.n) == (cases[c].batch > 1));
         champ_bridging job;
         ck_assert_int_eq(champ__bridging_prepare(&job, &g, net, 64, 5, CHAMP_ESTIMATE_PIVOTS, 0, NULL),
                          CHAMP_OK);
