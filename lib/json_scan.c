@@ -6,6 +6,8 @@
 
 int champ__json_error(const champ_scanner *sc, const char *what)
 {
+    if (sc->quiet)
+        return -1;
     size_t column = 1;
     for (size_t i = sc->line_start; i < sc->pos; i++)
         column += (sc->s[i] & 0xC0) != 0x80;

@@ -34,6 +34,8 @@ typedef struct champ_scanner {
     const champ_progress *progress;
     size_t next_report; /* offset after which progress is told again */
     int escaped;        /* the last string scanned has a backslash */
+    int quiet;          /* errors leave the thread's message alone (a job
+                           beside the caller must not touch it) */
 } champ_scanner;
 
 typedef struct champ_span {
@@ -46,7 +48,7 @@ static inline champ_scanner champ__json_start(const unsigned char *s, size_t len
                              const champ_progress *progress)
 {
     size_t bom = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    return (champ_scanner){s, len, bom, 1, bom, unit, CHAMP_NUMBER_MAX, progress, 0, 0};
+    return (champ_scanner){s, len, bom, 1, bom, unit, CHAMP_NUMBER_MAX, progress, 0, 0, 0};
 }
 
 static inline int champ__json_peek(const champ_scanner *sc)
@@ -55,7 +57,8 @@ static inline int champ__json_peek(const champ_scanner *sc)
 }
 
 /* The message "line L, column C: what" (or "unexpected end of <unit>" at
- * the end) for the position sc->pos; returns -1. */
+ * the end) for the position sc->pos, unless the scanner is quiet; returns
+ * -1. */
 int champ__json_error(const champ_scanner *sc, const char *what);
 
 void champ__json_skip_ws_loop(champ_scanner *sc);

@@ -113,6 +113,11 @@ static int intern_optional(champ_strtab *t, champ_str s, uint32_t fallback, uint
     return champ_strtab_intern(t, s.s, s.len, out, NULL);
 }
 
+champ_status champ__network_intern_type(champ_network *net, champ_str type, uint32_t *k)
+{
+    return intern_optional(&net->types, type, 0, k) ? champ__nomem() : CHAMP_OK;
+}
+
 void champ__network_prefetch_id(const champ_network *net, const champ_id *id)
 {
     champ_strtab_prefetch(&net->ids, id);
@@ -163,11 +168,15 @@ champ_status champ__network_put_person(champ_network *net, const champ_id *id, c
     return CHAMP_OK;
 }
 
-static int reserve_interactions(champ_network *net)
+/* Room for `more` interactions after those there. */
+static int reserve_interactions_for(champ_network *net, size_t more)
 {
-    if (net->interactions < net->interaction_cap)
+    if (more <= net->interaction_cap - net->interactions)
         return 0;
     size_t cap = net->interaction_cap ? net->interaction_cap * 2 : 1024;
+    while (cap - net->interactions < more)
+        if ((cap *= 2) > SIZE_MAX / 2 / sizeof(double))
+            return -1;
     if (grow_array((void **)&net->from, cap, 0, sizeof *net->from) ||
         grow_array((void **)&net->to, cap, 0, sizeof *net->to) ||
         grow_array((void **)&net->type, cap, 0, sizeof *net->type) ||
@@ -176,6 +185,29 @@ static int reserve_interactions(champ_network *net)
         return -1;
     net->interaction_cap = cap;
     return 0;
+}
+
+static int reserve_interactions(champ_network *net)
+{
+    return reserve_interactions_for(net, 1);
+}
+
+champ_status champ__network_append(champ_network *net, size_t n, const uint32_t *from,
+                                   const uint32_t *to, const uint32_t *type, const double *time,
+                                   const double *weight)
+{
+    if (n == 0)
+        return CHAMP_OK;
+    if (reserve_interactions_for(net, n))
+        return champ__nomem();
+    size_t at = net->interactions;
+    memcpy(net->from + at, from, n * sizeof *from);
+    memcpy(net->to + at, to, n * sizeof *to);
+    memcpy(net->type + at, type, n * sizeof *type);
+    memcpy(net->time + at, time, n * sizeof *time);
+    memcpy(net->weight + at, weight, n * sizeof *weight);
+    net->interactions += n;
+    return CHAMP_OK;
 }
 
 champ_status champ__network_intern_id(champ_network *net, const champ_id *id, uint32_t *v)

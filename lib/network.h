@@ -94,6 +94,19 @@ champ_status champ__network_intern_id(champ_network *net, const champ_id *id, ui
 champ_status champ__network_add_between(champ_network *net, uint32_t u, uint32_t v, double time,
                                         champ_str type, double weight);
 
+/* n interactions at once, column by column, as champ__network_add_between
+ * adds each: between people by number (never the same twice in a row),
+ * with types by number in net->types. Fails only with CHAMP_ERR_NOMEM, the
+ * network unchanged. */
+champ_status champ__network_append(champ_network *net, size_t n, const uint32_t *from,
+                                   const uint32_t *to, const uint32_t *type, const double *time,
+                                   const double *weight);
+
+/* The number of an interaction's type, as champ__network_add_between
+ * gives it (added when new). Fails only with CHAMP_ERR_NOMEM, the network
+ * unchanged. */
+champ_status champ__network_intern_type(champ_network *net, champ_str type, uint32_t *k);
+
 /* A hint that `id` is about to be added: see champ_strtab_prefetch. */
 void champ__network_prefetch_id(const champ_network *net, const champ_id *id);
 

@@ -106,6 +106,11 @@ champ_status champ__run(const champ_run *run)
         slots[i] = (slot){&p, run->job, run->args[i], (pthread_t){0}, 0};
     if (threads)
         start_threads(&p, slots, n);
+    if (run->threaded) {
+        *run->threaded = threads;
+        for (size_t i = 0; i < n; i++)
+            *run->threaded &= slots[i].threaded;
+    }
 
     champ_status st = run->beside ? run->beside(run->beside_arg) : CHAMP_OK;
     if (threads) {

@@ -37,6 +37,10 @@ typedef struct champ_run {
     const atomic_size_t *done;
     size_t total;
     atomic_int *cancel;      /* set when the call ends early; the jobs poll it */
+    /* When not NULL: set before `beside` runs to whether every job has a
+     * thread of its own (0: the jobs run on the calling thread after
+     * beside, so beside must not count on their work meanwhile). */
+    int *threaded;
 } champ_run;
 
 /* Start each job on a thread of its own (when `threads` and a thread can be

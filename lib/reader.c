@@ -7,11 +7,13 @@
 #include "errors.h"
 #include "json_scan.h"
 #include "network.h"
+#include "pool.h"
 #include "progress.h"
 #include "text.h"
 #include "timeparse.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -280,8 +282,13 @@ typedef struct pending {
 #define HOLD 8
 
 /* What reads records into a network, with room to decode escaped strings
- * and the records held back, oldest at held[first]. */
+ * and the records held back, oldest at held[first]. A quiet builder (the
+ * job beside the calling thread, see read_beside) has no network and only
+ * checks records: it decodes nothing, never calls strtod and leaves the
+ * thread's message alone, failing with no message instead. */
 typedef struct builder {
+    int quiet;
+    const champ_read_tuning *tuning;
     champ_network *net;
     size_t records;  /* read, of any kind */
     char *scratch;
@@ -325,11 +332,19 @@ static champ_str text_of(builder *b, const value *v, size_t *used)
 }
 
 /* A number member's double: strtod's in the "C" locale, as when cJSON read
- * records. */
-static champ_status number_of(const value *v, double *out)
+ * records. Quietly, the numbers that take no strtod only. */
+static champ_status number_of(const builder *b, const value *v, double *out)
 {
-    return champ__json_number_value((const char *)v->text.s, v->text.len, out) ? champ__nomem()
-                                                                               : CHAMP_OK;
+    const char *s = (const char *)v->text.s;
+    if (b->quiet)
+        return champ__json_number_quick(s, v->text.len, out) ? CHAMP_OK : CHAMP_ERR_INTERNAL;
+    return champ__json_number_value(s, v->text.len, out) ? champ__nomem() : CHAMP_OK;
+}
+
+/* A member's value refused: the message, unless the builder is quiet. */
+static champ_status refuse(const builder *b, const place *at, enum member k, const char *what)
+{
+    return b->quiet ? CHAMP_ERR_SCHEMA : schema_error(at, k, what);
 }
 
 #define TOO_LONG "longer than " STRINGIFY(CHAMP_TEXT_MAX) " bytes"
@@ -340,10 +355,10 @@ static champ_status get_id(builder *b, const record *rec, enum member k, const p
     const value *v = &rec->m[k];
     /* An escape never decodes to nothing, so raw and decoded agree on empty. */
     if (v->kind != V_STRING || v->text.len == 0)
-        return schema_error(at, k, "expected a non-empty string");
+        return refuse(b, at, k, "expected a non-empty string");
     champ_str text = text_of(b, v, used);
     if (text.len > CHAMP_TEXT_MAX)
-        return schema_error(at, k, TOO_LONG);
+        return refuse(b, at, k, TOO_LONG);
     champ__id_init(out, text);
     return CHAMP_OK;
 }
@@ -357,10 +372,10 @@ static champ_status get_string(builder *b, const record *rec, enum member k, con
     if (v->kind == V_ABSENT || v->kind == V_NULL)
         return CHAMP_OK;
     if (v->kind != V_STRING)
-        return schema_error(at, k, "expected a string or null");
+        return refuse(b, at, k, "expected a string or null");
     *out = text_of(b, v, used);
     if (out->len > CHAMP_TEXT_MAX)
-        return schema_error(at, k, TOO_LONG);
+        return refuse(b, at, k, TOO_LONG);
     return CHAMP_OK;
 }
 
@@ -377,7 +392,7 @@ static champ_status get_time(builder *b, const record *rec, const place *at, siz
         return CHAMP_OK;
     if (v->kind == V_NUMBER) {
         double t;
-        if ((st = number_of(v, &t)))
+        if ((st = number_of(b, v, &t)))
             return st;
         if (isfinite(t)) {
             *out = t;
@@ -385,14 +400,16 @@ static champ_status get_time(builder *b, const record *rec, const place *at, siz
         }
     }
     if (v->kind != V_STRING)
-        return schema_error(at, M_TIME,
-                            "expected finite Unix seconds or an RFC 3339 date-time string");
+        return refuse(b, at, M_TIME, "expected finite Unix seconds or an RFC 3339 date-time string");
     champ_str text = text_of(b, v, used);
+    if (b->quiet)
+        return champ__rfc3339_quiet(text.s, text.len, out) ? CHAMP_OK : CHAMP_ERR_SCHEMA;
     st = champ__parse_rfc3339(text.s, text.len, out);
     return st ? at_place(at, M_TIME, st) : CHAMP_OK;
 }
 
-static champ_status get_weight(const record *rec, const place *at, double *out)
+static champ_status get_weight(const builder *b, const record *rec, const place *at,
+                               double *out)
 {
     const value *v = &rec->m[M_WEIGHT];
     double w = 0;
@@ -400,11 +417,11 @@ static champ_status get_weight(const record *rec, const place *at, double *out)
     *out = 1;
     if (v->kind == V_ABSENT || v->kind == V_NULL)
         return CHAMP_OK;
-    if (v->kind == V_NUMBER && (st = number_of(v, &w)))
+    if (v->kind == V_NUMBER && (st = number_of(b, v, &w)))
         return st;
     /* 1e999 reads as inf. */
     if (v->kind != V_NUMBER || !isfinite(w) || !(w > 0))
-        return schema_error(at, M_WEIGHT, "expected a finite number > 0");
+        return refuse(b, at, M_WEIGHT, "expected a finite number > 0");
     *out = w;
     return CHAMP_OK;
 }
@@ -474,44 +491,41 @@ static champ_status hold(builder *b, const pending *p, size_t used)
     return CHAMP_OK;
 }
 
-static champ_status read_person(builder *b, const record *rec, const place *at)
+/* A person's or an interaction's members, checked into *p. Everything is
+ * checked before the network sees it: a self-interaction with a bad weight
+ * is an error, not a dropped_self. */
+static champ_status check_members(builder *b, const record *rec, const place *at,
+                                  record_kind kind, size_t *used, pending *p)
 {
-    pending *p;
-    size_t used = 0;
     champ_status st;
-    if ((st = next_held(b, &p)))
-        return st;
-    p->kind = RECORD_PERSON;
+    p->kind = kind;
     p->at = *at;
-    if ((st = get_id(b, rec, M_ID, at, &used, &p->id[0])) ||
-        (st = get_string(b, rec, M_TEAM, at, &used, &p->text[0])) ||
-        (st = get_string(b, rec, M_GROUP, at, &used, &p->text[1])))
+    if (kind == RECORD_PERSON) {
+        if ((st = get_id(b, rec, M_ID, at, used, &p->id[0])) ||
+            (st = get_string(b, rec, M_TEAM, at, used, &p->text[0])))
+            return st;
+        return get_string(b, rec, M_GROUP, at, used, &p->text[1]);
+    }
+    if ((st = get_id(b, rec, M_FROM, at, used, &p->id[0])) ||
+        (st = get_id(b, rec, M_TO, at, used, &p->id[1])) ||
+        (st = get_time(b, rec, at, used, &p->time)) ||
+        (st = get_string(b, rec, M_TYPE, at, used, &p->text[0])))
         return st;
-    return hold(b, p, used);
+    return get_weight(b, rec, at, &p->weight);
 }
 
-/* Everything is checked before the network sees it: a self-interaction
- * with a bad weight is an error, not a dropped_self. */
-static champ_status read_interaction(builder *b, const record *rec, const place *at)
+/* What a record of an array of `kind` is: a JSON Lines record
+ * (RECORD_ANY) is an interaction when it has "from", else a person when it
+ * has "id", else neither (RECORD_ANY). */
+static record_kind kind_of(const record *rec, record_kind kind)
 {
-    pending *p;
-    size_t used = 0;
-    champ_status st;
-    if ((st = next_held(b, &p)))
-        return st;
-    p->kind = RECORD_INTERACTION;
-    p->at = *at;
-    if ((st = get_id(b, rec, M_FROM, at, &used, &p->id[0])) ||
-        (st = get_id(b, rec, M_TO, at, &used, &p->id[1])) ||
-        (st = get_time(b, rec, at, &used, &p->time)) ||
-        (st = get_string(b, rec, M_TYPE, at, &used, &p->text[0])) ||
-        (st = get_weight(rec, at, &p->weight)))
-        return st;
-    return hold(b, p, used);
+    if (kind != RECORD_ANY)
+        return kind;
+    return rec->m[M_FROM].kind != V_ABSENT ? RECORD_INTERACTION
+           : rec->m[M_ID].kind != V_ABSENT ? RECORD_PERSON
+                                           : RECORD_ANY;
 }
 
-/* One record the scanner has accepted. A JSON Lines record (RECORD_ANY)
- * is an interaction when it has "from", else a person. */
 /* Keep the names of the record's unread members for the warnings. */
 static champ_status note_unread(builder *b, const record *rec, record_kind kind)
 {
@@ -530,6 +544,7 @@ static champ_status note_unread(builder *b, const record *rec, record_kind kind)
     return CHAMP_OK;
 }
 
+/* One record the scanner has accepted, read into the network. */
 static champ_status read_record(builder *b, const record *rec, const place *at,
                                 record_kind kind)
 {
@@ -542,18 +557,17 @@ static champ_status read_record(builder *b, const record *rec, const place *at,
     b->records++;
     if ((st = reserve_decoding(b, rec)))
         return st;
+    kind = kind_of(rec, kind);
     if (kind == RECORD_ANY)
-        kind = rec->m[M_FROM].kind != V_ABSENT ? RECORD_INTERACTION
-               : rec->m[M_ID].kind != V_ABSENT ? RECORD_PERSON
-                                               : RECORD_ANY;
-    if (rec->unread && kind != RECORD_ANY && (st = note_unread(b, rec, kind)))
+        return schema_error(at, MEMBER_COUNT,
+                            "expected a person (with \"id\") or an interaction (with \"from\")");
+    if (rec->unread && (st = note_unread(b, rec, kind)))
         return st;
-    if (kind == RECORD_PERSON)
-        return read_person(b, rec, at);
-    if (kind == RECORD_INTERACTION)
-        return read_interaction(b, rec, at);
-    return schema_error(at, MEMBER_COUNT,
-                        "expected a person (with \"id\") or an interaction (with \"from\")");
+    pending *p;
+    size_t used = 0;
+    if ((st = next_held(b, &p)) || (st = check_members(b, rec, at, kind, &used, p)))
+        return st;
+    return hold(b, p, used);
 }
 
 /* ------------------------------------------------------------------------
@@ -575,22 +589,445 @@ static champ_status report_reading(champ_scanner *sc, builder *b, size_t len)
     return champ__progress(sc->progress, "read", len ? (double)sc->pos / (double)len : 1);
 }
 
+/* ------------------------------------------------------------------------
+ * Interactions in two parts, on both cores. An "interactions" array of many
+ * megabytes is cut at a record found near its middle: the calling thread
+ * reads the first part the ordinary way while a job reads the second into
+ * rows of its own, then the calling thread adds the rows in order. The job
+ * checks every record as the ordinary way does, quietly (it allocates
+ * nothing and leaves the thread's message alone: lib/pool.h), and numbers
+ * people and types by copies of the network's tables made when the array
+ * starts (the people list). Ids and types the copies lack -- people not
+ * listed, types first met in the array, ids longer than the copies hold --
+ * it numbers itself, and the calling thread gives them the network's
+ * numbers as it adds the rows, in order, so people are numbered as a single
+ * thread numbers them. What it cannot settle -- an escape, a member not
+ * read, a number for strtod, anything wrong, more new ids than it has room
+ * for -- it leaves to the calling thread, which reads that record again the
+ * ordinary way when its turn comes: every message is a single thread's. A
+ * record the job cannot scan ends its part; the calling thread reads on
+ * from there.
+ *
+ * The cut is a guess: the first '{' after a ',' from the middle on, which
+ * may lie inside a string or past the array. It holds only if the calling
+ * thread, reading the first part, arrives at that very byte between two
+ * records; otherwise the job is stopped and the calling thread reads the
+ * rest itself. Measured (docs/performance.md): L's read 3.2-3.4 s -> 2.1-2.3
+ * s, M's 0.28 -> 0.19 s. A pipeline was tried first (the job scanning
+ * and checking every record, the calling thread adding them): it saved
+ * nothing, the adding side alone taking as long as a whole read.
+ * ------------------------------------------------------------------------ */
+
+/* The fewest bytes an interaction takes in an array, {"from":"a","to":"b"}
+ * and a comma: the job's part has at most its bytes / this many records. */
+#define INTERACTION_MIN 22
+
+/* Records the job checks before it looks up their ids, the slots loading
+ * meanwhile. */
+#define PART_CHUNK 32
+
+/* A place in the input the scanner can be put back to, with the count of
+ * the array's elements before it. */
+typedef struct mark {
+    size_t pos, line, line_start, count;
+} mark;
+
+static mark mark_at(const champ_scanner *sc, size_t count)
+{
+    return (mark){sc->pos, sc->line, sc->line_start, count};
+}
+
+enum row_state {
+    ROW_ADD,  /* the row holds the interaction */
+    ROW_SELF, /* a self-interaction, dropped */
+    ROW_READ  /* the calling thread reads the record again */
+};
+
+/* Ids and types the copies lack that the job meets (people not listed,
+ * types first named in the array) it numbers itself, with this flag: the
+ * calling thread gives them the network's numbers as it adds the rows, in
+ * order, as the network would have. Beyond this many of each, their
+ * records go back to the calling thread. */
+#define PART_NEW 0x80000000u
+#define PART_IDS (1u << 16) /* unless the tuning says */
+#define PART_TYPES 64
+
+/* The second part, as the job reads it: one row per record. */
+typedef struct part {
+    champ_scanner sc;  /* quiet; lines counted from 0 at the part's start */
+    champ_strtab_frozen ids, types;
+    champ_id *new_id;      /* new_id_cap of them */
+    uint32_t *new_slot;    /* their table: new_mask + 1 slots, at least
+                              twice new_id_cap; CHAMP_NONE: empty */
+    size_t new_id_cap, new_mask, new_ids;
+    champ_str new_type[PART_TYPES];
+    size_t new_types;
+    uint32_t *number;      /* the network's numbers of the new ids, then of
+                              the new types: the calling thread's */
+    atomic_int *cancel;
+    size_t cap;        /* rows there is room for */
+    uint32_t *from, *to, *type;
+    double *time, *weight;
+    size_t *at;        /* each record's first byte */
+    unsigned char *state;
+    size_t rows;
+    mark resume;       /* where reading goes on: before the element the job
+                          did not read (the array's end, or trouble) */
+} part;
+
+static void part_free(part *pt)
+{
+    champ_strtab_frozen_free(&pt->ids);
+    champ_strtab_frozen_free(&pt->types);
+    free(pt->from);
+    free(pt->to);
+    free(pt->type);
+    free(pt->time);
+    free(pt->weight);
+    free(pt->at);
+    free(pt->state);
+    free(pt->new_id);
+    free(pt->new_slot);
+    free(pt->number);
+}
+
+/* Room for `cap` rows and `new_ids` new ids, and the copies of the
+ * tables; 0 when there is none (then the calling thread reads everything).
+ * The sizes are bounded by the input's. */
+static int part_init(part *pt, const champ_network *net, size_t cap, size_t new_ids)
+{
+    size_t slots = 2;
+    while (slots < 2 * new_ids)
+        slots *= 2;
+    *pt = (part){.cap = cap, .new_id_cap = new_ids, .new_mask = slots - 1};
+    pt->from = malloc(cap * sizeof *pt->from);
+    pt->to = malloc(cap * sizeof *pt->to);
+    pt->type = malloc(cap * sizeof *pt->type);
+    pt->time = malloc(cap * sizeof *pt->time);
+    pt->weight = malloc(cap * sizeof *pt->weight);
+    pt->at = malloc(cap * sizeof *pt->at);
+    pt->state = malloc(cap);
+    pt->new_id = malloc(new_ids * sizeof *pt->new_id);
+    pt->new_slot = malloc(slots * sizeof *pt->new_slot);
+    pt->number = malloc((new_ids + PART_TYPES) * sizeof *pt->number);
+    if (pt->from && pt->to && pt->type && pt->time && pt->weight && pt->at && pt->state &&
+        pt->new_id && pt->new_slot && pt->number &&
+        champ_strtab_freeze(&net->ids, &pt->ids) == 0 &&
+        champ_strtab_freeze(&net->types, &pt->types) == 0) {
+        memset(pt->new_slot, 0xFF, slots * sizeof *pt->new_slot);
+        for (size_t i = 0; i < new_ids + PART_TYPES; i++)
+            pt->number[i] = CHAMP_NONE;
+        return 1;
+    }
+    part_free(pt);
+    return 0;
+}
+
+/* The number of a person: in the copy, else the job's (with PART_NEW);
+ * CHAMP_NONE when the job has no room for another. */
+static uint32_t part_id(part *pt, const champ_id *id)
+{
+    uint32_t v = champ_strtab_frozen_find(&pt->ids, id);
+    if (v < PART_NEW)
+        return v;
+    for (size_t at = (size_t)id->hash & pt->new_mask;; at = (at + 1) & pt->new_mask) {
+        uint32_t j = pt->new_slot[at];
+        if (j == CHAMP_NONE) {
+            if (pt->new_ids == pt->new_id_cap)
+                return CHAMP_NONE;
+            pt->new_id[pt->new_ids] = *id;
+            pt->new_slot[at] = (uint32_t)pt->new_ids;
+            return PART_NEW | (uint32_t)pt->new_ids++;
+        }
+        if (champ_strtab_key_equal(&pt->new_id[j], id))
+            return PART_NEW | j;
+    }
+}
+
+/* The number of an interaction's type: the default when absent or empty
+ * (as the network takes it), else its number in the copy, else the job's
+ * (with PART_NEW); CHAMP_NONE when the job has no room for another. */
+static uint32_t part_type(part *pt, champ_str type)
+{
+    if (!type.s || !type.len)
+        return 0;
+    champ_strtab_key k;
+    champ_strtab_key_init(&k, type.s, type.len);
+    uint32_t t = champ_strtab_frozen_find(&pt->types, &k);
+    if (t < PART_NEW)
+        return t;
+    for (size_t j = 0; j < pt->new_types; j++)
+        if (pt->new_type[j].len == type.len && memcmp(pt->new_type[j].s, type.s, type.len) == 0)
+            return PART_NEW | (uint32_t)j;
+    if (pt->new_types == PART_TYPES)
+        return CHAMP_NONE;
+    pt->new_type[pt->new_types] = type;
+    return PART_NEW | (uint32_t)pt->new_types++;
+}
+
+/* Settle row i from its checked record. */
+static void part_settle(part *pt, size_t i, const pending *p)
+{
+    pt->state[i] = ROW_READ;
+    if (p->kind != RECORD_INTERACTION)
+        return;
+    if (champ_strtab_key_equal(&p->id[0], &p->id[1])) {
+        pt->state[i] = ROW_SELF;
+        return;
+    }
+    uint32_t u = part_id(pt, &p->id[0]), v = part_id(pt, &p->id[1]);
+    uint32_t t = part_type(pt, p->text[0]);
+    if (u == CHAMP_NONE || v == CHAMP_NONE || t == CHAMP_NONE)
+        return;
+    pt->from[i] = u;
+    pt->to[i] = v;
+    pt->type[i] = t;
+    pt->time[i] = p->time;
+    pt->weight[i] = p->weight;
+    pt->state[i] = ROW_ADD;
+}
+
+/* The job: records from the cut to the array's end, or to one it cannot
+ * scan, or until its rows are full; nothing once cancelled. */
+static void read_part(void *arg)
+{
+    part *pt = arg;
+    champ_scanner *sc = &pt->sc;
+    builder quiet = {.quiet = 1};
+    pending chunk[PART_CHUNK];
+    size_t count = 0;
+    int more = 1;
+    while (more && !atomic_load_explicit(pt->cancel, memory_order_relaxed)) {
+        size_t first = pt->rows, n = 0;
+        while (n < PART_CHUNK) {
+            mark before = mark_at(sc, count);
+            record rec;
+            int r = pt->rows < pt->cap ? champ__json_next_element(sc, &count) : 0;
+            if (r > 0)
+                pt->at[pt->rows] = sc->pos;
+            if (r <= 0 || scan_record(sc, 2, &rec)) {
+                pt->resume = before;
+                more = 0;
+                break;
+            }
+            pending *p = &chunk[n++];
+            place at = {"interactions", count - 1};
+            size_t used = 0;
+            pt->rows++;
+            if (!rec.object || rec.duplicate != MEMBER_COUNT || rec.unread || rec.escaped_bytes ||
+                check_members(&quiet, &rec, &at, RECORD_INTERACTION, &used, p)) {
+                p->kind = RECORD_ANY;
+                continue;
+            }
+            champ_strtab_frozen_prefetch(&pt->ids, &p->id[0]);
+            champ_strtab_frozen_prefetch(&pt->ids, &p->id[1]);
+        }
+        for (size_t k = 0; k < n; k++)
+            part_settle(pt, first + k, &chunk[k]);
+    }
+}
+
+/* The network's numbers for what the job numbered itself in rows i..j,
+ * given as the rows come: the network numbers a person or a type when it
+ * first adds one, from before to (`numbers`: the ids', then the types'). */
+static champ_status number_new(champ_network *net, part *pt, size_t i, size_t j)
+{
+    uint32_t *numbers = pt->number, *types = pt->number + pt->new_id_cap;
+    for (; i < j; i++) {
+        uint32_t *end[2] = {&pt->from[i], &pt->to[i]};
+        for (int k = 0; k < 2; k++) {
+            uint32_t v = *end[k];
+            if (!(v & PART_NEW))
+                continue;
+            v &= ~PART_NEW;
+            if (numbers[v] == CHAMP_NONE &&
+                champ__network_intern_id(net, &pt->new_id[v], &numbers[v]))
+                return CHAMP_ERR_NOMEM;
+            *end[k] = numbers[v];
+        }
+        uint32_t t = pt->type[i];
+        if (!(t & PART_NEW))
+            continue;
+        t &= ~PART_NEW;
+        if (types[t] == CHAMP_NONE && champ__network_intern_type(net, pt->new_type[t], &types[t]))
+            return CHAMP_ERR_NOMEM;
+        pt->type[i] = types[t];
+    }
+    return CHAMP_OK;
+}
+
+/* The rows of the job's part into the network, in order; `before`: the
+ * array's elements before the part. */
+static champ_status add_part(builder *b, champ_scanner *sc, part *pt, const char *name,
+                             size_t before)
+{
+    champ_status st = CHAMP_OK;
+    for (size_t i = 0, j; !st && i < pt->rows; i = j) {
+        for (j = i; j < pt->rows && pt->state[j] == ROW_ADD; j++)
+            ;
+        if (j > i) { /* after the records held back */
+            if (!(st = flush(b)) && !(st = number_new(b->net, pt, i, j)))
+                st = champ__network_append(b->net, j - i, pt->from + i, pt->to + i,
+                                           pt->type + i, pt->time + i, pt->weight + i);
+            b->records += j - i;
+            continue;
+        }
+        j = i + 1;
+        if (pt->state[i] == ROW_SELF) {
+            b->records++;
+            b->net->dropped_self++;
+            continue;
+        }
+        record rec;
+        sc->pos = pt->at[i];
+        if (scan_record(sc, 2, &rec))
+            return CHAMP_ERR_PARSE;
+        place at = {name, before + i};
+        st = read_record(b, &rec, &at, RECORD_INTERACTION);
+    }
+    return st;
+}
+
+/* What the calling thread does while the job reads its part. */
+typedef struct first_part {
+    champ_scanner *sc;
+    builder *b;
+    const char *name;
+    size_t count; /* elements read */
+    size_t cut;   /* where the part starts; 0 once the cut did not hold */
+    int threaded;
+    atomic_int *cancel;
+} first_part;
+
+static champ_status read_elements(champ_scanner *sc, builder *b, const char *name,
+                                  record_kind kind, size_t *count, size_t *cut);
+
+/* The element at sc, the array's count-th. */
+static champ_status read_element(champ_scanner *sc, builder *b, const char *name,
+                                 record_kind kind, size_t count)
+{
+    record rec;
+    if (scan_record(sc, 2, &rec))
+        return CHAMP_ERR_PARSE;
+    place at = {name, count - 1};
+    champ_status st = read_record(b, &rec, &at, kind);
+    return st ? st : report_reading(sc, b, sc->end);
+}
+
+static champ_status read_first_part(void *arg)
+{
+    first_part *fp = arg;
+    if (!fp->threaded) /* the job runs after this: it must find nothing to do */
+        fp->cut = 0;
+    champ_status st = read_elements(fp->sc, fp->b, fp->name, RECORD_INTERACTION, &fp->count,
+                                    &fp->cut);
+    if (!fp->cut)
+        atomic_store(fp->cancel, 1);
+    return st;
+}
+
+/* Where the second part of the array starting at `start` begins: the first
+ * '{' after a ',' (and white space) from `from` on; 0 when there is none. */
+static size_t find_cut(const champ_scanner *sc, size_t from)
+{
+    const unsigned char *s = sc->s;
+    for (size_t i = from; i < sc->end; i++) {
+        if (s[i] != ',')
+            continue;
+        size_t j = i + 1;
+        while (j < sc->end && (s[j] == ' ' || s[j] == '\n' || s[j] == '\r' || s[j] == '\t'))
+            j++;
+        if (j < sc->end && s[j] == '{')
+            return j;
+    }
+    return 0;
+}
+
+/* Read the interactions from sc (after the array's '[', no element read)
+ * in two parts when the tuning says the array is long enough. Returns with
+ * *finished = 1 when the whole array is read, else with sc and *count
+ * where the ordinary reading goes on (where it started, when the array is
+ * not long enough). */
+static champ_status read_in_parts(champ_scanner *sc, builder *b, const char *name, size_t *count,
+                                  int *finished)
+{
+    const champ_read_tuning *t = b->tuning;
+    size_t start = sc->pos, bytes = sc->end - start;
+    *finished = 0;
+    if (bytes < t->split_min || bytes < 2)
+        return CHAMP_OK;
+    size_t cut = find_cut(sc, start + (t->split_from ? t->split_from : bytes / 2));
+    if (!cut)
+        return CHAMP_OK;
+    part pt;
+    size_t rows = t->rows ? t->rows : (sc->end - cut) / INTERACTION_MIN + 1;
+    if (!part_init(&pt, b->net, rows, t->new_ids ? t->new_ids : PART_IDS))
+        return CHAMP_OK;
+    atomic_int cancel = 0;
+    pt.cancel = &cancel;
+    pt.sc = *sc;
+    pt.sc.quiet = 1;
+    pt.sc.progress = NULL;
+    pt.sc.pos = pt.sc.line_start = cut;
+    pt.sc.line = 0;
+    first_part fp = {sc, b, name, 0, cut, 0, &cancel};
+    void *args[1] = {&pt};
+    champ_run run = {.jobs = 1, .job = read_part, .args = args, .threads = 1,
+                     .beside = read_first_part, .beside_arg = &fp, .cancel = &cancel,
+                     .threaded = &fp.threaded};
+    champ_status st = champ__run(&run);
+    *finished = !fp.cut;
+    *count = fp.count;
+    if (!st && fp.cut && !pt.rows) /* the job could not scan its first */
+        st = read_element(sc, b, name, RECORD_INTERACTION, fp.count);
+    else if (!st && fp.cut) { /* the first part ends at the cut: add the job's */
+        size_t line = sc->line, line_start = sc->line_start;
+        size_t before = fp.count - 1; /* next_element counted the part's first */
+        st = add_part(b, sc, &pt, name, before);
+        if (t->parted)
+            *t->parted += pt.rows;
+        sc->pos = pt.resume.pos;
+        sc->line = line + pt.resume.line;
+        sc->line_start = pt.resume.line ? pt.resume.line_start : line_start;
+        *count = before + pt.resume.count;
+    }
+    part_free(&pt);
+    return st;
+}
+
+/* The elements of an array from sc, *count read before, to its end (0) or
+ * an error; when *cut is not 0, stops before reading the element starting
+ * at *cut, or sets *cut to 0 once past it. */
+static champ_status read_elements(champ_scanner *sc, builder *b, const char *name,
+                                  record_kind kind, size_t *count, size_t *cut)
+{
+    int r;
+    while ((r = champ__json_next_element(sc, count)) > 0) {
+        if (*cut && sc->pos >= *cut) {
+            if (sc->pos == *cut)
+                return CHAMP_OK;
+            *cut = 0;
+        }
+        champ_status st = read_element(sc, b, name, kind, *count);
+        if (st)
+            return st;
+    }
+    if (*cut) /* the array ended before the cut */
+        *cut = 0;
+    return r < 0 ? CHAMP_ERR_PARSE : CHAMP_OK;
+}
+
 /* The records of an array whose '[' is at sc->pos. */
 static champ_status read_records(champ_scanner *sc, builder *b, const char *name, record_kind kind)
 {
     sc->pos++;
-    size_t count = 0;
-    int r;
-    record rec;
-    while ((r = champ__json_next_element(sc, &count)) > 0) {
-        if (scan_record(sc, 2, &rec))
-            return CHAMP_ERR_PARSE;
-        place at = {name, count - 1};
-        champ_status st = read_record(b, &rec, &at, kind);
-        if (st || (st = report_reading(sc, b, sc->end)))
-            return st;
-    }
-    return r < 0 ? CHAMP_ERR_PARSE : CHAMP_OK;
+    size_t count = 0, no_cut = 0;
+    int finished = 0;
+    champ_status st = kind == RECORD_INTERACTION ? read_in_parts(sc, b, name, &count, &finished)
+                                                 : CHAMP_OK;
+    if (st || finished)
+        return st;
+    return read_elements(sc, b, name, kind, &count, &no_cut);
 }
 
 /* The value of the top-level member `name`: an array of records. */
@@ -772,8 +1209,20 @@ static champ_status detect_form(const unsigned char *s, size_t len, champ_form *
     return CHAMP_OK;
 }
 
+/* Measured on L (docs/performance.md): ... */
+const champ_read_tuning champ__read_tuning = {
+    .split_min = 8u << 20,
+};
+
 champ_status champ__read_export(const char *data, size_t len, champ_form form,
                                 const champ_progress *progress, champ_network **out)
+{
+    return champ__read_export_tuned(data, len, form, progress, &champ__read_tuning, out);
+}
+
+champ_status champ__read_export_tuned(const char *data, size_t len, champ_form form,
+                                      const champ_progress *progress,
+                                      const champ_read_tuning *tuning, champ_network **out)
 {
     const unsigned char *s = (const unsigned char *)data;
     champ_network *net = NULL;
@@ -783,7 +1232,7 @@ champ_status champ__read_export(const char *data, size_t len, champ_form form,
         return st;
     if ((st = champ_network_new(&net)))
         return st;
-    builder b = {.net = net};
+    builder b = {.tuning = tuning, .net = net};
     st = form == CHAMP_FORM_LINES ? read_lines(s, len, &b, progress)
                                   : read_document(s, len, &b, progress);
     builder_clear(&b);

@@ -21,4 +21,28 @@ typedef enum champ_form {
 champ_status champ__read_export(const char *data, size_t len, champ_form form,
                                 const champ_progress *progress, champ_network **out);
 
+/* How reading uses the second core (reader.c): an "interactions" array of
+ * at least `split_min` bytes is read in two parts, the second by a job
+ * beside the calling thread, starting at the first record found from
+ * `split_from` bytes into the array (0: from its middle), with room for
+ * `rows` rows (0: as many as its bytes can hold) and for `new_ids` ids
+ * that are not in the network when the array starts (0: the default).
+ * When `parted` is not NULL, the rows of a second part are added to it. */
+typedef struct champ_read_tuning {
+    size_t split_min;
+    size_t split_from;
+    size_t rows;
+    size_t new_ids;
+    size_t *parted;
+} champ_read_tuning;
+
+/* The tuning champ__read_export uses. */
+extern const champ_read_tuning champ__read_tuning;
+
+/* champ__read_export with another tuning: the tests read small inputs on
+ * both cores, in batches of a few records, and compare. */
+champ_status champ__read_export_tuned(const char *data, size_t len, champ_form form,
+                                      const champ_progress *progress,
+                                      const champ_read_tuning *tuning, champ_network **out);
+
 #endif

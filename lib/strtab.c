@@ -11,7 +11,7 @@
 #include <sys/mman.h>
 
 /* Strings of at most SHORT_MAX bytes live in their slot. */
-#define SHORT_MAX 11
+#define SHORT_MAX CHAMP_STRTAB_SHORT
 #define LONG 0xFFu /* the length byte of a longer string */
 
 /* Little-endian loads whatever the machine's byte order: compilers make
@@ -117,6 +117,41 @@ static size_t probe(const champ_strtab *t, const key *k)
 uint32_t champ_strtab_find_key(const champ_strtab *t, const key *k)
 {
     return t->slot_cap ? t->slots[probe(t, k)].index : CHAMP_STRTAB_NONE;
+}
+
+static champ_strtab_slot *alloc_slots(size_t cap);
+
+int champ_strtab_freeze(const champ_strtab *t, champ_strtab_frozen *f)
+{
+    f->slot_cap = t->slot_cap;
+    f->slots = NULL;
+    if (!t->slot_cap)
+        return 0;
+    if (!(f->slots = alloc_slots(t->slot_cap)))
+        return -1;
+    memcpy(f->slots, t->slots, t->slot_cap * sizeof *f->slots);
+    return 0;
+}
+
+void champ_strtab_frozen_free(champ_strtab_frozen *f)
+{
+    free(f->slots);
+    f->slots = NULL;
+}
+
+uint32_t champ_strtab_frozen_find(const champ_strtab_frozen *f, const key *k)
+{
+    /* probe() reads the arena for long strings only. */
+    champ_strtab view = {.slots = f->slots, .slot_cap = f->slot_cap};
+    if (!f->slot_cap || k->len > SHORT_MAX)
+        return CHAMP_STRTAB_NONE;
+    return f->slots[probe(&view, k)].index;
+}
+
+void champ_strtab_frozen_prefetch(const champ_strtab_frozen *f, const key *k)
+{
+    champ_strtab view = {.slots = f->slots, .slot_cap = f->slot_cap};
+    champ_strtab_prefetch(&view, k);
 }
 
 uint32_t champ_strtab_find(const champ_strtab *t, const char *s, size_t len)

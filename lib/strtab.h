@@ -28,6 +28,10 @@ typedef struct champ_strtab {
     size_t slot_cap;      /* power of two */
 } champ_strtab;
 
+/* Strings of at most this many bytes are held whole by their key (and
+ * their slot): two keys of such strings are equal or not by the key alone. */
+#define CHAMP_STRTAB_SHORT 11
+
 /* A string ready for lookups, in the form its slot holds: made once, it
  * serves a prefetch and the lookup after it. s[0..len) must stay put
  * while the key is used. */
@@ -46,7 +50,7 @@ void champ_strtab_key_init(champ_strtab_key *k, const char *s, size_t len);
 static inline int champ_strtab_key_equal(const champ_strtab_key *a, const champ_strtab_key *b)
 {
     return a->len == b->len && a->head == b->head && a->tail == b->tail &&
-           (a->len == 0 || memcmp(a->s, b->s, a->len) == 0);
+           (a->len <= CHAMP_STRTAB_SHORT || memcmp(a->s, b->s, a->len) == 0);
 }
 
 void champ_strtab_init(champ_strtab *t);
@@ -61,6 +65,24 @@ uint32_t champ_strtab_find_key(const champ_strtab *t, const champ_strtab_key *k)
  * that know the lookup is coming, so that several cache misses overlap.
  * Changes nothing. */
 void champ_strtab_prefetch(const champ_strtab *t, const champ_strtab_key *k);
+
+/* A copy of a table's slots, for another thread to find short strings in
+ * while the table itself changes: strings of at most CHAMP_STRTAB_SHORT
+ * bytes live in their slot, so finding them reads nothing else. */
+typedef struct champ_strtab_frozen {
+    champ_strtab_slot *slots;
+    size_t slot_cap;
+} champ_strtab_frozen;
+
+/* -1 when out of memory (*f then holds nothing to free), 0 otherwise. */
+int champ_strtab_freeze(const champ_strtab *t, champ_strtab_frozen *f);
+void champ_strtab_frozen_free(champ_strtab_frozen *f);
+
+/* The index k had in t when frozen; CHAMP_STRTAB_NONE when it had none or
+ * k is longer than CHAMP_STRTAB_SHORT bytes (not looked for). Reads f
+ * only. */
+uint32_t champ_strtab_frozen_find(const champ_strtab_frozen *f, const champ_strtab_key *k);
+void champ_strtab_frozen_prefetch(const champ_strtab_frozen *f, const champ_strtab_key *k);
 
 /* Index of `s`, adding it when new (*added = 1). Returns -1 on allocation
  * failure (the table is unchanged), 0 otherwise. */

@@ -254,6 +254,11 @@ static int fast_number(const unsigned char *s, size_t len, double *out)
 #endif
 }
 
+int champ__json_number_quick(const char *s, size_t len, double *out)
+{
+    return fast_number((const unsigned char *)s, len, out);
+}
+
 int champ__json_number_value(const char *s, size_t len, double *out)
 {
     return fast_number((const unsigned char *)s, len, out) ? 0 : strtod_c(s, len, out);
@@ -294,6 +299,11 @@ champ_status champ__parse_time_text(const char *s, size_t len, double *out)
 champ_status champ__parse_rfc3339(const char *s, size_t len, double *out)
 {
     return parse_time(s, len, 0, out);
+}
+
+int champ__rfc3339_quiet(const char *s, size_t len, double *out)
+{
+    return rfc3339((const unsigned char *)s, len, out) == NULL;
 }
 
 champ_status champ_parse_time(double *out, const char *text)

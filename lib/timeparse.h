@@ -55,4 +55,14 @@ size_t champ__json_number_length(const char *s, size_t len);
  * overflows, 0 when it underflows). -1 when out of memory, 0 otherwise. */
 int champ__json_number_value(const char *s, size_t len, double *out);
 
+/* The same for the numbers that take arithmetic only (Clinger's fast path:
+ * most numbers of an export): 1 with the double in *out; 0 when strtod
+ * must decide. Allocates nothing: for jobs beside the calling thread. */
+int champ__json_number_quick(const char *s, size_t len, double *out);
+
+/* Whether s[0..len) is an RFC 3339 date-time, as champ__parse_rfc3339 reads
+ * it: 1 with its Unix seconds in *out, else 0, leaving the thread's message
+ * alone (for jobs beside the calling thread). */
+int champ__rfc3339_quiet(const char *s, size_t len, double *out);
+
 #endif

@@ -1,5 +1,6 @@
 /* Reading exports (lib/reader.c): both forms, from memory and from files. */
 #include "testutil.h"
+#include "netsame.h"
 #include "network.h"
 #include "reader.h"
 #include "strtab.h"
@@ -24,13 +25,57 @@ static champ_status read_doc(const char *data, size_t len, champ_network **out)
 
 static champ_network sentinel;
 
+/* The document read with a tuning: status, message (copied to msg) and
+ * network. */
+static champ_status read_tuned(const char *data, size_t len, const champ_read_tuning *t,
+                               char msg[1024], champ_network **out)
+{
+    static const champ_progress silent = {NULL, NULL};
+    champ_status st = champ__read_export_tuned(data, len, CHAMP_FORM_DOCUMENT, &silent, t, out);
+    snprintf(msg, 1024, "%s", champ_last_error());
+    return st;
+}
+
+/* data read by a single thread and with the interactions in two parts,
+ * the second from `from` bytes into the array (0: the middle): the same
+ * status, message and network. Returns the rows of the second part. */
+static size_t parts_agree_at(const char *data, size_t len, size_t from, size_t rows,
+                             size_t new_ids)
+{
+    size_t parted = 0;
+    champ_read_tuning one = {SIZE_MAX, 0, 0, 0, NULL};
+    champ_read_tuning two = {0, from, rows, new_ids, &parted};
+    char want_msg[1024], got_msg[1024];
+    champ_network *want = NULL, *got = NULL;
+    champ_status want_st = read_tuned(data, len, &one, want_msg, &want);
+    champ_status got_st = read_tuned(data, len, &two, got_msg, &got);
+    ck_assert_msg(got_st == want_st, "cut from %zu (rows %zu, new ids %zu): %s (%s), want %s (%s)",
+                  from, rows, new_ids, champ_status_name(got_st), got_msg,
+                  champ_status_name(want_st), want_msg);
+    ck_assert_msg(strcmp(got_msg, want_msg) == 0, "cut from %zu (rows %zu, new ids %zu): \"%s\", "
+                  "want \"%s\"", from, rows, new_ids, got_msg, want_msg);
+    if (want_st == CHAMP_OK) {
+        const char *diff = netsame_diff(want, got);
+        ck_assert_msg(diff == NULL, "cut from %zu (rows %zu, new ids %zu): %s differ", from, rows,
+                      new_ids, diff);
+    } else
+        ck_assert_ptr_null(got);
+    champ_network_free(want);
+    champ_network_free(got);
+    return parted;
+}
+
 /* Every read goes through an exact-size copy without a terminating NUL, so
- * that ASan and valgrind see any read past len. */
+ * that ASan and valgrind see any read past len. A document is read twice
+ * more, with its interactions in two parts cut at the middle, which must
+ * change nothing. */
 static champ_status read_bytes(reader_fn fn, const char *text, size_t len, champ_network **net)
 {
     char *copy = malloc(len ? len : 1);
     ck_assert_ptr_nonnull(copy);
     memcpy(copy, text, len);
+    if (fn == read_doc)
+        parts_agree_at(copy, len, 0, 0, 0);
     *net = &sentinel;
     champ_status st = fn(copy, len, net);
     free(copy);
@@ -1322,6 +1367,197 @@ START_TEST(document_progress_cancel)
 }
 END_TEST
 
+
+/* ------------------------------------------------------------------------
+ * Interactions in two parts (reader.c): whatever the cut, the room for
+ * rows and for new ids, the network and every message are those of a
+ * single thread.
+ * ------------------------------------------------------------------------ */
+
+/* parts_agree_at for a cut from each comma of the interactions array (so
+ * at every element, and inside strings and nested values), each with the
+ * default room, room for one row and one new id, and for two of each.
+ * Returns the rows that went through a second part. */
+static size_t parts_agree(const char *text)
+{
+    size_t len = strlen(text), parted = 0;
+    char *copy = malloc(len);
+    ck_assert_ptr_nonnull(copy);
+    memcpy(copy, text, len);
+    const char *array = strstr(text, "\"interactions\"");
+    ck_assert_ptr_nonnull(array);
+    size_t start = (size_t)(strchr(array, '[') - text) + 1;
+    static const size_t room[][2] = {{0, 0}, {1, 1}, {2, 2}};
+    for (size_t c = start; c < len; c++) {
+        if (text[c] != ',')
+            continue;
+        for (size_t r = 0; r < ARRAY_LEN(room); r++)
+            parted += parts_agree_at(copy, len, c - start, room[r][0], room[r][1]);
+    }
+    free(copy);
+    return parted;
+}
+
+#define PEOPLE "\"people\": [{\"id\": \"a\", \"team\": \"t1\"}, {\"id\": \"b\", \"team\": \"t1\"}, " \
+               "{\"id\": \"c\", \"team\": \"t2\"}, {\"id\": \"a-very-long-id-1\", \"team\": \"t2\"}]"
+
+START_TEST(parts_plain)
+{
+    /* Listed people only, one type: every row settled by the job. */
+    const char *text = "{" PEOPLE ", \"interactions\": [\n"
+                       "{\"from\": \"a\", \"to\": \"b\", \"time\": 1700000000},\n"
+                       "{\"from\": \"b\", \"to\": \"c\", \"time\": 1700000100, \"weight\": 2.5},\n"
+                       "{\"from\": \"c\", \"to\": \"a\", \"time\": \"2024-01-01T10:00:00Z\"},\n"
+                       "{\"from\": \"a\", \"to\": \"c\", \"type\": \"message\"},\n"
+                       "{\"from\": \"b\", \"to\": \"a\", \"time\": 1700000200},\n"
+                       "{\"from\": \"c\", \"to\": \"b\", \"weight\": 1e1}\n"
+                       "]}";
+    ck_assert_uint_gt(parts_agree(text), 0);
+    /* From the middle, the default: the job reads the last rows. */
+    ck_assert_uint_gt(parts_agree_at(text, strlen(text), 0, 0, 0), 0);
+}
+END_TEST
+
+START_TEST(parts_new_people_and_types)
+{
+    /* People not listed and types not met before, in both parts and
+     * first in either; self-interactions of listed and unlisted people;
+     * empty and null types (the default); ids longer than the copy holds. */
+    const char *text = "{" PEOPLE ", \"interactions\": [\n"
+                       "{\"from\": \"x\", \"to\": \"a\", \"type\": \"call\"},\n"
+                       "{\"from\": \"a\", \"to\": \"a\"},\n"
+                       "{\"from\": \"y\", \"to\": \"x\", \"type\": \"\"},\n"
+                       "{\"from\": \"z\", \"to\": \"z\", \"type\": \"meeting\"},\n"
+                       "{\"from\": \"b\", \"to\": \"w\", \"type\": \"meeting\"},\n"
+                       "{\"from\": \"w\", \"to\": \"y\", \"type\": null},\n"
+                       "{\"from\": \"a-very-long-id-1\", \"to\": \"a\", \"type\": \"call\"},\n"
+                       "{\"from\": \"v\", \"to\": \"an-unlisted-long-id\", \"type\": \"chat\"},\n"
+                       "{\"from\": \"an-unlisted-long-id\", \"to\": \"v\", \"type\": \"chat\"},\n"
+                       "{\"from\": \"u\", \"to\": \"x\", \"type\": \"reply\"},\n"
+                       "{\"from\": \"u\", \"to\": \"z\", \"type\": \"call\"}\n"
+                       "]}";
+    ck_assert_uint_gt(parts_agree(text), 0);
+}
+END_TEST
+
+START_TEST(parts_odd_records)
+{
+    /* What the job leaves to the calling thread: escapes, members not
+     * read, numbers for strtod; and cuts that do not hold: ",{" in strings
+     * and in nested values, white space of every kind between records. */
+    const char *text = "{" PEOPLE ", \"interactions\": [\n"
+                       "{\"from\": \"a\", \"to\": \"b\", \"note\": \"x,{\\\"from\\\": 1},{\"},\n"
+                       "  {\"from\": \"b\",\"to\":\"c\", \"extra\": [1,{\"a\": [2,{}]},\n{}]},\r\n"
+                       "\t{\"from\": \"\\u0061\", \"to\": \"c\", \"type\": \"r\\u00e9ponse\"} ,\n\n"
+                       "{\"from\": \"c\", \"to\": \"a\", \"weight\": 0.30000000000000000000001},"
+                       "{\"from\":\"b\",\"to\":\"a\",\"time\":1.7e9},"
+                       "{\"from\": \"a\", \"to\": \"c\", \"subject\": \"hi\", \"time\": 1700000000}\n"
+                       ", {\"to\": \"b\", \"from\": \"x\"}"
+                       "]}";
+    parts_agree(text);
+}
+END_TEST
+
+START_TEST(parts_errors)
+{
+    /* An error in either part, or in the record at the cut: the message
+     * (line and column, or path) of a single thread. */
+    static const char *const bad[] = {
+        "{\"from\": \"a\", \"to\": \"b\", \"weight\": -1}",
+        "{\"from\": 5, \"to\": \"b\"}",
+        "{\"from\": \"a\", \"to\": \"b\", \"to\": \"c\"}",
+        "7",
+        "{\"from\": \"a\" \"to\": \"b\"}",
+        "{\"from\": \"a\", \"to\": \"b\", \"time\": \"2024-13-01T00:00:00Z\"}",
+        "{\"from\": \"a\", \"to\": \"b\", \"time\": \"1700000000\"}",
+        "{\"from\": \"a\", \"to\": \"\"}",
+        "{\"from\": \"a\", \"to\": \"b\", \"type\": 3}",
+        "{\"from\": \"a\", \"to\": \"b\"",
+    };
+    for (size_t i = 0; i < ARRAY_LEN(bad); i++)
+        for (int place = 0; place < 3; place++) {
+            char text[2048];
+            const char *good = "{\"from\": \"a\", \"to\": \"b\"}";
+            snprintf(text, sizeof text,
+                     "{" PEOPLE ", \"interactions\": [\n%s,\n%s,\n%s,\n%s,\n%s,\n%s\n]}",
+                     good, place == 0 ? bad[i] : good, good, place == 1 ? bad[i] : good, good,
+                     place == 2 ? bad[i] : good);
+            parts_agree(text);
+        }
+}
+END_TEST
+
+START_TEST(parts_after_the_array)
+{
+    /* The array ends early (the cut may fall in what follows); what
+     * follows is read, or refused, at its line and column. */
+    parts_agree("{\"interactions\": [{\"from\": \"a\", \"to\": \"b\"}, {\"from\": \"b\", \"to\": "
+                "\"c\"}, {\"from\": \"c\", \"to\": \"a\"}],\n \"people\": [{\"id\": \"a\"}, {\"id\": "
+                "\"b\"}, {\"id\": \"c\"}]}");
+    parts_agree("{" PEOPLE ",\n\"interactions\": [{\"from\": \"a\", \"to\": \"b\"},\n{\"from\": "
+                "\"b\", \"to\": \"c\"},\n{\"from\": \"c\", \"to\": \"a\"}\n]\n,\n \"x\": [1, {}], "
+                "\"y\" }");
+    parts_agree("{" PEOPLE ",\n\"interactions\": [{\"from\": \"a\", \"to\": \"b\"},\n{\"from\": "
+                "\"b\", \"to\": \"c\"},\n\n{\"from\": \"c\", \"to\": \"a\"}\n,\n]}");
+    /* No people list: every id is new to the job. */
+    ck_assert_uint_gt(parts_agree("{\"interactions\": [{\"from\": \"a\", \"to\": \"b\"}, {\"from\": "
+                                  "\"b\", \"to\": \"c\"}, {\"from\": \"c\", \"to\": \"d\"}, "
+                                  "{\"from\": \"d\", \"to\": \"a\"}, {\"from\": \"e\", \"to\": "
+                                  "\"b\"}]}"),
+                      0);
+}
+END_TEST
+
+static int stop_at_once(void *data, const char *phase, double done)
+{
+    (void)data, (void)phase, (void)done;
+    return 1;
+}
+
+START_TEST(parts_cancelled)
+{
+    const char *text = "{" PEOPLE ", \"interactions\": [{\"from\": \"a\", \"to\": \"b\"}, "
+                       "{\"from\": \"b\", \"to\": \"c\"}, {\"from\": \"c\", \"to\": \"a\"}]}";
+    const champ_progress stop = {stop_at_once, NULL};
+    champ_read_tuning two = {0, 0, 0, 0, NULL};
+    champ_network *net = &sentinel;
+    ck_assert_int_eq(champ__read_export_tuned(text, strlen(text), CHAMP_FORM_DOCUMENT, &stop, &two,
+                                              &net),
+                     CHAMP_ERR_CANCELLED);
+    ck_assert_ptr_null(net);
+}
+END_TEST
+
+/* A larger export, as exports are written: the default cut at the middle
+ * holds, and the job's rows are nearly all the second half. */
+START_TEST(parts_large)
+{
+    size_t cap = 1 << 20, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    len += (size_t)snprintf(text + len, cap - len, "{\"people\":[\n");
+    for (int i = 0; i < 500; i++)
+        len += (size_t)snprintf(text + len, cap - len, "%s{\"id\":\"p%04d\",\"team\":\"t%d\"}",
+                                i ? ",\n" : "", i, i % 17);
+    len += (size_t)snprintf(text + len, cap - len, "],\n\"interactions\":[\n");
+    for (int i = 0; i < 6000; i++)
+        len += (size_t)snprintf(text + len, cap - len,
+                                "%s{\"from\":\"p%04d\",\"to\":\"p%04d\",\"time\":\"2025-01-%02dT00:"
+                                "%02d:00Z\",\"type\":\"%s\"}",
+                                i ? ",\n" : "", (i * 7) % 520, (i * 13 + 1) % 530, i % 28 + 1,
+                                i % 60, i % 5 ? "message" : (i % 3 ? "call" : "reply"));
+    len += (size_t)snprintf(text + len, cap - len, "\n]}\n");
+    ck_assert_uint_lt(len, cap - 1);
+    size_t parted = parts_agree_at(text, len, 0, 0, 0);
+    ck_assert_uint_ge(parted, 2900);
+    ck_assert_uint_le(parted, 3100);
+    /* Too little room for the new ids: their records go back to the
+     * calling thread. */
+    ck_assert_uint_gt(parts_agree_at(text, len, 0, 0, 3), 0);
+    free(text);
+}
+END_TEST
+
 static Suite *reader_suite(void)
 {
     Suite *s = suite_create("reader");
@@ -1365,6 +1601,15 @@ static Suite *reader_suite(void)
     tcase_add_test(files, forms_agree);
     tcase_add_test(files, document_progress_cancel);
     suite_add_tcase(s, files);
+    TCase *parts = tcase_create("parts");
+    tcase_add_test(parts, parts_plain);
+    tcase_add_test(parts, parts_new_people_and_types);
+    tcase_add_test(parts, parts_odd_records);
+    tcase_add_test(parts, parts_errors);
+    tcase_add_test(parts, parts_after_the_array);
+    tcase_add_test(parts, parts_cancelled);
+    tcase_add_test(parts, parts_large);
+    suite_add_tcase(s, parts);
     return s;
 }
 

@@ -11,7 +11,8 @@
 # kernel's two threads (the stress inputs are not); so do the bridging suite
 # (the kernel's parts on threads) and the trust suite (confidence's
 # resamples, and the JSON/CSV writers' parts on threads, forced on a
-# thousand people). Only these programs and the stress inputs are built
+# thousand people) and the reader suite (every document read again with
+# its interactions in two parts, the second on a thread). Only these programs and the stress inputs are built
 # here. Names its test log in $CHAMP_CI_LOGS.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -19,7 +20,7 @@ cd "$(dirname "$0")/../.."
 dir=build-tsan
 [ -f "$dir/build.ninja" ] ||
     meson setup "$dir" -Db_sanitize=thread -Db_lundef=false
-meson compile -C "$dir" stress stress-inputs test_metrics test_bridging test_trust
+meson compile -C "$dir" stress stress-inputs test_metrics test_bridging test_trust test_reader
 # The log is named first: a failed run must still be counted.
 if [ -n "${CHAMP_CI_LOGS:-}" ]; then
     echo "$PWD/$dir/meson-logs/testlog.json" >>"$CHAMP_CI_LOGS"
@@ -29,4 +30,4 @@ fi
 # with its stack even late in a long run.
 TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 history_size=4 suppressions=$PWD/tests/stress/tsan.supp" \
     meson test -C "$dir" --no-rebuild --suite stress --suite metrics --suite bridging \
-        --suite trust --print-errorlogs
+        --suite trust --suite reader --print-errorlogs
