@@ -4,7 +4,8 @@
  *
  * One "run" is a fixed script of library calls on the small export of this
  * folder (make_export.py): reading both forms from files, buffers and a
- * pipe, the platform forms of tests/data/import (CSV with a people table,
+ * pipe (and the document with its interactions in two parts, the second
+ * on a thread), the platform forms of tests/data/import (CSV with a people table,
  * a Viva Insights query, Slack and Viva Engage exports as folders and
  * zips) through read options, options, rankings with exact and sampled
  * bridging and audience reach, the JSON, CSV, GEXF and GraphML writers,
@@ -54,6 +55,7 @@
  * ALLOC_FAIL_ONLY=n[,1] runs one n (1: persistent mode), to debug. */
 #define _GNU_SOURCE 1
 #include "failmalloc.h"
+#include "reader.h"
 
 #include <champions.h>
 
@@ -565,6 +567,23 @@ static void script(void)
         if (step_end(&s, st, (void *const *)&netX))
             goto done;
         check_read(s.name, "X3", netX, absorbed(&s));
+        champ_network_free(netX);
+        netX = NULL;
+    }
+    {
+        /* The document's interactions in two parts, the second on a
+         * thread (reader.c), with room for two new ids only: the rows,
+         * the copies of the tables and the job's table are made on the
+         * run's thread; without them the run's thread reads it all. */
+        static const champ_progress silent = {NULL, NULL};
+        const champ_read_tuning two = {0, 0, 0, 2, NULL};
+        step s;
+        step_begin(&s, "champ__read_export_tuned(export.json, in two parts)");
+        champ_status st = champ__read_export_tuned(json_data, json_len, CHAMP_FORM_DETECT,
+                                                   &silent, &two, &netX);
+        if (step_end(&s, st, (void *const *)&netX))
+            goto done;
+        check_read(s.name, "X4", netX, absorbed(&s));
         champ_network_free(netX);
         netX = NULL;
     }
