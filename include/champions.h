@@ -28,7 +28,10 @@
  *  - The library never prints, exits or aborts, whatever the input.
  *  - Threads: calls on distinct handles are safe from several threads at
  *    once. A handle may be read (ranked, queried) from several threads at
- *    once as long as no thread modifies or frees it at the same time.
+ *    once as long as no thread modifies or frees it at the same time. A
+ *    read of a large JSON document and a ranking of a large network use
+ *    worker threads of the library's own, joined before the call returns;
+ *    the results never depend on them.
  *
  * The metrics, the export formats and the output are described for users
  * in the source distribution's docs/ (metrics.md, format.md, cli.md); this
