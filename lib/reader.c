@@ -589,33 +589,60 @@ static champ_status report_reading(champ_scanner *sc, builder *b, size_t len)
     return champ__progress(sc->progress, "read", len ? (double)sc->pos / (double)len : 1);
 }
 
+/* One line of JSON Lines, sc->end at its '\n' or the input's end. */
+#define AFTER_LINE "unexpected data after the value"
+static champ_status read_line(champ_scanner *sc, builder *b)
+{
+    champ__json_skip_ws(sc);
+    if (sc->pos == sc->end)
+        return CHAMP_OK;
+    record rec;
+    if (scan_record(sc, 0, &rec) || champ__json_expect_end(sc, AFTER_LINE))
+        return CHAMP_ERR_PARSE;
+    place at = {NULL, sc->line};
+    return read_record(b, &rec, &at, RECORD_ANY);
+}
+
+/* The line starting at sc->pos: sc->end at its '\n' (returned) or at the
+ * input's end, len (NULL returned). */
+static const unsigned char *line_end(champ_scanner *sc, size_t len)
+{
+    const unsigned char *nl = memchr(sc->s + sc->pos, '\n', len - sc->pos);
+    sc->end = nl ? (size_t)(nl - sc->s) : len;
+    return nl;
+}
+
 /* ------------------------------------------------------------------------
  * Interactions in two parts, on both cores. An "interactions" array of many
- * megabytes is cut at a record found near its middle: the calling thread
- * reads the first part the ordinary way while a job reads the second into
- * rows of its own, then the calling thread adds the rows in order. The job
- * checks every record as the ordinary way does, quietly (it allocates
- * nothing and leaves the thread's message alone: lib/pool.h), and numbers
- * people and types by copies of the network's tables made when the array
- * starts (the people list). Ids and types the copies lack -- people not
- * listed, types first met in the array, ids longer than the copies hold --
- * it numbers itself, and the calling thread gives them the network's
- * numbers as it adds the rows, in order, so people are numbered as a single
- * thread numbers them. What it cannot settle -- an escape, a member not
+ * megabytes, or JSON Lines, is cut at a record near its middle: the calling
+ * thread reads the first part the ordinary way while a job reads the
+ * second into rows of its own, then the calling thread adds the rows in
+ * order. The job checks every record as the ordinary way does, quietly (it
+ * allocates nothing and leaves the thread's message alone: lib/pool.h),
+ * and numbers people and types by copies of the network's tables made when
+ * the part starts (a document's people list). Ids and types the copies
+ * lack -- people not listed, types first met in the interactions, ids
+ * longer than the copies hold, every id of JSON Lines -- it numbers itself,
+ * and the calling thread gives them the network's numbers as it adds the
+ * rows, in order, so people are numbered as a single thread numbers them.
+ * What it cannot settle -- a JSON Lines person, an escape, a member not
  * read, a number for strtod, anything wrong, more new ids than it has room
  * for -- it leaves to the calling thread, which reads that record again the
  * ordinary way when its turn comes: every message is a single thread's. A
  * record the job cannot scan ends its part; the calling thread reads on
  * from there.
  *
- * The cut is a guess: the first '{' after a ',' from the middle on, which
- * may lie inside a string or past the array. It holds only if the calling
- * thread, reading the first part, arrives at that very byte between two
- * records; otherwise the job is stopped and the calling thread reads the
- * rest itself. Measured (docs/performance.md): L's read 3.2-3.4 s -> 2.1-2.3
- * s, M's 0.28 -> 0.19 s. A pipeline was tried first (the job scanning
- * and checking every record, the calling thread adding them): it saved
- * nothing, the adding side alone taking as long as a whole read.
+ * In an array the cut is a guess: the first '{' after a ',' from the
+ * middle on, which may lie inside a string or past the array. It holds
+ * only if the calling thread, reading the first part, arrives at that very
+ * byte between two records; otherwise the job is stopped and the calling
+ * thread reads the rest itself. In JSON Lines the cut is the start of a
+ * line, which always holds (JSON strings hold no raw '\n').
+ *
+ * Measured (docs/performance.md): L's read 3.25 s -> 2.21 s, M's 0.31 ->
+ * 0.20 s. A pipeline was tried first (the job scanning and checking every
+ * record, the calling thread adding them): it saved nothing, the adding
+ * side alone taking as long as a whole read.
  * ------------------------------------------------------------------------ */
 
 /* The fewest bytes an interaction takes in an array, {"from":"a","to":"b"}
@@ -649,12 +676,16 @@ enum row_state {
  * order, as the network would have. Beyond this many of each, their
  * records go back to the calling thread. */
 #define PART_NEW 0x80000000u
-#define PART_IDS (1u << 16) /* unless the tuning says */
+#define PART_IDS (1u << 16) /* when the copy holds people, unless the tuning says */
+#define PART_IDS_MAX (1u << 21) /* when it holds none: up to one per row */
 #define PART_TYPES 64
 
 /* The second part, as the job reads it: one row per record. */
 typedef struct part {
     champ_scanner sc;  /* quiet; lines counted from 0 at the part's start */
+    const char *name;  /* the array's; NULL: JSON Lines */
+    size_t len;        /* the input's */
+    int done;          /* JSON Lines: the last line is read */
     champ_strtab_frozen ids, types;
     champ_id *new_id;      /* new_id_cap of them */
     uint32_t *new_slot;    /* their table: new_mask + 1 slots, at least
@@ -787,35 +818,75 @@ static void part_settle(part *pt, size_t i, const pending *p)
     pt->state[i] = ROW_ADD;
 }
 
-/* The job: records from the cut to the array's end, or to one it cannot
- * scan, or until its rows are full; nothing once cancelled. */
+/* The job's next record into *rec, its row's place set: 1; 0 where the
+ * job stops (its rows full, the array's or the input's end, a record it
+ * cannot scan), with pt->resume there: before the array's next element, or
+ * at the start of a line. */
+static int next_part_record(part *pt, size_t *count, record *rec)
+{
+    champ_scanner *sc = &pt->sc;
+    if (pt->name) {
+        mark before = mark_at(sc, *count);
+        int r = pt->rows < pt->cap ? champ__json_next_element(sc, count) : 0;
+        if (r > 0)
+            pt->at[pt->rows] = sc->pos;
+        if (r > 0 && !scan_record(sc, 2, rec))
+            return 1;
+        pt->resume = before;
+        return 0;
+    }
+    for (;;) {
+        mark before = mark_at(sc, 0);
+        if (pt->done || pt->rows == pt->cap) {
+            pt->resume = before;
+            return 0;
+        }
+        const unsigned char *nl = line_end(sc, pt->len);
+        champ__json_skip_ws(sc);
+        int empty = sc->pos == sc->end;
+        if (!empty) {
+            pt->at[pt->rows] = before.pos;
+            if (scan_record(sc, 0, rec) || champ__json_expect_end(sc, AFTER_LINE)) {
+                pt->resume = before;
+                return 0;
+            }
+        }
+        if (nl) {
+            sc->pos = sc->line_start = sc->end + 1;
+            sc->line++;
+        } else { /* the input's end: from here an empty line, read */
+            sc->pos = sc->line_start = pt->len;
+            pt->done = 1;
+        }
+        if (!empty)
+            return 1;
+    }
+}
+
+/* The job: records from the cut to the array's or the input's end, or to
+ * one it cannot scan, or until its rows are full; nothing once cancelled.
+ * Only interactions are settled (a JSON Lines person goes back). */
 static void read_part(void *arg)
 {
     part *pt = arg;
-    champ_scanner *sc = &pt->sc;
     builder quiet = {.quiet = 1};
     pending chunk[PART_CHUNK];
     size_t count = 0;
     int more = 1;
     while (more && !atomic_load_explicit(pt->cancel, memory_order_relaxed)) {
         size_t first = pt->rows, n = 0;
-        while (n < PART_CHUNK) {
-            mark before = mark_at(sc, count);
-            record rec;
-            int r = pt->rows < pt->cap ? champ__json_next_element(sc, &count) : 0;
-            if (r > 0)
-                pt->at[pt->rows] = sc->pos;
-            if (r <= 0 || scan_record(sc, 2, &rec)) {
-                pt->resume = before;
-                more = 0;
-                break;
-            }
+        record rec;
+        while (n < PART_CHUNK && (more = next_part_record(pt, &count, &rec))) {
             pending *p = &chunk[n++];
-            place at = {"interactions", count - 1};
+            place at = {pt->name, 0}; /* quiet: never named */
             size_t used = 0;
             pt->rows++;
-            if (!rec.object || rec.duplicate != MEMBER_COUNT || rec.unread || rec.escaped_bytes ||
-                check_members(&quiet, &rec, &at, RECORD_INTERACTION, &used, p)) {
+            int settles = rec.object && rec.duplicate == MEMBER_COUNT && !rec.unread &&
+                          !rec.escaped_bytes &&
+                          kind_of(&rec, pt->name ? RECORD_INTERACTION : RECORD_ANY) ==
+                              RECORD_INTERACTION &&
+                          !check_members(&quiet, &rec, &at, RECORD_INTERACTION, &used, p);
+            if (!settles) {
                 p->kind = RECORD_ANY;
                 continue;
             }
@@ -856,11 +927,12 @@ static champ_status number_new(champ_network *net, part *pt, size_t i, size_t j)
     return CHAMP_OK;
 }
 
-/* The rows of the job's part into the network, in order; `before`: the
- * array's elements before the part. */
-static champ_status add_part(builder *b, champ_scanner *sc, part *pt, const char *name,
-                             size_t before)
+/* The rows of the job's part, cut at `cut`, into the network, in order.
+ * `before`: the array's elements before the part, or (JSON Lines) the
+ * number of the part's first line. */
+static champ_status add_part(builder *b, champ_scanner *sc, part *pt, size_t cut, size_t before)
 {
+    size_t line = before, counted = cut; /* JSON Lines: line `line` starts at `counted` */
     champ_status st = CHAMP_OK;
     for (size_t i = 0, j; !st && i < pt->rows; i = j) {
         for (j = i; j < pt->rows && pt->state[j] == ROW_ADD; j++)
@@ -878,11 +950,23 @@ static champ_status add_part(builder *b, champ_scanner *sc, part *pt, const char
             b->net->dropped_self++;
             continue;
         }
+        if (!pt->name) { /* the line starting at at[i] */
+            const unsigned char *nl;
+            while ((nl = memchr(sc->s + counted, '\n', pt->at[i] - counted))) {
+                line++;
+                counted = (size_t)(nl - sc->s) + 1;
+            }
+            sc->pos = sc->line_start = pt->at[i];
+            sc->line = line;
+            line_end(sc, pt->len);
+            st = read_line(sc, b);
+            continue;
+        }
         record rec;
         sc->pos = pt->at[i];
         if (scan_record(sc, 2, &rec))
             return CHAMP_ERR_PARSE;
-        place at = {name, before + i};
+        place at = {pt->name, before + i};
         st = read_record(b, &rec, &at, RECORD_INTERACTION);
     }
     return st;
@@ -892,7 +976,8 @@ static champ_status add_part(builder *b, champ_scanner *sc, part *pt, const char
 typedef struct first_part {
     champ_scanner *sc;
     builder *b;
-    const char *name;
+    const char *name; /* the array's; NULL: JSON Lines */
+    size_t len;       /* the input's */
     size_t count; /* elements read */
     size_t cut;   /* where the part starts; 0 once the cut did not hold */
     int threaded;
@@ -901,6 +986,7 @@ typedef struct first_part {
 
 static champ_status read_elements(champ_scanner *sc, builder *b, const char *name,
                                   record_kind kind, size_t *count, size_t *cut);
+static champ_status read_lines_from(champ_scanner *sc, builder *b, size_t len, size_t cut);
 
 /* The element at sc, the array's count-th. */
 static champ_status read_element(champ_scanner *sc, builder *b, const char *name,
@@ -919,8 +1005,11 @@ static champ_status read_first_part(void *arg)
     first_part *fp = arg;
     if (!fp->threaded) /* the job runs after this: it must find nothing to do */
         fp->cut = 0;
-    champ_status st = read_elements(fp->sc, fp->b, fp->name, RECORD_INTERACTION, &fp->count,
-                                    &fp->cut);
+    champ_status st;
+    if (fp->name)
+        st = read_elements(fp->sc, fp->b, fp->name, RECORD_INTERACTION, &fp->count, &fp->cut);
+    else if (!(st = read_lines_from(fp->sc, fp->b, fp->len, fp->cut)) && fp->sc->pos != fp->cut)
+        fp->cut = 0;
     if (!fp->cut)
         atomic_store(fp->cancel, 1);
     return st;
@@ -943,34 +1032,51 @@ static size_t find_cut(const champ_scanner *sc, size_t from)
     return 0;
 }
 
-/* Read the interactions from sc (after the array's '[', no element read)
- * in two parts when the tuning says the array is long enough. Returns with
- * *finished = 1 when the whole array is read, else with sc and *count
- * where the ordinary reading goes on (where it started, when the array is
- * not long enough). */
-static champ_status read_in_parts(champ_scanner *sc, builder *b, const char *name, size_t *count,
-                                  int *finished)
+/* Where the second part of JSON Lines begins: the start of the first line
+ * after `from`; 0 when there is none. */
+static size_t find_line_cut(const champ_scanner *sc, size_t from, size_t len)
+{
+    const unsigned char *nl = from < len ? memchr(sc->s + from, '\n', len - from) : NULL;
+    size_t cut = nl ? (size_t)(nl - sc->s) + 1 : 0;
+    return cut < len ? cut : 0;
+}
+
+/* Read the interactions from sc -- after the array's '[', no element read;
+ * or, name NULL, JSON Lines from the start of a line -- in two parts when
+ * the tuning says the input is long enough. Returns with *finished = 1
+ * when the whole array (or input) is read, else with sc and *count where
+ * the ordinary reading goes on (where it started, when the input is not
+ * long enough). */
+static champ_status read_in_parts(champ_scanner *sc, builder *b, const char *name, size_t len,
+                                  size_t *count, int *finished)
 {
     const champ_read_tuning *t = b->tuning;
-    size_t start = sc->pos, bytes = sc->end - start;
+    size_t start = sc->pos, bytes = len - start;
     *finished = 0;
     if (bytes < t->split_min || bytes < 2)
         return CHAMP_OK;
-    size_t cut = find_cut(sc, start + (t->split_from ? t->split_from : bytes / 2));
+    size_t from = start + (t->split_from ? t->split_from : bytes / 2);
+    size_t cut = name ? find_cut(sc, from) : find_line_cut(sc, from, len);
     if (!cut)
         return CHAMP_OK;
     part pt;
-    size_t rows = t->rows ? t->rows : (sc->end - cut) / INTERACTION_MIN + 1;
-    if (!part_init(&pt, b->net, rows, t->new_ids ? t->new_ids : PART_IDS))
+    size_t rows = t->rows ? t->rows : (len - cut) / INTERACTION_MIN + 1;
+    size_t new_ids = t->new_ids                ? t->new_ids
+                     : b->net->ids.count      ? PART_IDS
+                     : rows < PART_IDS_MAX    ? rows
+                                              : PART_IDS_MAX;
+    if (!part_init(&pt, b->net, rows, new_ids))
         return CHAMP_OK;
     atomic_int cancel = 0;
     pt.cancel = &cancel;
+    pt.name = name;
+    pt.len = len;
     pt.sc = *sc;
     pt.sc.quiet = 1;
     pt.sc.progress = NULL;
     pt.sc.pos = pt.sc.line_start = cut;
     pt.sc.line = 0;
-    first_part fp = {sc, b, name, 0, cut, 0, &cancel};
+    first_part fp = {sc, b, name, len, 0, cut, 0, &cancel};
     void *args[1] = {&pt};
     champ_run run = {.jobs = 1, .job = read_part, .args = args, .threads = 1,
                      .beside = read_first_part, .beside_arg = &fp, .cancel = &cancel,
@@ -978,12 +1084,12 @@ static champ_status read_in_parts(champ_scanner *sc, builder *b, const char *nam
     champ_status st = champ__run(&run);
     *finished = !fp.cut;
     *count = fp.count;
-    if (!st && fp.cut && !pt.rows) /* the job could not scan its first */
+    if (!st && fp.cut && name && !pt.rows) /* the job could not scan its first */
         st = read_element(sc, b, name, RECORD_INTERACTION, fp.count);
     else if (!st && fp.cut) { /* the first part ends at the cut: add the job's */
         size_t line = sc->line, line_start = sc->line_start;
-        size_t before = fp.count - 1; /* next_element counted the part's first */
-        st = add_part(b, sc, &pt, name, before);
+        size_t before = name ? fp.count - 1 : line; /* next_element counted the part's first */
+        st = add_part(b, sc, &pt, cut, before);
         if (t->parted)
             *t->parted += pt.rows;
         sc->pos = pt.resume.pos;
@@ -1023,8 +1129,9 @@ static champ_status read_records(champ_scanner *sc, builder *b, const char *name
     sc->pos++;
     size_t count = 0, no_cut = 0;
     int finished = 0;
-    champ_status st = kind == RECORD_INTERACTION ? read_in_parts(sc, b, name, &count, &finished)
-                                                 : CHAMP_OK;
+    champ_status st = kind == RECORD_INTERACTION
+                          ? read_in_parts(sc, b, name, sc->end, &count, &finished)
+                          : CHAMP_OK;
     if (st || finished)
         return st;
     return read_elements(sc, b, name, kind, &count, &no_cut);
@@ -1125,32 +1232,30 @@ static champ_status read_document(const unsigned char *s, size_t len, builder *b
     return has_interactions(b) ? CHAMP_OK : no_interactions_in_document(b, seen_interactions);
 }
 
-/* One line of JSON Lines, sc->end at its '\n' or the input's end. */
-static champ_status read_line(champ_scanner *sc, builder *b)
+/* Lines from sc, at a line's start, to the input's end (len), or to the
+ * line starting at `cut` when not 0. */
+static champ_status read_lines_from(champ_scanner *sc, builder *b, size_t len, size_t cut)
 {
-    champ__json_skip_ws(sc);
-    if (sc->pos == sc->end)
-        return CHAMP_OK;
-    record rec;
-    if (scan_record(sc, 0, &rec) || champ__json_expect_end(sc, "unexpected data after the value"))
-        return CHAMP_ERR_PARSE;
-    place at = {NULL, sc->line};
-    return read_record(b, &rec, &at, RECORD_ANY);
+    for (;;) {
+        if (cut && sc->pos == cut)
+            return CHAMP_OK;
+        const unsigned char *nl = line_end(sc, len);
+        champ_status st = read_line(sc, b);
+        if (st || (st = report_reading(sc, b, len)) || !nl)
+            return st;
+        sc->pos = sc->line_start = sc->end + 1;
+        sc->line++;
+    }
 }
 
 static champ_status read_each_line(const unsigned char *s, size_t len, builder *b,
                                     const champ_progress *progress)
 {
     champ_scanner sc = champ__json_start(s, len, "line", progress);
-    for (;;) {
-        const unsigned char *nl = memchr(s + sc.pos, '\n', len - sc.pos);
-        sc.end = nl ? (size_t)(nl - s) : len;
-        champ_status st = read_line(&sc, b);
-        if (st || (st = report_reading(&sc, b, len)) || !nl)
-            return st;
-        sc.pos = sc.line_start = sc.end + 1;
-        sc.line++;
-    }
+    size_t lines = 0;
+    int finished = 0;
+    champ_status st = read_in_parts(&sc, b, NULL, len, &lines, &finished);
+    return st || finished ? st : read_lines_from(&sc, b, len, 0);
 }
 
 static champ_status read_lines(const unsigned char *s, size_t len, builder *b,

@@ -25,30 +25,31 @@ static champ_status read_doc(const char *data, size_t len, champ_network **out)
 
 static champ_network sentinel;
 
-/* The document read with a tuning: status, message (copied to msg) and
- * network. */
-static champ_status read_tuned(const char *data, size_t len, const champ_read_tuning *t,
-                               char msg[1024], champ_network **out)
+/* An export read in `form` with a tuning: status, message (copied to msg)
+ * and network. */
+static champ_status read_tuned(const char *data, size_t len, champ_form form,
+                               const champ_read_tuning *t, char msg[1024], champ_network **out)
 {
     static const champ_progress silent = {NULL, NULL};
-    champ_status st = champ__read_export_tuned(data, len, CHAMP_FORM_DOCUMENT, &silent, t, out);
+    champ_status st = champ__read_export_tuned(data, len, form, &silent, t, out);
     snprintf(msg, 1024, "%s", champ_last_error());
     return st;
 }
 
-/* data read by a single thread and with the interactions in two parts,
- * the second from `from` bytes into the array (0: the middle): the same
- * status, message and network. Returns the rows of the second part. */
-static size_t parts_agree_at(const char *data, size_t len, size_t from, size_t rows,
-                             size_t new_ids)
+/* data read in `form` by a single thread and with the interactions in two
+ * parts, the second from `from` bytes into the array or the lines (0: the
+ * middle): the same status, message and network. Returns the rows of the
+ * second part. */
+static size_t parts_agree_in(champ_form form, const char *data, size_t len, size_t from,
+                             size_t rows, size_t new_ids)
 {
     size_t parted = 0;
     champ_read_tuning one = {SIZE_MAX, 0, 0, 0, NULL};
     champ_read_tuning two = {0, from, rows, new_ids, &parted};
     char want_msg[1024], got_msg[1024];
     champ_network *want = NULL, *got = NULL;
-    champ_status want_st = read_tuned(data, len, &one, want_msg, &want);
-    champ_status got_st = read_tuned(data, len, &two, got_msg, &got);
+    champ_status want_st = read_tuned(data, len, form, &one, want_msg, &want);
+    champ_status got_st = read_tuned(data, len, form, &two, got_msg, &got);
     ck_assert_msg(got_st == want_st, "cut from %zu (rows %zu, new ids %zu): %s (%s), want %s (%s)",
                   from, rows, new_ids, champ_status_name(got_st), got_msg,
                   champ_status_name(want_st), want_msg);
@@ -65,10 +66,16 @@ static size_t parts_agree_at(const char *data, size_t len, size_t from, size_t r
     return parted;
 }
 
+static size_t parts_agree_at(const char *data, size_t len, size_t from, size_t rows,
+                             size_t new_ids)
+{
+    return parts_agree_in(CHAMP_FORM_DOCUMENT, data, len, from, rows, new_ids);
+}
+
 /* Every read goes through an exact-size copy without a terminating NUL, so
  * that ASan and valgrind see any read past len. A document is read twice
  * more, with its interactions in two parts cut at the middle, which must
- * change nothing. */
+ * change nothing; JSON Lines too. */
 static champ_status read_bytes(reader_fn fn, const char *text, size_t len, champ_network **net)
 {
     char *copy = malloc(len ? len : 1);
@@ -76,6 +83,8 @@ static champ_status read_bytes(reader_fn fn, const char *text, size_t len, champ
     memcpy(copy, text, len);
     if (fn == read_doc)
         parts_agree_at(copy, len, 0, 0, 0);
+    if (fn == champ_network_read_jsonl)
+        parts_agree_in(CHAMP_FORM_LINES, copy, len, 0, 0, 0);
     *net = &sentinel;
     champ_status st = fn(copy, len, net);
     free(copy);
@@ -1508,6 +1517,69 @@ START_TEST(parts_after_the_array)
 }
 END_TEST
 
+/* parts_agree for JSON Lines: a cut at every line. */
+static size_t parts_agree_lines(const char *text)
+{
+    size_t len = strlen(text), parted = 0;
+    char *copy = malloc(len);
+    ck_assert_ptr_nonnull(copy);
+    memcpy(copy, text, len);
+    size_t start = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    static const size_t room[][2] = {{0, 0}, {1, 1}, {2, 2}};
+    for (size_t c = start + 1; c < len; c++) {
+        if (text[c] != '\n')
+            continue;
+        for (size_t r = 0; r < ARRAY_LEN(room); r++)
+            parted += parts_agree_in(CHAMP_FORM_LINES, copy, len, c - start, room[r][0],
+                                     room[r][1]);
+    }
+    free(copy);
+    return parted;
+}
+
+START_TEST(parts_lines)
+{
+    /* People and interactions mixed, new people and types, self
+     * interactions, escapes, members not read, empty and blank lines,
+     * CRLF, and no newline at the end. */
+    ck_assert_uint_gt(parts_agree_lines(
+                          "{\"id\": \"a\", \"team\": \"t1\"}\n"
+                          "{\"id\": \"b\", \"team\": \"t2\"}\n"
+                          "{\"from\": \"a\", \"to\": \"b\", \"time\": 1700000000}\n"
+                          "\n"
+                          "{\"from\": \"b\", \"to\": \"c\", \"type\": \"call\"}\r\n"
+                          "  {\"from\": \"c\", \"to\": \"c\"}  \n"
+                          "{\"id\": \"c\", \"team\": \"t1\"}\n"
+                          "{\"from\": \"\\u0061\", \"to\": \"b\", \"subject\": \"x\"}\n"
+                          "\t\n"
+                          "{\"from\": \"d\", \"to\": \"a\", \"type\": \"call\", \"weight\": 2}\n"
+                          "{\"from\": \"a\", \"to\": \"d\", \"time\": \"2024-01-01T00:00:00Z\"}"),
+                      0);
+    const char *three = "{\"from\": \"a\", \"to\": \"b\"}\n{\"from\": \"b\", \"to\": \"c\"}\n"
+                        "{\"from\": \"c\", \"to\": \"a\"}\n";
+    parts_agree_lines(three);
+    /* From the middle, the default: the job reads the last line. */
+    ck_assert_uint_eq(parts_agree_in(CHAMP_FORM_LINES, three, strlen(three), 0, 0, 0), 1);
+    /* Errors in either part: the line and column of a single thread. */
+    static const char *const bad[] = {
+        "{\"from\": \"a\", \"to\": \"b\", \"weight\": 0}",
+        "{\"from\": \"a\" \"to\": \"b\"}",
+        "{\"from\": \"a\", \"to\": \"b\"} x",
+        "{\"to\": \"b\"}",
+        "[1]",
+        "{\"id\": \"a\"}",
+    };
+    for (size_t i = 0; i < ARRAY_LEN(bad); i++)
+        for (int place = 0; place < 2; place++) {
+            char text[1024];
+            const char *good = "{\"from\": \"a\", \"to\": \"b\"}";
+            snprintf(text, sizeof text, "{\"id\": \"a\"}\n%s\n%s\n%s\n%s\n%s\n", good,
+                     place == 0 ? bad[i] : good, good, place == 1 ? bad[i] : good, good);
+            parts_agree_lines(text);
+        }
+}
+END_TEST
+
 static int stop_at_once(void *data, const char *phase, double done)
 {
     (void)data, (void)phase, (void)done;
@@ -1609,6 +1681,7 @@ static Suite *reader_suite(void)
     tcase_add_test(parts, parts_after_the_array);
     tcase_add_test(parts, parts_cancelled);
     tcase_add_test(parts, parts_large);
+    tcase_add_test(parts, parts_lines);
     suite_add_tcase(s, parts);
     return s;
 }

@@ -1,9 +1,11 @@
 /*
  * libFuzzer harness: champ_network_read_jsonl (JSON Lines, one record a line), then for small networks the whole pipeline:
  * rank with the default options, read every column, write JSON and CSV to
- * memory, free everything. See docs/fuzzing.md.
+ * memory, free everything; and the reader's two ways compared
+ * (fuzz_parts.h). See docs/fuzzing.md.
  */
 #include "fuzz_common.h"
+#include "fuzz_parts.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -16,5 +18,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_check_read(st, net);
     if (st == CHAMP_OK)
         fuzz_pipeline(net);
+    fuzz_parts(CHAMP_FORM_LINES, data, size);
     return 0;
 }
