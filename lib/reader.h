@@ -21,13 +21,15 @@ typedef enum champ_form {
 champ_status champ__read_export(const char *data, size_t len, champ_form form,
                                 const champ_progress *progress, champ_network **out);
 
-/* How reading uses the second core (reader.c): an "interactions" array of
- * at least `split_min` bytes is read in two parts, the second by a job
- * beside the calling thread, starting at the first record found from
- * `split_from` bytes into the array (0: from its middle), with room for
- * `rows` rows (0: as many as its bytes can hold) and for `new_ids` ids
- * that are not in the network when the array starts (0: the default).
- * When `parted` is not NULL, the rows of a second part are added to it. */
+/* How reading uses the second core (reader.c): an "interactions" array,
+ * or the lines after the people of JSON Lines, of at least `split_min`
+ * bytes is read in two parts, the second by a job beside the calling
+ * thread, starting at the first record found from the input's byte
+ * `split_from` (0, or one before the part: from its middle), with room
+ * for `rows` rows (0: as many as its bytes can hold) and for `new_ids` ids
+ * that are not in the network when the part starts (0: the default; and
+ * then no second part when the network has no ids yet). When `parted` is
+ * not NULL, the rows of a second part are added to it. */
 typedef struct champ_read_tuning {
     size_t split_min;
     size_t split_from;

@@ -37,9 +37,8 @@ static champ_status read_tuned(const char *data, size_t len, champ_form form,
 }
 
 /* data read in `form` by a single thread and with the interactions in two
- * parts, the second from `from` bytes into the array or the lines (0: the
- * middle): the same status, message and network. Returns the rows of the
- * second part. */
+ * parts, the second cut from byte `from` on (0: the middle): the same
+ * status, message and network. Returns the rows of the second part. */
 static size_t parts_agree_in(champ_form form, const char *data, size_t len, size_t from,
                              size_t rows, size_t new_ids)
 {
@@ -1383,8 +1382,9 @@ END_TEST
  * single thread.
  * ------------------------------------------------------------------------ */
 
-/* parts_agree_at for a cut from each comma of the interactions array (so
- * at every element, and inside strings and nested values), each with the
+/* parts_agree_at for a cut from each comma after the interactions array's
+ * start (so at every element, and inside strings and nested values, and
+ * past the array), each with the
  * default room, room for one row and one new id, and for two of each.
  * Returns the rows that went through a second part. */
 static size_t parts_agree(const char *text)
@@ -1401,7 +1401,7 @@ static size_t parts_agree(const char *text)
         if (text[c] != ',')
             continue;
         for (size_t r = 0; r < ARRAY_LEN(room); r++)
-            parted += parts_agree_at(copy, len, c - start, room[r][0], room[r][1]);
+            parted += parts_agree_at(copy, len, c, room[r][0], room[r][1]);
     }
     free(copy);
     return parted;
@@ -1530,8 +1530,7 @@ static size_t parts_agree_lines(const char *text)
         if (text[c] != '\n')
             continue;
         for (size_t r = 0; r < ARRAY_LEN(room); r++)
-            parted += parts_agree_in(CHAMP_FORM_LINES, copy, len, c - start, room[r][0],
-                                     room[r][1]);
+            parted += parts_agree_in(CHAMP_FORM_LINES, copy, len, c, room[r][0], room[r][1]);
     }
     free(copy);
     return parted;
@@ -1558,8 +1557,18 @@ START_TEST(parts_lines)
     const char *three = "{\"from\": \"a\", \"to\": \"b\"}\n{\"from\": \"b\", \"to\": \"c\"}\n"
                         "{\"from\": \"c\", \"to\": \"a\"}\n";
     parts_agree_lines(three);
-    /* From the middle, the default: the job reads the last line. */
-    ck_assert_uint_eq(parts_agree_in(CHAMP_FORM_LINES, three, strlen(three), 0, 0, 0), 1);
+    /* By default no second part without people first (the job would have
+     * to number every id); with them, the lines after them are cut at
+     * their middle. */
+    ck_assert_uint_eq(parts_agree_in(CHAMP_FORM_LINES, three, strlen(three), 0, 0, 0), 0);
+    char text[2048];
+    size_t len = (size_t)snprintf(text, sizeof text, "{\"id\": \"a\"}\n{\"id\": \"b\"}\n");
+    for (int i = 0; i < 30; i++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "{\"from\": \"%c\", \"to\": \"%c\"}\n",
+                                i % 2 ? 'a' : 'b', "abx"[i % 3]);
+    size_t parted = parts_agree_in(CHAMP_FORM_LINES, text, len, 0, 0, 0);
+    ck_assert_uint_gt(parted, 5);
+    ck_assert_uint_lt(parted, 20);
     /* Errors in either part: the line and column of a single thread. */
     static const char *const bad[] = {
         "{\"from\": \"a\", \"to\": \"b\", \"weight\": 0}",
