@@ -29,7 +29,7 @@
  *  - Threads: calls on distinct handles are safe from several threads at
  *    once. A handle may be read (ranked, queried) from several threads at
  *    once as long as no thread modifies or frees it at the same time. A
- *    read of a large JSON document and a ranking of a large network use
+ *    read of a large JSON export and a ranking of a large network use
  *    worker threads of the library's own, joined before the call returns;
  *    the results never depend on them.
  *
