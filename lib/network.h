@@ -95,8 +95,8 @@ champ_status champ__network_add_between(champ_network *net, uint32_t u, uint32_t
                                         champ_str type, double weight);
 
 /* n interactions at once, column by column, as champ__network_add_between
- * adds each: between people by number (never the same twice in a row),
- * with types by number in net->types. Fails only with CHAMP_ERR_NOMEM, the
+ * adds each: between two distinct people by number, with types by number
+ * in net->types. Fails only with CHAMP_ERR_NOMEM, the
  * network unchanged. */
 champ_status champ__network_append(champ_network *net, size_t n, const uint32_t *from,
                                    const uint32_t *to, const uint32_t *type, const double *time,

@@ -977,8 +977,8 @@ typedef struct first_part {
     builder *b;
     const char *name; /* the array's; NULL: JSON Lines */
     size_t len;       /* the input's */
-    size_t count; /* elements read */
-    size_t cut;   /* where the part starts; 0 once the cut did not hold */
+    size_t count;     /* elements read */
+    size_t cut;       /* where the part starts; 0 once the cut did not hold */
     int threaded;
     atomic_int *cancel;
 } first_part;
