@@ -526,19 +526,29 @@ static record_kind kind_of(const record *rec, record_kind kind)
                                            : RECORD_ANY;
 }
 
+/* The name of the record's i-th member not read, decoded into `room` when
+ * it holds escapes; 0 when it is too long to be kept. */
+static int unread_name(const record *rec, size_t i, unsigned char room[CHAMP_UNREAD_NAME_MAX],
+                       champ_span *name)
+{
+    *name = rec->unread_name[i];
+    if (name->len > CHAMP_UNREAD_NAME_MAX)
+        return 0;
+    if (rec->unread_escaped[i])
+        *name = (champ_span){room, champ__json_decode(*name, room)};
+    return 1;
+}
+
 /* Keep the names of the record's unread members for the warnings. */
 static champ_status note_unread(builder *b, const record *rec, record_kind kind)
 {
     enum champ_unread where = kind == RECORD_PERSON ? CHAMP_UNREAD_PEOPLE
                                                     : CHAMP_UNREAD_INTERACTIONS;
     for (size_t i = 0; i < rec->unread; i++) {
-        champ_span name = rec->unread_name[i];
-        unsigned char decoded[CHAMP_UNREAD_NAME_MAX];
-        if (name.len > CHAMP_UNREAD_NAME_MAX)
-            continue;
-        if (rec->unread_escaped[i])
-            name = (champ_span){decoded, champ__json_decode(name, decoded)};
-        if (champ__network_note_unread(b->net, where, (const char *)name.s, name.len))
+        unsigned char room[CHAMP_UNREAD_NAME_MAX];
+        champ_span name;
+        if (unread_name(rec, i, room, &name) &&
+            champ__network_note_unread(b->net, where, (const char *)name.s, name.len))
             return champ__nomem();
     }
     return CHAMP_OK;
@@ -625,9 +635,9 @@ static const unsigned char *line_end(champ_scanner *sc, size_t len)
  * longer than the copies hold, every id of JSON Lines -- it numbers itself,
  * and the calling thread gives them the network's numbers as it adds the
  * rows, in order, so people are numbered as a single thread numbers them.
- * What it cannot settle -- a JSON Lines person, an escape, a member not
- * read, a number for strtod, anything wrong, more new ids than it has room
- * for -- it leaves to the calling thread, which reads that record again the
+ * It keeps the names of members not read, for the warnings. What it
+ * cannot settle -- a JSON Lines person, an escaped value, a number for
+ * strtod, anything wrong, more new ids than it has room for -- it leaves to the calling thread, which reads that record again the
  * ordinary way when its turn comes: every message is a single thread's. A
  * record the job cannot scan ends its part; the calling thread reads on
  * from there.
@@ -692,6 +702,12 @@ typedef struct part {
     size_t new_id_cap, new_mask, new_ids;
     champ_str new_type[PART_TYPES];
     size_t new_types;
+    /* The first distinct names of interactions' members not read, as met.
+     * The network keeps the first CHAMP_UNREAD_MAX it meets: of these, the
+     * ones it lacks are at least as many as it has room left for, so no
+     * later name of the part could be kept. */
+    unsigned char unread[CHAMP_UNREAD_MAX][CHAMP_UNREAD_NAME_MAX];
+    size_t unread_len[CHAMP_UNREAD_MAX], unread_names;
     uint32_t *number;      /* the network's numbers of the new ids, then of
                               the new types: the calling thread's */
     atomic_int *cancel;
@@ -862,6 +878,25 @@ static int next_part_record(part *pt, size_t *count, record *rec)
     }
 }
 
+/* Keep, in the order met, the names of an interaction's members not read. */
+static void part_note_unread(part *pt, const record *rec)
+{
+    for (size_t i = 0; i < rec->unread && pt->unread_names < CHAMP_UNREAD_MAX; i++) {
+        unsigned char room[CHAMP_UNREAD_NAME_MAX];
+        champ_span name;
+        if (!unread_name(rec, i, room, &name))
+            continue;
+        size_t j = 0;
+        while (j < pt->unread_names &&
+               !(pt->unread_len[j] == name.len && memcmp(pt->unread[j], name.s, name.len) == 0))
+            j++;
+        if (j == pt->unread_names) {
+            memcpy(pt->unread[j], name.s, name.len);
+            pt->unread_len[pt->unread_names++] = name.len;
+        }
+    }
+}
+
 /* The job: records from the cut to the array's or the input's end, or to
  * one it cannot scan, or until its rows are full; nothing once cancelled.
  * Only interactions are settled (a JSON Lines person goes back). */
@@ -880,10 +915,12 @@ static void read_part(void *arg)
             place at = {pt->name, 0}; /* quiet: never named */
             size_t used = 0;
             pt->rows++;
-            int settles = rec.object && rec.duplicate == MEMBER_COUNT && !rec.unread &&
-                          !rec.escaped_bytes &&
-                          kind_of(&rec, pt->name ? RECORD_INTERACTION : RECORD_ANY) ==
-                              RECORD_INTERACTION &&
+            int interaction = rec.object && rec.duplicate == MEMBER_COUNT &&
+                              kind_of(&rec, pt->name ? RECORD_INTERACTION : RECORD_ANY) ==
+                                  RECORD_INTERACTION;
+            if (interaction && rec.unread)
+                part_note_unread(pt, &rec);
+            int settles = interaction && !rec.escaped_bytes &&
                           !check_members(&quiet, &rec, &at, RECORD_INTERACTION, &used, p);
             if (!settles) {
                 p->kind = RECORD_ANY;
@@ -932,6 +969,12 @@ static champ_status number_new(champ_network *net, part *pt, size_t i, size_t j)
 static champ_status add_part(builder *b, champ_scanner *sc, part *pt, size_t cut, size_t before)
 {
     size_t line = before, counted = cut; /* JSON Lines: line `line` starts at `counted` */
+    /* Noted now or as each row comes, the network keeps the same names:
+     * its table of them is its own, and only their order counts. */
+    for (size_t k = 0; k < pt->unread_names; k++)
+        if (champ__network_note_unread(b->net, CHAMP_UNREAD_INTERACTIONS,
+                                       (const char *)pt->unread[k], pt->unread_len[k]))
+            return champ__nomem();
     champ_status st = CHAMP_OK;
     for (size_t i = 0, j; !st && i < pt->rows; i = j) {
         for (j = i; j < pt->rows && pt->state[j] == ROW_ADD; j++)
